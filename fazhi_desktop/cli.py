@@ -1,0 +1,187 @@
+"""The command line (CONTRACT.md). ``main.py`` passes in the window entry point, so this module
+never imports the Qt layer: the core stays headless and imports run one way."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+from . import APP_NAME, __version__
+from .db import open_db
+from .errors import UserError
+from .paths import resolve_db_path
+
+
+@dataclass
+class GuiRequest:
+    db_path: Path
+    session_id: int | None = None
+    live: bool = False
+    self_test: bool = False
+
+
+GuiEntry = Callable[[GuiRequest], int]
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors: exit 2, in Chinese
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: 参数错误：{message}\n")
+        sys.exit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = ArgumentParser(prog="fazhi-review", description=f"{APP_NAME} {__version__}：评议会现场评议")
+    p.add_argument("--db", metavar="PATH", help="数据库文件（默认：用户数据文件夹；也可用环境变量 FAZHI_DB）")
+    p.add_argument("--self-test", action="store_true", help="在临时演示数据库上启动并自检，打印各步耗时")
+    p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    sub = p.add_subparsers(dest="command", parser_class=ArgumentParser)
+
+    d = sub.add_parser("demo", help="加入演示数据，打印新评议会的编号")
+    d.add_argument("--if-empty", action="store_true", help="数据库里已有评议会时什么也不做")
+
+    n = sub.add_parser("new", help="新建评议会，打印其编号")
+    n.add_argument("--title", required=True)
+    n.add_argument("--date", help="YYYY-MM-DD")
+    n.add_argument("--venue", default="")
+    n.add_argument("--kind", default="")
+    n.add_argument("--template", help="内置模板名称或模板 JSON 文件")
+
+    s = sub.add_parser("sessions", help="列出评议会")
+    s.add_argument("--json", action="store_true")
+
+    sh = sub.add_parser("show", help="显示一场评议会的全部数据")
+    sh.add_argument("--session", type=int, required=True)
+    sh.add_argument("--json", action="store_true")
+
+    im = sub.add_parser("import", help="从 CSV 或 XLSX 导入")
+    im.add_argument("what", choices=["units", "experts", "scores", "external"])
+    im.add_argument("file")
+    im.add_argument("--session", type=int, required=True)
+
+    r = sub.add_parser("results", help="汇总结果")
+    r.add_argument("--session", type=int, required=True)
+    r.add_argument("--json", action="store_true")
+
+    lv = sub.add_parser("live", help="打开窗口，直接进入该场评议会")
+    lv.add_argument("id", type=int)
+
+    t = sub.add_parser("templates", help="列出评分模板；--export NAME 输出模板 JSON")
+    t.add_argument("--export", metavar="NAME")
+    return p
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def run(argv: Sequence[str] | None = None, *, gui: GuiEntry | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    db_path = resolve_db_path(args.db)
+    try:
+        if args.self_test or args.command in (None, "live"):
+            if gui is None:
+                raise UserError("此环境没有图形界面模块，无法打开窗口。")
+            return gui(GuiRequest(db_path=db_path, self_test=args.self_test,
+                                  session_id=getattr(args, "id", None), live=args.command == "live"))
+        db = open_db(db_path)
+        try:
+            return COMMANDS[args.command](db, args)
+        finally:
+            db.conn.close()
+    except UserError as exc:
+        sys.stderr.write(f"错误：{exc}\n")
+        return 2
+
+
+def cmd_demo(db, args) -> int:
+    from .demo import add_demo
+
+    if args.if_empty and db.execute("SELECT 1 FROM sessions LIMIT 1").fetchone():
+        return 0
+    for sid in add_demo(db):
+        print(sid)
+    return 0
+
+
+def cmd_new(db, args) -> int:
+    from .library import resolve_template
+    from .sessions import create_session
+
+    template = resolve_template(db, args.template)
+    print(create_session(db, title=args.title, date=args.date, venue=args.venue, kind=args.kind, template=template))
+    return 0
+
+
+def cmd_sessions(db, args) -> int:
+    from .sessions import STATUSES, list_sessions
+
+    rows = list_sessions(db)
+    if args.json:
+        _print_json(rows)
+        return 0
+    for r in rows:
+        print(f"{r['id']:>4}  {r['date'] or '未定日期':<10}  {STATUSES[r['status']]:<4}  {r['title']}"
+              f"（{r['units']} 个单位，{r['experts']} 位专家）")
+    return 0
+
+
+def cmd_show(db, args) -> int:
+    from .show import session_dict
+
+    data = session_dict(db, args.session)
+    if args.json:
+        _print_json(data)
+        return 0
+    print(f"{data['title']}  {data['date'] or ''}  {data['venue']}")
+    print(f"评分模板：{data['template']['name']}")
+    for u in data["units"]:
+        print(f"  {u['order']:>2}. {u['name']}  {u['presenter']}  {u['report_title']}")
+    print("评议专家：" + "、".join(f"{e['name']}（{e['category']}）" for e in data["experts"]))
+    return 0
+
+
+def cmd_import(db, args) -> int:
+    from . import imports
+
+    handlers = {"units": imports.import_units, "experts": imports.import_experts}
+    extra = _scoring_imports()
+    handlers.update(extra)
+    result = handlers[args.what](db, session_id=args.session, path=args.file)
+    print(result.summary())
+    return 0
+
+
+def _scoring_imports() -> dict:
+    from . import score_imports
+
+    return {"scores": score_imports.import_scores, "external": score_imports.import_external}
+
+
+def cmd_results(db, args) -> int:
+    from .results import compute_results, results_json, results_text
+
+    res = compute_results(db, args.session)
+    if args.json:
+        _print_json(results_json(res))
+    else:
+        print(results_text(res))
+    return 0
+
+
+def cmd_templates(db, args) -> int:
+    from .library import list_templates, resolve_template
+
+    if args.export:
+        print(resolve_template(db, args.export).to_json())
+        return 0
+    for template, builtin in list_templates(db):
+        print(f"{'内置' if builtin else '自定'}  {template.name}（满分 {template.total_max}）")
+    return 0
+
+
+COMMANDS = {"demo": cmd_demo, "new": cmd_new, "sessions": cmd_sessions, "show": cmd_show,
+            "import": cmd_import, "results": cmd_results, "templates": cmd_templates}

@@ -1,0 +1,135 @@
+"""Opening the database: checks that the file is ours and sound, then migrates it.
+
+One connection per thread: a worker opens its own with :func:`open_db`.
+Writes run inside :func:`transaction` (``BEGIN IMMEDIATE`` … ``COMMIT``), one per service call.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator
+
+import sqlite_utils
+
+from .errors import DatabaseError
+from .migrations import LATEST, MIGRATIONS
+
+# 'FZRV': marks a file as a 法治评议 database, so we never migrate somebody else's.
+APPLICATION_ID = 0x465A5256
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def now_iso() -> str:
+    """Local wall-clock time with its UTC offset, to the second."""
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def _check_file(path: Path) -> None:
+    if path.is_dir():
+        raise DatabaseError(f"数据库路径是一个文件夹，不是文件：{path}")
+    folder = path.parent
+    if not folder.exists():
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(f"无法创建数据文件夹 {folder}：{exc.strerror or exc}") from exc
+    if not os.access(folder, os.W_OK):
+        raise DatabaseError(f"数据文件夹 {folder} 不可写（只读），无法保存评议数据。请换一个位置（--db）。")
+    if path.exists():
+        if not os.access(path, os.W_OK):
+            raise DatabaseError(f"数据库文件 {path} 是只读的，无法保存评议数据。")
+        if path.stat().st_size > 0:
+            with path.open("rb") as fh:
+                header = fh.read(16)
+            if header != SQLITE_HEADER:
+                raise DatabaseError(f"文件 {path} 不是法治评议的数据库（也不是 SQLite 数据库），未作任何改动。")
+
+
+def connect(path: Path | str) -> sqlite_utils.Database:
+    """A raw connection in autocommit mode (transactions are explicit), WAL and foreign keys on."""
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=10, check_same_thread=True)
+    db = sqlite_utils.Database(conn)
+    if str(path) != ":memory:":
+        db.execute("PRAGMA journal_mode = WAL")
+    # NORMAL in WAL mode is durable across application crashes; FULL also survives power loss.
+    db.execute("PRAGMA synchronous = FULL")
+    db.execute("PRAGMA foreign_keys = ON")
+    return db
+
+
+def open_db(path: Path | str, *, migrate: bool = True) -> sqlite_utils.Database:
+    """Open (creating if needed) and migrate the database at ``path``.
+
+    Refuses, without changing the file: a non-SQLite file, a SQLite file that is not ours, a
+    damaged file, and a file written by a newer version of the program.
+    """
+    memory = str(path) == ":memory:"
+    if not memory:
+        path = Path(path)
+        _check_file(path)
+    try:
+        db = connect(path)
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"数据库文件 {path} 已损坏或无法读取（{exc}），未作任何改动。") from exc
+    if app_id != APPLICATION_ID and tables > 0:
+        db.conn.close()
+        raise DatabaseError(f"文件 {path} 是别的程序的 SQLite 数据库，不是法治评议的数据库，未作任何改动。")
+    if version > LATEST:
+        db.conn.close()
+        raise DatabaseError(
+            f"数据库 {path} 来自更新版本的法治评议（数据版本 {version}，本程序支持到 {LATEST}）。"
+            "请升级程序后再打开，文件未作任何改动。"
+        )
+    if migrate:
+        try:
+            migrate_db(db)
+        except sqlite3.DatabaseError as exc:
+            db.conn.close()
+            raise DatabaseError(f"数据库文件 {path} 已损坏，无法升级（{exc}），未作任何改动。") from exc
+    return db
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate_db(db: sqlite_utils.Database, *, target: int = LATEST) -> int:
+    """Apply the missing migrations up to ``target``; returns the version reached."""
+    version = schema_version(db)
+    while version < target:
+        with transaction(db):
+            MIGRATIONS[version](db)
+            version += 1
+            db.execute(f"PRAGMA user_version = {version}")
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    return version
+
+
+@contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One write transaction. Nested use joins the outer one (a SAVEPOINT)."""
+    conn = db.conn
+    if conn.in_transaction:
+        name = f"sp{id(conn)}_{os.urandom(3).hex()}"
+        conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield db
+        except BaseException:
+            conn.execute(f"ROLLBACK TO {name}")
+            conn.execute(f"RELEASE {name}")
+            raise
+        conn.execute(f"RELEASE {name}")
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

@@ -1,0 +1,28 @@
+"""Errors that carry a message for the user, in Chinese, saying what and where."""
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """A refused input or action. ``problems`` lists every reason, one line each."""
+
+    def __init__(self, message: str, problems: list[str] | None = None):
+        super().__init__(message)
+        self.message = message
+        self.problems = list(problems or [])
+
+    def __str__(self) -> str:
+        if not self.problems:
+            return self.message
+        return self.message + "\n" + "\n".join(f"  - {p}" for p in self.problems)
+
+
+class ImportRefused(UserError):
+    """A file refused whole: nothing from it was stored."""
+
+
+class TemplateError(UserError):
+    """A scoring template whose names, maxima or settings are wrong."""
+
+
+class DatabaseError(UserError):
+    """A database file that is not ours, is damaged, is newer than this program, or can't be opened."""

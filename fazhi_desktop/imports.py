@@ -1,0 +1,130 @@
+"""Imports of units and experts from CSV or XLSX (CONTRACT.md, "Tabular imports").
+
+A file with any bad row is refused whole: every bad row is named by its spreadsheet row number,
+and nothing from the file is stored.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from .db import transaction
+from .errors import ImportRefused
+from .sessions import ensure_editable
+from .tabular import Column, read_table
+
+UNIT_COLUMNS = [
+    Column("name", "单位名称", "name", required=True),
+    Column("presenter", "汇报人", "presenter"),
+    Column("presenter_title", "职务", "presenter_title"),
+    Column("report_title", "汇报题目", "report_title"),
+    Column("order", "顺序", "order"),
+]
+EXPERT_COLUMNS = [
+    Column("name", "姓名", "name", required=True),
+    Column("category", "类别", "category"),
+    Column("affiliation", "工作单位", "affiliation"),
+]
+MAX_TEXT = 200
+
+
+@dataclass
+class ImportResult:
+    what: str
+    added: list[str]
+
+    def summary(self) -> str:
+        return f"已导入 {len(self.added)} 个{self.what}。"
+
+
+def refuse(path: Path, problems: list[str]) -> ImportRefused:
+    return ImportRefused(f"{path.name} 有 {len(problems)} 处错误，整个文件未导入（没有保存任何内容）：", problems)
+
+
+def _check_texts(number: int, values: dict[str, str], columns: list[Column], problems: list[str]) -> None:
+    for column in columns:
+        if len(values.get(column.key, "")) > MAX_TEXT:
+            problems.append(f"第 {number} 行：“{column.zh}”过长（超过 {MAX_TEXT} 个字）。")
+
+
+def import_units(db: sqlite_utils.Database, *, session_id: int, path: Path | str) -> ImportResult:
+    path = Path(path)
+    ensure_editable(db, session_id)
+    rows = read_table(path, UNIT_COLUMNS, what="参评单位")
+    existing = {r[0] for r in db.execute("SELECT name FROM units WHERE session_id = ?", [session_id])}
+    problems: list[str] = []
+    seen: dict[str, int] = {}
+    orders: dict[int, int] = {}
+    accepted = []
+    for index, row in enumerate(rows):
+        v = row.values
+        name = v["name"]
+        if not name:
+            problems.append(f"第 {row.number} 行：单位名称为空。")
+            continue
+        if name in existing:
+            problems.append(f"第 {row.number} 行：单位“{name}”已在本场名单中。")
+        if name in seen:
+            problems.append(f"第 {row.number} 行：单位“{name}”与第 {seen[name]} 行重复。")
+        seen.setdefault(name, row.number)
+        _check_texts(row.number, v, UNIT_COLUMNS, problems)
+        order = None
+        if v.get("order"):
+            try:
+                order = int(v["order"])
+                if order < 1:
+                    raise ValueError
+            except ValueError:
+                problems.append(f"第 {row.number} 行：顺序“{v['order']}”应是正整数。")
+                order = None
+            else:
+                if order in orders:
+                    problems.append(f"第 {row.number} 行：顺序 {order} 与第 {orders[order]} 行重复。")
+                orders.setdefault(order, row.number)
+        accepted.append((order if order is not None else 10**6 + index, v))
+    if not rows and not problems:
+        problems.append("文件里没有任何单位（表头下面没有数据行）。")
+    if problems:
+        raise refuse(path, problems)
+    accepted.sort(key=lambda item: item[0])
+    with transaction(db):
+        start = db.execute("SELECT coalesce(max(position), 0) FROM units WHERE session_id = ?", [session_id]).fetchone()[0]
+        for offset, (_order, v) in enumerate(accepted, start=1):
+            db.execute("INSERT INTO units (session_id, name, presenter, presenter_title, report_title, position) "
+                       "VALUES (?, ?, ?, ?, ?, ?)",
+                       [session_id, v["name"], v.get("presenter", ""), v.get("presenter_title", ""),
+                        v.get("report_title", ""), start + offset])
+    return ImportResult("参评单位", [v["name"] for _o, v in accepted])
+
+
+def import_experts(db: sqlite_utils.Database, *, session_id: int, path: Path | str) -> ImportResult:
+    path = Path(path)
+    ensure_editable(db, session_id)
+    rows = read_table(path, EXPERT_COLUMNS, what="评议专家")
+    existing = {r[0] for r in db.execute("SELECT name FROM experts WHERE session_id = ?", [session_id])}
+    problems: list[str] = []
+    seen: dict[str, int] = {}
+    for row in rows:
+        name = row.values["name"]
+        if not name:
+            problems.append(f"第 {row.number} 行：专家姓名为空。")
+            continue
+        if name in existing:
+            problems.append(f"第 {row.number} 行：专家“{name}”已在本场评议组中。")
+        if name in seen:
+            problems.append(f"第 {row.number} 行：专家“{name}”与第 {seen[name]} 行重复。")
+        seen.setdefault(name, row.number)
+        _check_texts(row.number, row.values, EXPERT_COLUMNS, problems)
+    if not rows and not problems:
+        problems.append("文件里没有任何专家（表头下面没有数据行）。")
+    if problems:
+        raise refuse(path, problems)
+    with transaction(db):
+        start = db.execute("SELECT coalesce(max(position), 0) FROM experts WHERE session_id = ?", [session_id]).fetchone()[0]
+        for offset, row in enumerate(rows, start=1):
+            v = row.values
+            db.execute("INSERT INTO experts (session_id, name, category, affiliation, position) VALUES (?, ?, ?, ?, ?)",
+                       [session_id, v["name"], v.get("category", ""), v.get("affiliation", ""), start + offset])
+    return ImportResult("评议专家", [r.values["name"] for r in rows])

@@ -1,0 +1,162 @@
+"""Imports of scores (long form) and external component values (CONTRACT.md).
+
+Every row is checked before anything is written; a file with any bad row is refused whole and
+the results stay exactly as they were. A value that replaces a stored one is audited.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import sqlite_utils
+
+from .db import transaction
+from .errors import UserError
+from .imports import ImportResult, refuse
+from .roster import list_experts, list_recusals, list_units
+from .scoring import check_score, record_score, set_external
+from .sessions import ensure_editable, load_template
+from .tabular import Column, read_table
+from .template import Criterion, Template
+
+SCORE_COLUMNS = [
+    Column("expert", "专家", "expert", required=True),
+    Column("unit", "单位", "unit", required=True),
+    Column("criterion", "指标", "criterion", required=True),
+    Column("score", "得分", "score", required=True),
+]
+EXTERNAL_COLUMNS = [
+    Column("unit", "单位", "unit", required=True),
+    Column("component", "项目", "component", required=True),
+    Column("score", "得分", "score", required=True),
+]
+
+
+def resolve_leaf(template: Template, text: str) -> Criterion:
+    """A leaf by its name, or by its path ('一级/二级') where a name repeats."""
+    leaves = template.leaves()
+    by_path = {path: leaf for path, leaf in leaves}
+    if text in by_path:
+        return by_path[text]
+    named = [(path, leaf) for path, leaf in leaves if leaf.name == text]
+    if len(named) == 1:
+        return named[0][1]
+    if len(named) > 1:
+        paths = "、".join(p for p, _ in named)
+        raise UserError(f"指标“{text}”有重名（{paths}），请写完整路径")
+    parents = {path for path, _ in leaves for path in _prefixes(path)}
+    if text in parents or any(text == p.rsplit("/", 1)[-1] for p in parents):
+        raise UserError(f"“{text}”不是末级指标，只能给末级指标打分")
+    raise UserError(f"评分细则里没有指标“{text}”")
+
+
+def _prefixes(path: str) -> list[str]:
+    parts = path.split("/")
+    return ["/".join(parts[:i]) for i in range(1, len(parts))]
+
+
+def import_scores(db: sqlite_utils.Database, *, session_id: int, path: Path | str, operator: str = "") -> ImportResult:
+    path = Path(path)
+    ensure_editable(db, session_id)
+    rows = read_table(path, SCORE_COLUMNS, what="评分")
+    template = load_template(db, session_id)
+    experts = {e.name: e for e in list_experts(db, session_id)}
+    units = {u.name: u for u in list_units(db, session_id)}
+    recused = list_recusals(db, session_id)
+    problems: list[str] = []
+    seen: dict[tuple[str, str, int], int] = {}
+    accepted = []
+    for row in rows:
+        v = row.values
+        where = f"第 {row.number} 行"
+        bad = []
+        expert = experts.get(v["expert"])
+        unit = units.get(v["unit"])
+        if not v["expert"]:
+            bad.append("专家为空")
+        elif expert is None:
+            bad.append(f"本场没有专家“{v['expert']}”")
+        if not v["unit"]:
+            bad.append("单位为空")
+        elif unit is None:
+            bad.append(f"本场没有参评单位“{v['unit']}”")
+        leaf = None
+        try:
+            leaf = resolve_leaf(template, v["criterion"]) if v["criterion"] else None
+            if leaf is None:
+                bad.append("指标为空")
+        except UserError as exc:
+            bad.append(exc.message)
+        value = None
+        if leaf is not None:
+            try:
+                value = check_score(v["score"], leaf.maximum) if v["score"] != "" else None
+                if value is None:
+                    bad.append("得分为空")
+            except UserError as exc:
+                bad.append(exc.message)
+        if expert and unit and (expert.id, unit.id) in recused:
+            bad.append(f"专家“{expert.name}”对“{unit.name}”回避，不能有评分")
+        if expert and unit and leaf:
+            key = (expert.name, unit.name, leaf.id)
+            if key in seen:
+                bad.append(f"与第 {seen[key]} 行重复（同一专家、单位、指标）")
+            seen.setdefault(key, row.number)
+        if bad:
+            problems.append(f"{where}：{'；'.join(bad)}。")
+        else:
+            accepted.append((expert, unit, leaf, value))
+    if not rows:
+        problems.append("文件里没有任何评分（表头下面没有数据行）。")
+    if problems:
+        raise refuse(path, problems)
+    with transaction(db):
+        for expert, unit, leaf, value in accepted:
+            record_score(db, session_id=session_id, expert_id=expert.id, unit_id=unit.id, criterion_id=leaf.id,
+                         value=value, reason=f"导入文件 {path.name}", operator=operator, source="导入")
+    return ImportResult("评分", [f"{e.name}/{u.name}/{leaf.name}" for e, u, leaf, _v in accepted])
+
+
+def import_external(db: sqlite_utils.Database, *, session_id: int, path: Path | str, operator: str = "") -> ImportResult:
+    path = Path(path)
+    ensure_editable(db, session_id)
+    rows = read_table(path, EXTERNAL_COLUMNS, what="外部得分")
+    template = load_template(db, session_id)
+    components = [c.name for c in template.components if c.source == "external"]
+    units = {u.name: u for u in list_units(db, session_id)}
+    problems: list[str] = []
+    seen: dict[tuple[str, str], int] = {}
+    accepted = []
+    if not components:
+        raise UserError(f"本场评分细则“{template.name}”没有外部组成部分（如社会评议），无需导入外部得分。")
+    for row in rows:
+        v = row.values
+        bad = []
+        unit = units.get(v["unit"])
+        if unit is None:
+            bad.append(f"本场没有参评单位“{v['unit']}”" if v["unit"] else "单位为空")
+        if v["component"] not in components:
+            bad.append(f"项目“{v['component']}”不是本场的外部组成部分（可用：{'、'.join(components)}）")
+        try:
+            value = check_score(v["score"], Decimal(100)) if v["score"] != "" else None
+            if value is None:
+                bad.append("得分为空")
+        except UserError as exc:
+            bad.append(exc.message)
+        key = (v["unit"], v["component"])
+        if key in seen:
+            bad.append(f"与第 {seen[key]} 行重复（同一单位、项目）")
+        seen.setdefault(key, row.number)
+        if bad:
+            problems.append(f"第 {row.number} 行：{'；'.join(bad)}。")
+        else:
+            accepted.append((unit, v["component"], value))
+    if not rows:
+        problems.append("文件里没有任何数据行。")
+    if problems:
+        raise refuse(path, problems)
+    with transaction(db):
+        for unit, component, value in accepted:
+            set_external(db, session_id=session_id, unit_id=unit.id, component=component, value=value,
+                         operator=operator, source="导入")
+    return ImportResult("外部得分", [f"{u.name}/{c}" for u, c, _v in accepted])

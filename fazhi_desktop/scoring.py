@@ -1,0 +1,202 @@
+"""Service functions for scores: entry, submission (locking), external values and the audit log.
+
+Each accepted value is written at once in its own transaction, so a crash a second later loses
+nothing. A change to a submitted score needs a reason and is written to the append-only audit log.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import sqlite_utils
+
+from .db import now_iso, transaction
+from .errors import UserError
+from .sessions import ensure_editable, load_template
+from .template import fmt_decimal, to_decimal
+
+MAX_DECIMALS = 2
+
+
+@dataclass
+class ScoreChange:
+    expert_id: int
+    unit_id: int
+    criterion_id: int
+    before: Decimal | None
+    after: Decimal | None
+    audited: bool
+
+
+def check_score(raw: object, maximum: Decimal, *, where: str = "") -> Decimal:
+    """The value as an exact decimal in [0, maximum], or a UserError saying why not."""
+    prefix = f"{where}：" if where else ""
+    try:
+        value = to_decimal(raw)
+    except ValueError:
+        raise UserError(f"{prefix}“{raw}”不是数字。") from None
+    if value < 0 or value > maximum:
+        raise UserError(f"{prefix}得分 {fmt_decimal(value)} 超出范围，应在 0 到 {fmt_decimal(maximum)} 之间。")
+    if -value.as_tuple().exponent > MAX_DECIMALS and value != value.quantize(Decimal("0.01")):
+        raise UserError(f"{prefix}得分 {raw} 最多保留两位小数。")
+    return value
+
+
+def _names(db: sqlite_utils.Database, expert_id: int, unit_id: int, criterion_id: int | None) -> tuple[str, str, str]:
+    expert = db.execute("SELECT name FROM experts WHERE id = ?", [expert_id]).fetchone()
+    unit = db.execute("SELECT name FROM units WHERE id = ?", [unit_id]).fetchone()
+    crit = db.execute("SELECT name FROM criteria WHERE id = ?", [criterion_id]).fetchone() if criterion_id else ("",)
+    return (expert or ("?",))[0], (unit or ("?",))[0], (crit or ("?",))[0]
+
+
+def is_recused(db: sqlite_utils.Database, expert_id: int, unit_id: int) -> bool:
+    return db.execute("SELECT 1 FROM recusals WHERE expert_id = ? AND unit_id = ?", [expert_id, unit_id]).fetchone() is not None
+
+
+def is_submitted(db: sqlite_utils.Database, expert_id: int, unit_id: int) -> bool:
+    return db.execute("SELECT 1 FROM submissions WHERE expert_id = ? AND unit_id = ?", [expert_id, unit_id]).fetchone() is not None
+
+
+def audit(db: sqlite_utils.Database, *, session_id: int, action: str, operator: str = "", expert: str | None = None,
+          unit: str | None = None, criterion: str | None = None, before: str | None = None,
+          after: str | None = None, reason: str = "") -> None:
+    """Append one line to the audit log (call inside the caller's transaction)."""
+    db.execute("INSERT INTO audit_log (session_id, at, operator, action, expert, unit, criterion, before, after, reason) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               [session_id, now_iso(), operator, action, expert, unit, criterion, before, after, reason])
+
+
+def _leaf_max(db: sqlite_utils.Database, session_id: int, criterion_id: int) -> Decimal:
+    row = db.execute("SELECT max, session_id FROM criteria WHERE id = ?", [criterion_id]).fetchone()
+    if row is None or row[1] != session_id:
+        raise UserError(f"本场评分细则里没有编号为 {criterion_id} 的指标。")
+    if row[0] is None:
+        raise UserError("只能给末级指标打分。")
+    return Decimal(row[0])
+
+
+def _check_member(db: sqlite_utils.Database, table: str, row_id: int, session_id: int, label: str) -> None:
+    row = db.execute(f"SELECT session_id FROM {table} WHERE id = ?", [row_id]).fetchone()
+    if row is None or row[0] != session_id:
+        raise UserError(f"本场评议会没有编号为 {row_id} 的{label}。")
+
+
+def record_score(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_id: int, criterion_id: int,
+                 value: object, reason: str = "", operator: str = "", source: str = "录入") -> ScoreChange:
+    """Store one score (``value`` None clears it). Returns what changed."""
+    ensure_editable(db, session_id)
+    _check_member(db, "experts", expert_id, session_id, "专家")
+    _check_member(db, "units", unit_id, session_id, "参评单位")
+    maximum = _leaf_max(db, session_id, criterion_id)
+    expert, unit, criterion = _names(db, expert_id, unit_id, criterion_id)
+    if is_recused(db, expert_id, unit_id):
+        raise UserError(f"专家“{expert}”对“{unit}”回避，不能评分。")
+    new = None if value is None or (isinstance(value, str) and not value.strip()) else \
+        check_score(value, maximum, where=f"{expert} / {unit} / {criterion}")
+    row = db.execute("SELECT value FROM scores WHERE expert_id = ? AND unit_id = ? AND criterion_id = ?",
+                     [expert_id, unit_id, criterion_id]).fetchone()
+    old = Decimal(row[0]) if row else None
+    if old == new:
+        return ScoreChange(expert_id, unit_id, criterion_id, old, new, False)
+    locked = is_submitted(db, expert_id, unit_id)
+    if locked and not reason.strip():
+        raise UserError(f"专家“{expert}”对“{unit}”的评分已提交，修改需要填写原因。")
+    audited = locked or (source != "录入" and old is not None)
+    with transaction(db):
+        if new is None:
+            db.execute("DELETE FROM scores WHERE expert_id = ? AND unit_id = ? AND criterion_id = ?",
+                       [expert_id, unit_id, criterion_id])
+            if locked:
+                db.execute("DELETE FROM submissions WHERE expert_id = ? AND unit_id = ?", [expert_id, unit_id])
+        else:
+            db.execute("INSERT INTO scores (session_id, expert_id, unit_id, criterion_id, value, updated_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(expert_id, unit_id, criterion_id) "
+                       "DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+                       [session_id, expert_id, unit_id, criterion_id, fmt_decimal(new), now_iso()])
+        if audited:
+            audit(db, session_id=session_id, action="修改已提交评分" if locked else f"{source}替换评分",
+                  operator=operator, expert=expert, unit=unit, criterion=criterion,
+                  before=fmt_decimal(old) if old is not None else None,
+                  after=fmt_decimal(new) if new is not None else None, reason=reason.strip())
+    return ScoreChange(expert_id, unit_id, criterion_id, old, new, audited)
+
+
+def scores_for(db: sqlite_utils.Database, session_id: int, unit_id: int | None = None) -> dict[tuple[int, int, int], Decimal]:
+    """{(expert_id, unit_id, criterion_id): value} for a session or one unit."""
+    sql = "SELECT expert_id, unit_id, criterion_id, value FROM scores WHERE session_id = ?"
+    params: list[object] = [session_id]
+    if unit_id is not None:
+        sql += " AND unit_id = ?"
+        params.append(unit_id)
+    return {(e, u, c): Decimal(v) for e, u, c, v in db.execute(sql, params)}
+
+
+def missing_leaves(db: sqlite_utils.Database, session_id: int, expert_id: int, unit_id: int) -> list[str]:
+    template = load_template(db, session_id)
+    have = {c for (_e, _u, c) in scores_for(db, session_id, unit_id) if _e == expert_id}
+    return [path for path, leaf in template.leaves() if leaf.id not in have]
+
+
+def submit(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_id: int, operator: str = "") -> None:
+    """Lock an expert's complete score sheet for a unit."""
+    ensure_editable(db, session_id)
+    expert, unit, _ = _names(db, expert_id, unit_id, None)
+    missing = missing_leaves(db, session_id, expert_id, unit_id)
+    if missing:
+        raise UserError(f"专家“{expert}”对“{unit}”还有 {len(missing)} 项未评分（{'、'.join(missing[:5])}），不能提交。")
+    with transaction(db):
+        db.execute("INSERT OR IGNORE INTO submissions (session_id, expert_id, unit_id, submitted_at) VALUES (?, ?, ?, ?)",
+                   [session_id, expert_id, unit_id, now_iso()])
+        audit(db, session_id=session_id, action="提交评分", operator=operator, expert=expert, unit=unit)
+
+
+def reopen(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_id: int, reason: str,
+           operator: str = "") -> None:
+    """Unlock a submitted sheet (audited, with a reason)."""
+    ensure_editable(db, session_id)
+    if not reason.strip():
+        raise UserError("撤回已提交的评分需要填写原因。")
+    expert, unit, _ = _names(db, expert_id, unit_id, None)
+    with transaction(db):
+        db.execute("DELETE FROM submissions WHERE expert_id = ? AND unit_id = ?", [expert_id, unit_id])
+        audit(db, session_id=session_id, action="撤回提交", operator=operator, expert=expert, unit=unit, reason=reason.strip())
+
+
+def set_external(db: sqlite_utils.Database, *, session_id: int, unit_id: int, component: str, value: object,
+                 operator: str = "", source: str = "录入") -> Decimal | None:
+    """Store (or clear, with None) a unit's value for an external component, 0–100."""
+    ensure_editable(db, session_id)
+    _check_member(db, "units", unit_id, session_id, "参评单位")
+    template = load_template(db, session_id)
+    if component not in {c.name for c in template.components if c.source == "external"}:
+        raise UserError(f"本场评分细则没有外部组成部分“{component}”。")
+    unit = db.execute("SELECT name FROM units WHERE id = ?", [unit_id]).fetchone()[0]
+    new = None if value is None or (isinstance(value, str) and not value.strip()) else \
+        check_score(value, Decimal(100), where=f"{unit} / {component}")
+    row = db.execute("SELECT value FROM external_values WHERE unit_id = ? AND component = ?", [unit_id, component]).fetchone()
+    old = Decimal(row[0]) if row else None
+    if old == new:
+        return new
+    with transaction(db):
+        if new is None:
+            db.execute("DELETE FROM external_values WHERE unit_id = ? AND component = ?", [unit_id, component])
+        else:
+            db.execute("INSERT INTO external_values (session_id, unit_id, component, value, updated_at) VALUES (?, ?, ?, ?, ?) "
+                       "ON CONFLICT(unit_id, component) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+                       [session_id, unit_id, component, fmt_decimal(new), now_iso()])
+        if old is not None:
+            audit(db, session_id=session_id, action=f"{source}修改外部得分", operator=operator, unit=unit,
+                  criterion=component, before=fmt_decimal(old), after=fmt_decimal(new) if new is not None else None)
+    return new
+
+
+def audit_log(db: sqlite_utils.Database, session_id: int, *, expert: str | None = None, unit: str | None = None) -> list[dict]:
+    sql = "SELECT at, operator, action, expert, unit, criterion, before, after, reason FROM audit_log WHERE session_id = ?"
+    params: list[object] = [session_id]
+    if expert:
+        sql += " AND expert = ?"
+        params.append(expert)
+    if unit:
+        sql += " AND unit = ?"
+        params.append(unit)
+    return list(db.query(sql + " ORDER BY id", params))

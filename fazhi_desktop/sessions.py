@@ -1,0 +1,274 @@
+"""Service functions for review sessions (评议会): meeting data, status, template, copies.
+
+Every write is one transaction, takes keyword arguments, and refuses bad input with a
+:class:`UserError` in Chinese before anything is written.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date as Date
+from decimal import Decimal
+from typing import Any
+
+import sqlite_utils
+
+from .db import now_iso, transaction
+from .errors import UserError
+from .template import Component, Criterion, Grade, Template, Timing, fmt_decimal, parse_template
+
+STATUSES = {"draft": "筹备中", "live": "进行中", "finished": "已结束", "sealed": "已封盘"}
+MEETING_FIELDS = ("title", "kind", "date", "venue", "organisers", "chair", "host", "secretary", "summary")
+FIELD_LABELS = {"title": "会议名称", "kind": "会议类型", "date": "日期", "venue": "地点",
+                "organisers": "主办单位", "chair": "评议组组长", "host": "主持人",
+                "secretary": "记录员", "summary": "会议小结"}
+
+
+@dataclass
+class Session:
+    id: int
+    title: str
+    kind: str
+    date: str | None
+    venue: str
+    organisers: str
+    chair: str
+    host: str
+    secretary: str
+    status: str
+    template_name: str
+    order_mode: str
+    draw_seed: str | None
+    draw_at: str | None
+    draw_witness: str | None
+    summary: str
+    created_at: str
+    updated_at: str
+
+    @classmethod
+    def from_row(cls, row: dict) -> "Session":
+        return cls(**{k: row[k] for k in cls.__dataclass_fields__})
+
+
+def check_date(value: str | None) -> str | None:
+    """'' or None → None; otherwise a real calendar date as YYYY-MM-DD."""
+    if value is None or not str(value).strip():
+        return None
+    text = str(value).strip()
+    try:
+        parsed = Date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"日期“{text}”无效：请写成 YYYY-MM-DD，例如 2023-11-17。") from None
+    return parsed.isoformat()
+
+
+def get_session(db: sqlite_utils.Database, session_id: int) -> Session:
+    row = db.execute("SELECT * FROM sessions WHERE id = ?", [session_id]).fetchone()
+    if row is None:
+        raise UserError(f"没有编号为 {session_id} 的评议会。")
+    cols = [d[0] for d in db.execute("SELECT * FROM sessions LIMIT 0").description]
+    return Session.from_row(dict(zip(cols, row)))
+
+
+def list_sessions(db: sqlite_utils.Database, *, limit: int | None = None, offset: int = 0) -> list[dict]:
+    """Sessions newest first, with unit and expert counts (one query, indexes only)."""
+    sql = """
+        SELECT s.id, s.title, s.kind, s.date, s.venue, s.status, s.template_name,
+               (SELECT count(*) FROM units u WHERE u.session_id = s.id) AS units,
+               (SELECT count(*) FROM experts e WHERE e.session_id = s.id) AS experts
+        FROM sessions s ORDER BY coalesce(s.date, '9999') DESC, s.id DESC
+    """
+    params: list[Any] = []
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params = [limit, offset]
+    return list(db.query(sql, params))
+
+
+def ensure_editable(db: sqlite_utils.Database, session_id: int) -> Session:
+    session = get_session(db, session_id)
+    if session.status == "sealed":
+        raise UserError(f"评议会“{session.title}”已封盘，不能修改。")
+    return session
+
+
+def create_session(db: sqlite_utils.Database, *, title: str, template: Template, kind: str = "",
+                   date: str | None = None, venue: str = "", organisers: str = "", chair: str = "",
+                   host: str = "", secretary: str = "") -> int:
+    """Create a draft session with its own copy of ``template``; returns the new id."""
+    title = (title or "").strip()
+    if not title:
+        raise UserError("会议名称不能为空。")
+    day = check_date(date)
+    template = parse_template(template.to_dict(), source=f"模板“{template.name}”")
+    now = now_iso()
+    with transaction(db):
+        cur = db.execute(
+            """INSERT INTO sessions (title, kind, date, venue, organisers, chair, host, secretary,
+                   status, template_name, aggregation, components_json, grades_json, timing_json,
+                   created_at, updated_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)""",
+            [title, kind.strip(), day, venue.strip(), organisers.strip(), chair.strip(), host.strip(),
+             secretary.strip(), template.name, template.aggregation, *_settings_json(template), now, now],
+        )
+        session_id = cur.lastrowid
+        _insert_criteria(db, session_id, template.criteria, None)
+    return session_id
+
+
+def update_session(db: sqlite_utils.Database, *, session_id: int, **fields: Any) -> dict[str, Any]:
+    """Change meeting data (the names in MEETING_FIELDS); returns the fields that changed."""
+    unknown = set(fields) - set(MEETING_FIELDS)
+    if unknown:
+        raise UserError(f"不能修改这些字段：{'、'.join(sorted(unknown))}")
+    session = ensure_editable(db, session_id)
+    clean: dict[str, Any] = {}
+    for key, value in fields.items():
+        if key == "date":
+            value = check_date(value)
+        else:
+            value = (value or "").strip() if key != "summary" else (value or "")
+        if key == "title" and not value:
+            raise UserError("会议名称不能为空。")
+        if getattr(session, key) != value:
+            clean[key] = value
+    if clean:
+        sets = ", ".join(f"{k} = ?" for k in clean)
+        with transaction(db):
+            db.execute(f"UPDATE sessions SET {sets}, updated_at = ? WHERE id = ?",
+                       [*clean.values(), now_iso(), session_id])
+    return clean
+
+
+def set_status(db: sqlite_utils.Database, *, session_id: int, status: str) -> str:
+    if status not in STATUSES:
+        raise UserError(f"状态“{status}”无效。")
+    get_session(db, session_id)
+    with transaction(db):
+        db.execute("UPDATE sessions SET status = ?, updated_at = ? WHERE id = ?", [status, now_iso(), session_id])
+    return status
+
+
+def delete_session(db: sqlite_utils.Database, *, session_id: int) -> Session:
+    session = ensure_editable(db, session_id)
+    with transaction(db):
+        db.execute("DELETE FROM sessions WHERE id = ?", [session_id])
+    return session
+
+
+def has_scores(db: sqlite_utils.Database, session_id: int) -> bool:
+    return db.execute("SELECT 1 FROM scores WHERE session_id = ? LIMIT 1", [session_id]).fetchone() is not None
+
+
+# ---------------------------------------------------------------------------------------------
+# The session's own copy of its template
+
+
+def _settings_json(template: Template) -> list[str]:
+    d = template.to_dict()
+    return [json.dumps(d["components"], ensure_ascii=False), json.dumps(d["grades"], ensure_ascii=False),
+            json.dumps(d["timing"], ensure_ascii=False)]
+
+
+def _insert_criteria(db: sqlite_utils.Database, session_id: int, nodes: list[Criterion], parent: int | None) -> None:
+    for position, node in enumerate(nodes):
+        cur = db.execute(
+            "INSERT INTO criteria (session_id, parent_id, name, max, description, position) VALUES (?, ?, ?, ?, ?, ?)",
+            [session_id, parent, node.name, fmt_decimal(node.max) if node.is_leaf else None,
+             node.description, position])
+        node.id = cur.lastrowid
+        _insert_criteria(db, session_id, node.children, node.id)
+
+
+def load_template(db: sqlite_utils.Database, session_id: int) -> Template:
+    """The session's template, with each criterion's row id set."""
+    row = db.execute("SELECT template_name, aggregation, components_json, grades_json, timing_json "
+                     "FROM sessions WHERE id = ?", [session_id]).fetchone()
+    if row is None:
+        raise UserError(f"没有编号为 {session_id} 的评议会。")
+    name, aggregation, components, grades, timing = row
+    nodes: dict[int, Criterion] = {}
+    roots: list[Criterion] = []
+    pending: list[tuple[int | None, Criterion]] = []
+    for cid, parent, cname, cmax, desc in db.execute(
+            "SELECT id, parent_id, name, max, description FROM criteria WHERE session_id = ? "
+            "ORDER BY parent_id IS NOT NULL, position, id", [session_id]):
+        node = Criterion(cname, Decimal(cmax) if cmax is not None else None, desc, [], cid)
+        nodes[cid] = node
+        pending.append((parent, node))
+    for parent, node in pending:
+        (nodes[parent].children if parent is not None else roots).append(node)
+    t = json.loads(timing)
+    return Template(
+        name=name, criteria=roots, aggregation=aggregation,
+        components=[Component(c["name"], Decimal(str(c["weight"])), c["source"]) for c in json.loads(components)],
+        grades=[Grade(g["name"], Decimal(str(g["min"]))) for g in json.loads(grades)],
+        timing=Timing(*(Decimal(str(t[k])) for k in ("report_minutes", "qa_minutes", "warn_minutes"))),
+    )
+
+
+def set_template(db: sqlite_utils.Database, *, session_id: int, template: Template) -> Template:
+    """Replace the session's template. Refused once any score is stored against it."""
+    session = ensure_editable(db, session_id)
+    checked = parse_template(template.to_dict(), source=f"模板“{template.name}”")
+    if has_scores(db, session_id):
+        current = load_template(db, session_id)
+        if _criteria_shape(current) != _criteria_shape(checked):
+            raise UserError(f"评议会“{session.title}”已有评分，不能再修改评分指标；"
+                            "可以修改等次、计时和组成部分的权重。")
+    with transaction(db):
+        db.execute("UPDATE sessions SET template_name = ?, aggregation = ?, components_json = ?, "
+                   "grades_json = ?, timing_json = ?, updated_at = ? WHERE id = ?",
+                   [checked.name, checked.aggregation, *_settings_json(checked), now_iso(), session_id])
+        if has_scores(db, session_id):
+            _update_descriptions(db, session_id, checked)
+        else:
+            db.execute("DELETE FROM criteria WHERE session_id = ?", [session_id])
+            _insert_criteria(db, session_id, checked.criteria, None)
+    return load_template(db, session_id)
+
+
+def _criteria_shape(template: Template) -> list[tuple[str, str]]:
+    return [(path, fmt_decimal(leaf.maximum)) for path, leaf in template.leaves()]
+
+
+def _update_descriptions(db: sqlite_utils.Database, session_id: int, template: Template) -> None:
+    stored = load_template(db, session_id)
+
+    def walk(old: list[Criterion], new: list[Criterion]) -> None:
+        for o, n in zip(old, new):
+            if o.description != n.description:
+                db.execute("UPDATE criteria SET description = ? WHERE id = ?", [n.description, o.id])
+            walk(o.children, n.children)
+    walk(stored.criteria, template.criteria)
+
+
+def duplicate_session(db: sqlite_utils.Database, *, session_id: int, title: str | None = None) -> int:
+    """A new draft from a past session: meeting data, units, experts, template and recusals;
+    no scores, questions or timings."""
+    source = get_session(db, session_id)
+    template = load_template(db, session_id)
+    with transaction(db):
+        new_id = create_session(
+            db, title=title or f"{source.title}（副本）", template=template, kind=source.kind,
+            venue=source.venue, organisers=source.organisers, chair=source.chair, host=source.host,
+            secretary=source.secretary)
+        unit_map: dict[int, int] = {}
+        for uid, name, presenter, ptitle, rtitle, pos in db.execute(
+                "SELECT id, name, presenter, presenter_title, report_title, position FROM units "
+                "WHERE session_id = ? ORDER BY position", [session_id]).fetchall():
+            unit_map[uid] = db.execute(
+                "INSERT INTO units (session_id, name, presenter, presenter_title, report_title, position) "
+                "VALUES (?, ?, ?, ?, ?, ?)", [new_id, name, presenter, ptitle, rtitle, pos]).lastrowid
+        expert_map: dict[int, int] = {}
+        for eid, name, category, affiliation, pos in db.execute(
+                "SELECT id, name, category, affiliation, position FROM experts WHERE session_id = ? "
+                "ORDER BY position", [session_id]).fetchall():
+            expert_map[eid] = db.execute(
+                "INSERT INTO experts (session_id, name, category, affiliation, position) VALUES (?, ?, ?, ?, ?)",
+                [new_id, name, category, affiliation, pos]).lastrowid
+        for eid, uid in db.execute("SELECT expert_id, unit_id FROM recusals WHERE session_id = ?",
+                                   [session_id]).fetchall():
+            db.execute("INSERT INTO recusals (session_id, expert_id, unit_id) VALUES (?, ?, ?)",
+                       [new_id, expert_map[eid], unit_map[uid]])
+    return new_id

@@ -1,0 +1,49 @@
+"""The whole session as one JSON-ready dict (``show --json``, CONTRACT.md)."""
+from __future__ import annotations
+
+from typing import Any
+
+import sqlite_utils
+
+from .roster import list_experts, list_units
+from .sessions import get_session, load_template
+
+
+def session_dict(db: sqlite_utils.Database, session_id: int) -> dict[str, Any]:
+    s = get_session(db, session_id)
+    template = load_template(db, session_id)
+    units = list_units(db, session_id)
+    experts = list_experts(db, session_id)
+    unit_names = {u.id: u.name for u in units}
+    expert_names = {e.id: e.name for e in experts}
+    leaf_paths = {leaf.id: path for path, leaf in template.leaves()}
+    actual: dict[int, dict[str, float]] = {}
+    for unit_id, phase, seconds in db.execute(
+            "SELECT t.unit_id, t.phase, t.seconds FROM unit_timing t JOIN units u ON u.id = t.unit_id "
+            "WHERE u.session_id = ?", [session_id]):
+        actual.setdefault(unit_id, {})[f"{phase}_s"] = round(seconds, 1)
+    questions = []
+    for unit_id, expert_id, text, answer, criterion_id, problem, measure, deadline, at, elapsed in db.execute(
+            "SELECT unit_id, expert_id, text, answer, criterion_id, problem, measure, deadline, at, elapsed_s "
+            "FROM questions WHERE session_id = ? ORDER BY at, id", [session_id]):
+        questions.append({
+            "unit": unit_names.get(unit_id), "expert": expert_names.get(expert_id), "text": text,
+            "answer": answer, "criterion": leaf_paths.get(criterion_id), "problem": bool(problem),
+            "measure": measure, "deadline": deadline, "at": at, "elapsed_s": elapsed})
+    return {
+        "id": s.id, "title": s.title, "kind": s.kind, "date": s.date, "venue": s.venue,
+        "organisers": s.organisers, "chair": s.chair, "host": s.host, "secretary": s.secretary,
+        "status": s.status, "summary": s.summary,
+        "order": {"mode": s.order_mode, "seed": s.draw_seed, "at": s.draw_at, "witness": s.draw_witness},
+        "template": template.to_dict(),
+        "units": [{"name": u.name, "presenter": u.presenter, "presenter_title": u.presenter_title,
+                   "report_title": u.report_title, "order": u.position, "status": u.status,
+                   "actual": actual.get(u.id, {})} for u in units],
+        "experts": [{"name": e.name, "category": e.category, "affiliation": e.affiliation} for e in experts],
+        "recusals": [{"expert": expert_names[e], "unit": unit_names[u]} for e, u in db.execute(
+            "SELECT r.expert_id, r.unit_id FROM recusals r JOIN units u ON u.id = r.unit_id "
+            "JOIN experts e ON e.id = r.expert_id WHERE r.session_id = ? ORDER BY e.position, u.position",
+            [session_id])],
+        "questions": questions,
+        "live": {"unit": None, "phase": None, "running": False, "elapsed_s": 0.0},
+    }

@@ -1,0 +1,150 @@
+"""Reading CSV and XLSX tables the way secretaries make them.
+
+- CSV: UTF-8, UTF-8 with BOM, GB18030 (GBK/GB2312), UTF-16 with BOM; detected, not asked.
+- XLSX: the first sheet; merged cells and title rows above the header are fine.
+- The header row is the first row holding a required column's name (Chinese or English).
+- Cells are trimmed (full-width spaces too); blank rows are skipped.
+- Row numbers are spreadsheet rows: the first line of a CSV is row 1.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ImportRefused
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    zh: str
+    en: str
+    required: bool = False
+
+    def matches(self, header: str) -> bool:
+        text = header.strip().rstrip("*＊").strip()
+        return text == self.zh or text.lower() == self.en
+
+
+@dataclass
+class Row:
+    number: int  # spreadsheet row number
+    values: dict[str, str]
+
+
+def cell_text(value: object) -> str:
+    """A cell as trimmed text; numbers keep their shortest form (90.0 → '90', 8.5 → '8.5')."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def decode_csv(data: bytes, name: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise ImportRefused(f"{name}：无法识别文件编码（支持 UTF-8 与 GB18030/GBK），未导入任何内容。") from None
+
+
+def _csv_rows(path: Path) -> list[tuple[int, list[object]]]:
+    text = decode_csv(path.read_bytes(), path.name)
+    if "\x00" in text:
+        raise ImportRefused(f"{path.name}：不是文本表格文件（含有二进制内容），未导入任何内容。")
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise ImportRefused(f"{path.name}：CSV 格式错误（{exc}），未导入任何内容。") from exc
+    return list(enumerate(rows, start=1))
+
+
+def _xlsx_rows(path: Path) -> list[tuple[int, list[object]]]:
+    from openpyxl import load_workbook  # imported here: openpyxl is slow to import
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        raise ImportRefused(f"{path.name}：无法读取这个 Excel 文件（文件损坏或不是 .xlsx 格式），未导入任何内容。") from exc
+    try:
+        if not book.worksheets:
+            raise ImportRefused(f"{path.name}：工作簿里没有工作表。")
+        sheet = book.worksheets[0]
+        result = []
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            result.append((number, list(values)))
+        return result
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
+        raise ImportRefused(f"{path.name}：Excel 文件内容损坏，未导入任何内容。") from exc
+    finally:
+        book.close()
+
+
+def read_table(path: Path | str, columns: list[Column], *, what: str) -> list[Row]:
+    """Rows of ``path`` keyed by column key. Refuses (nothing returned) a file it can't read,
+    one without a header, or one missing a required column."""
+    path = Path(path)
+    if not path.is_file():
+        raise ImportRefused(f"找不到{what}文件：{path}")
+    try:
+        with path.open("rb") as fh:
+            magic = fh.read(4)
+    except OSError as exc:
+        raise ImportRefused(f"无法读取{what}文件 {path}：{exc.strerror or exc}") from exc
+    is_xlsx = path.suffix.lower() in (".xlsx", ".xlsm") or magic == b"PK\x03\x04"
+    if path.suffix.lower() == ".xls":
+        raise ImportRefused(f"{path.name}：不支持旧版 .xls 格式，请在 Excel/WPS 中另存为 .xlsx 或 CSV。")
+    raw = _xlsx_rows(path) if is_xlsx else _csv_rows(path)
+
+    required = [c for c in columns if c.required]
+    header_at = None
+    for index, (number, values) in enumerate(raw):
+        texts = [cell_text(v) for v in values]
+        if any(c.matches(t) for c in required for t in texts if t):
+            header_at = index
+            break
+    if header_at is None:
+        names = "、".join(f"“{c.zh}”（或 {c.en}）" for c in required)
+        raise ImportRefused(f"{path.name}：找不到表头行，表头需要包含列 {names}，未导入任何内容。")
+    header_number, header_values = raw[header_at]
+    headers = [cell_text(v) for v in header_values]
+    positions: dict[str, int] = {}
+    problems = []
+    for column in columns:
+        found = [i for i, h in enumerate(headers) if h and column.matches(h)]
+        if len(found) > 1:
+            problems.append(f"第 {header_number} 行（表头）：列“{column.zh}”出现了 {len(found)} 次。")
+        if found:
+            positions[column.key] = found[0]
+        elif column.required:
+            problems.append(f"第 {header_number} 行（表头）：缺少必需的列“{column.zh}”（或 {column.en}）。")
+    if problems:
+        raise ImportRefused(f"{path.name}：表头有误，未导入任何内容：", problems)
+
+    rows = []
+    for number, values in raw[header_at + 1:]:
+        texts = [cell_text(v) for v in values]
+        if not any(texts):
+            continue
+        rows.append(Row(number, {key: texts[i] if i < len(texts) else "" for key, i in positions.items()}))
+    return rows
