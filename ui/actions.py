@@ -1,0 +1,90 @@
+"""One registry of actions: key → menu text, shortcut, icon, where it lives.
+
+Windows create QActions from this table with :class:`ActionRegistry` and connect handlers by
+key, so the shortcuts are declared once and the help dialog lists exactly what exists.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from .icons import icon
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("actions", text)
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    key: str
+    text: str
+    shortcut: str = ""
+    icon: str = ""
+    group: str = "file"  # file | edit | session | live | view | help
+    tip: str = ""
+
+
+SPECS: list[ActionSpec] = [
+    # file / sessions
+    ActionSpec("session.new", "新建评议会…", "Ctrl+N", "new", "file"),
+    ActionSpec("session.duplicate", "以此为模板新建…", "", "duplicate", "file"),
+    ActionSpec("session.delete", "删除评议会…", "", "delete", "file"),
+    ActionSpec("session.export", "导出会议材料…", "Ctrl+E", "export", "file"),
+    ActionSpec("app.quit", "退出", "Ctrl+Shift+Q", "", "file"),
+    # edit
+    ActionSpec("edit.undo", "撤销", "Ctrl+Z", "undo", "edit"),
+    ActionSpec("edit.redo", "重做", "Ctrl+Shift+Z", "redo", "edit"),
+    # live console
+    ActionSpec("live.start_pause", "开始/暂停计时", "Space", "start", "live"),
+    ActionSpec("live.end_phase", "结束当前环节", "N", "end", "live"),
+    ActionSpec("live.next_unit", "下一个单位", "Ctrl+Right", "next", "live"),
+    ActionSpec("live.previous_unit", "上一个单位", "Ctrl+Left", "previous", "live"),
+    ActionSpec("live.add_minute", "加时一分钟", "Ctrl+M", "minute", "live"),
+    ActionSpec("live.focus_question", "记录提问", "Ctrl+Q", "question", "live"),
+    ActionSpec("live.projector", "投屏窗口 开/关", "F5", "projector", "live"),
+    ActionSpec("live.mark_absent", "标记缺席", "", "absent", "live"),
+    # help
+    ActionSpec("help.shortcuts", "快捷键一览", "F1", "help", "help"),
+]
+BY_KEY = {spec.key: spec for spec in SPECS}
+
+
+class ActionRegistry(QObject):
+    """The QActions of one window, made from SPECS."""
+
+    def __init__(self, parent: QObject, keys: list[str] | None = None):
+        super().__init__(parent)
+        self.actions: dict[str, QAction] = {}
+        for spec in SPECS:
+            if keys is not None and spec.key not in keys:
+                continue
+            action = QAction(_tr(spec.text), parent)
+            if spec.shortcut:
+                action.setShortcut(QKeySequence(spec.shortcut))
+            if spec.icon:
+                action.setIcon(icon(spec.icon))
+            if spec.tip:
+                action.setStatusTip(_tr(spec.tip))
+            action.setObjectName(spec.key)
+            self.actions[spec.key] = action
+
+    def __getitem__(self, key: str) -> QAction:
+        return self.actions[key]
+
+    def connect(self, key: str, handler: Callable[[], object]) -> QAction:
+        action = self.actions[key]
+        action.triggered.connect(lambda _checked=False: handler())
+        return action
+
+    def in_group(self, group: str) -> list[QAction]:
+        return [self.actions[s.key] for s in SPECS if s.group == group and s.key in self.actions]
+
+
+def shortcut_table() -> list[tuple[str, str]]:
+    """(text, shortcut) for the help dialog, in registry order."""
+    return [(_tr(s.text), QKeySequence(s.shortcut).toString(QKeySequence.SequenceFormat.NativeText))
+            for s in SPECS if s.shortcut]
