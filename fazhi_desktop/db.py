@@ -70,22 +70,12 @@ def open_db(path: Path | str, *, migrate: bool = True) -> sqlite_utils.Database:
     if not memory:
         path = Path(path)
         _check_file(path)
+        if path.exists() and path.stat().st_size > 0:
+            _inspect(path)  # read-only: a refused file is never touched, not even its header
     try:
         db = connect(path)
-        app_id = db.execute("PRAGMA application_id").fetchone()[0]
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(f"数据库文件 {path} 已损坏或无法读取（{exc}），未作任何改动。") from exc
-    if app_id != APPLICATION_ID and tables > 0:
-        db.conn.close()
-        raise DatabaseError(f"文件 {path} 是别的程序的 SQLite 数据库，不是法治评议的数据库，未作任何改动。")
-    if version > LATEST:
-        db.conn.close()
-        raise DatabaseError(
-            f"数据库 {path} 来自更新版本的法治评议（数据版本 {version}，本程序支持到 {LATEST}）。"
-            "请升级程序后再打开，文件未作任何改动。"
-        )
     if migrate:
         try:
             migrate_db(db)
@@ -93,6 +83,30 @@ def open_db(path: Path | str, *, migrate: bool = True) -> sqlite_utils.Database:
             db.conn.close()
             raise DatabaseError(f"数据库文件 {path} 已损坏，无法升级（{exc}），未作任何改动。") from exc
     return db
+
+
+def _inspect(path: Path) -> None:
+    """Check an existing file through a read-only connection before anything writes to it."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"数据库文件 {path} 无法打开（{exc}），未作任何改动。") from exc
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if tables:
+            conn.execute("PRAGMA quick_check(1)").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"数据库文件 {path} 已损坏或无法读取（{exc}），未作任何改动。") from exc
+    finally:
+        conn.close()
+    if app_id != APPLICATION_ID and tables > 0:
+        raise DatabaseError(f"文件 {path} 是别的程序的 SQLite 数据库，不是法治评议的数据库，未作任何改动。")
+    if version > LATEST:
+        raise DatabaseError(
+            f"数据库 {path} 来自更新版本的法治评议（数据版本 {version}，本程序支持到 {LATEST}）。"
+            "请升级程序后再打开，文件未作任何改动。")
 
 
 def schema_version(db: sqlite_utils.Database) -> int:
