@@ -178,6 +178,6 @@ def results_text(res: Results) -> str:
     status = {"complete": "完整", "incomplete": "未完成", "absent": "缺席"}
     for u in sorted(res.units, key=lambda u: (u.rank is None, u.rank or 0, u.position)):
         comps = [("—" if v is None else f"{round_half_up(v)}") for v in u.components.values()]
-        lines.append("  ".join([str(u.rank or "—"), u.name, *comps, str(u.final or "—"), u.grade or "—",
+        lines.append("  ".join([str(u.rank or "—"), u.name, *comps, ("—" if u.final is None else str(u.final)), u.grade or "—",
                                 status[u.status]]))
     return "\n".join(lines)

@@ -39,7 +39,7 @@ def check_score(raw: object, maximum: Decimal, *, where: str = "") -> Decimal:
         raise UserError(f"{prefix}得分 {fmt_decimal(value)} 超出范围，应在 0 到 {fmt_decimal(maximum)} 之间。")
     if -value.as_tuple().exponent > MAX_DECIMALS and value != value.quantize(Decimal("0.01")):
         raise UserError(f"{prefix}得分 {raw} 最多保留两位小数。")
-    return value
+    return abs(value) if value == 0 else value  # "-0" is stored as 0
 
 
 def _names(db: sqlite_utils.Database, expert_id: int, unit_id: int, criterion_id: int | None) -> tuple[str, str, str]:
@@ -138,9 +138,15 @@ def missing_leaves(db: sqlite_utils.Database, session_id: int, expert_id: int, u
 
 
 def submit(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_id: int, operator: str = "") -> None:
-    """Lock an expert's complete score sheet for a unit."""
+    """Lock an expert's complete score sheet for a unit (submitting twice changes nothing)."""
     ensure_editable(db, session_id)
+    _check_member(db, "experts", expert_id, session_id, "专家")
+    _check_member(db, "units", unit_id, session_id, "参评单位")
     expert, unit, _ = _names(db, expert_id, unit_id, None)
+    if is_recused(db, expert_id, unit_id):
+        raise UserError(f"专家“{expert}”对“{unit}”回避，没有评分可提交。")
+    if is_submitted(db, expert_id, unit_id):
+        return
     missing = missing_leaves(db, session_id, expert_id, unit_id)
     if missing:
         raise UserError(f"专家“{expert}”对“{unit}”还有 {len(missing)} 项未评分（{'、'.join(missing[:5])}），不能提交。")
@@ -157,6 +163,8 @@ def reopen(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_i
     if not reason.strip():
         raise UserError("撤回已提交的评分需要填写原因。")
     expert, unit, _ = _names(db, expert_id, unit_id, None)
+    if not is_submitted(db, expert_id, unit_id):
+        return
     with transaction(db):
         db.execute("DELETE FROM submissions WHERE expert_id = ? AND unit_id = ?", [expert_id, unit_id])
         audit(db, session_id=session_id, action="撤回提交", operator=operator, expert=expert, unit=unit, reason=reason.strip())
@@ -188,6 +196,30 @@ def set_external(db: sqlite_utils.Database, *, session_id: int, unit_id: int, co
             audit(db, session_id=session_id, action=f"{source}修改外部得分", operator=operator, unit=unit,
                   criterion=component, before=fmt_decimal(old), after=fmt_decimal(new) if new is not None else None)
     return new
+
+
+SHEET_STATES = {"submitted": "已提交", "complete": "已评完", "incomplete": "未评完", "empty": "未评分",
+                "recused": "回避"}
+
+
+def sheet_states(db: sqlite_utils.Database, session_id: int, unit_id: int) -> dict[int, str]:
+    """{expert_id: state} for one unit; a state is a key of SHEET_STATES."""
+    leaves = {leaf.id for _p, leaf in load_template(db, session_id).leaves()}
+    have: dict[int, set[int]] = {}
+    for e, _u, c in scores_for(db, session_id, unit_id):
+        have.setdefault(e, set()).add(c)
+    recused = {e for (e,) in db.execute("SELECT expert_id FROM recusals WHERE unit_id = ?", [unit_id])}
+    submitted = {e for (e,) in db.execute("SELECT expert_id FROM submissions WHERE unit_id = ?", [unit_id])}
+    states: dict[int, str] = {}
+    for (e,) in db.execute("SELECT id FROM experts WHERE session_id = ? ORDER BY position, id", [session_id]):
+        got = have.get(e, set()) & leaves
+        if e in recused:
+            states[e] = "recused"
+        elif leaves <= got:
+            states[e] = "submitted" if e in submitted else "complete"
+        else:
+            states[e] = "incomplete" if got else "empty"
+    return states
 
 
 def audit_log(db: sqlite_utils.Database, session_id: int, *, expert: str | None = None, unit: str | None = None) -> list[dict]:
