@@ -164,5 +164,32 @@ def _v2_scoring(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1_foundation, _v2_scoring]
+def _v3_live(db: sqlite_utils.Database) -> None:
+    """The live meeting: its state (restored after a crash), phase start/end times and added minutes,
+    and rehearsal copies."""
+    db.executescript(
+        """
+        CREATE TABLE live_state (
+            session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+            unit_id INTEGER REFERENCES units(id) ON DELETE SET NULL,
+            phase TEXT CHECK (phase IN ('report', 'questions', 'scoring')),
+            running INTEGER NOT NULL DEFAULT 0,
+            -- seconds of the current phase before the running stretch began (all of it when paused)
+            elapsed_s REAL NOT NULL DEFAULT 0,
+            -- wall clock (Unix seconds) when the running stretch began: survives a restart
+            started_wall REAL,
+            extra_s REAL NOT NULL DEFAULT 0,
+            owner_pid INTEGER,
+            owner_host TEXT,
+            updated_at TEXT NOT NULL
+        );
+        ALTER TABLE unit_timing ADD COLUMN extra_s REAL NOT NULL DEFAULT 0;
+        ALTER TABLE unit_timing ADD COLUMN started_at TEXT;
+        ALTER TABLE unit_timing ADD COLUMN ended_at TEXT;
+        ALTER TABLE sessions ADD COLUMN rehearsal_of INTEGER;
+        """
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1_foundation, _v2_scoring, _v3_live]
 LATEST = len(MIGRATIONS)

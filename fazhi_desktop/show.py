@@ -1,15 +1,18 @@
 """The whole session as one JSON-ready dict (``show --json``, CONTRACT.md)."""
 from __future__ import annotations
 
-from typing import Any
+import time
+from typing import Any, Callable
 
 import sqlite_utils
 
+from .live import LiveMeeting
 from .roster import list_experts, list_units
 from .sessions import get_session, load_template
 
 
-def session_dict(db: sqlite_utils.Database, session_id: int) -> dict[str, Any]:
+def session_dict(db: sqlite_utils.Database, session_id: int, *, wall: Callable[[], float] = time.time) -> dict[str, Any]:
+    """``wall``: the wall clock for the running phase's elapsed time (tests pass their own)."""
     s = get_session(db, session_id)
     template = load_template(db, session_id)
     units = list_units(db, session_id)
@@ -22,6 +25,10 @@ def session_dict(db: sqlite_utils.Database, session_id: int) -> dict[str, Any]:
             "SELECT t.unit_id, t.phase, t.seconds FROM unit_timing t JOIN units u ON u.id = t.unit_id "
             "WHERE u.session_id = ?", [session_id]):
         actual.setdefault(unit_id, {})[f"{phase}_s"] = round(seconds, 1)
+    meeting = LiveMeeting(db, session_id, wall=wall)
+    if meeting.unit_id is not None and meeting.phase in ("report", "questions") and meeting.elapsed() > 0:
+        # the running phase's figure is newer than its last stored value
+        actual.setdefault(meeting.unit_id, {})[f"{meeting.phase}_s"] = round(meeting.elapsed(), 1)
     questions = []
     for unit_id, expert_id, text, answer, criterion_id, problem, measure, deadline, at, elapsed in db.execute(
             "SELECT unit_id, expert_id, text, answer, criterion_id, problem, measure, deadline, at, elapsed_s "
@@ -45,5 +52,5 @@ def session_dict(db: sqlite_utils.Database, session_id: int) -> dict[str, Any]:
             "JOIN experts e ON e.id = r.expert_id WHERE r.session_id = ? ORDER BY e.position, u.position",
             [session_id])],
         "questions": questions,
-        "live": {"unit": None, "phase": None, "running": False, "elapsed_s": 0.0},
+        "live": meeting.live_dict(),
     }
