@@ -5,7 +5,14 @@ import os
 
 import pytest
 
+import tempfile  # noqa: E402
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Keep the tests away from the user's own settings and data folder (QSettings, platformdirs).
+_HOME = tempfile.mkdtemp(prefix="fazhi-tests-")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
+os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
+os.environ.pop("FAZHI_DB", None)
 
 from fazhi_desktop.db import open_db  # noqa: E402
 from fazhi_desktop.demo import add_demo  # noqa: E402

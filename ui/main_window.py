@@ -1,0 +1,248 @@
+"""The main window: the session list at the left, the open session's pages at the right."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QRect, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
+from PySide6.QtWidgets import (QDialog, QHeaderView, QLabel, QMainWindow, QSplitter, QStackedWidget, QTableWidget,
+                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+
+from fazhi_desktop import APP_NAME, sessions
+from fazhi_desktop.errors import UserError
+
+from . import dialogs
+from .actions import ActionRegistry, shortcut_table
+from .icons import icon
+from .pages import available_pages
+from .session_list import SessionListPanel
+
+
+def clamp_to_screens(rect: QRect, screens: list[QRect]) -> QRect:
+    """Fit ``rect`` onto the screen it overlaps most (the first screen if none): a window saved on
+    a projector or a larger monitor that is no longer attached comes back fully visible."""
+    if not screens:
+        return rect
+    best = max(screens, key=lambda s: (s.intersected(rect).width() * s.intersected(rect).height()))
+    if best.intersected(rect).isEmpty():
+        best = screens[0]
+    w, h = min(rect.width(), best.width()), min(rect.height(), best.height())
+    x = min(max(rect.x(), best.x()), best.x() + best.width() - w)
+    y = min(max(rect.y(), best.y()), best.y() + best.height() - h)
+    return QRect(x, y, w, h)
+
+
+def available_screen_rects() -> list[QRect]:
+    return [s.availableGeometry() for s in QGuiApplication.screens()]
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("快捷键一览"))
+        rows = shortcut_table()
+        table = QTableWidget(len(rows), 2)
+        table.setHorizontalHeaderLabels([self.tr("操作"), self.tr("快捷键")])
+        for r, (text, keys) in enumerate(rows):
+            table.setItem(r, 0, QTableWidgetItem(text.replace("…", "")))
+            table.setItem(r, 1, QTableWidgetItem(keys))
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        self.table = table
+        self.resize(420, 460)
+
+
+class MainWindow(QMainWindow):
+    painted = Signal()  # first paint (for the self-test's startup figure)
+
+    def __init__(self, db, db_path: Path | str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.db_path = Path(db_path)
+        self.session_id: int | None = None
+        self._painted = False
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(icon("meeting", "#b71c1c"))
+
+        self.session_list = SessionListPanel(db)
+        self.session_list.session_selected.connect(self._on_session_selected)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.empty = QLabel(self.tr("在左侧选择一场评议会，或点击“新建”开始筹备。\n\n"
+                                    "也可以运行 “python main.py demo” 加入演示数据。"))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: #607d8b; font-size: 15px;")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.tabs)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.session_list)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([330, 1000])
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+        self.setCentralWidget(splitter)
+
+        self.actions = ActionRegistry(self, keys=["session.new", "session.duplicate", "session.delete",
+                                                  "session.export", "app.quit", "edit.undo", "edit.redo",
+                                                  "help.shortcuts"])
+        self._build_menus()
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(QLabel(self.tr("数据库：%1").replace("%1", str(self.db_path))))
+        self.statusBar().addWidget(self.status_label)
+        self._restore_geometry()
+        self.session_list.reload()
+
+    # -- menus ----------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        a = self.actions
+        a.connect("session.new", self.session_list.new_session)
+        a.connect("session.duplicate", self.session_list.duplicate_session)
+        a.connect("session.delete", self.session_list.delete_session)
+        a.connect("session.export", self.export_session)
+        a.connect("app.quit", self.close)
+        a.connect("edit.undo", lambda: self._page_undo("undo"))
+        a.connect("edit.redo", lambda: self._page_undo("redo"))
+        a.connect("help.shortcuts", self.show_shortcuts)
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        for key in ("session.new", "session.duplicate", "session.delete"):
+            file_menu.addAction(a[key])
+        file_menu.addSeparator()
+        file_menu.addAction(a["session.export"])
+        file_menu.addSeparator()
+        file_menu.addAction(a["app.quit"])
+        edit = bar.addMenu(self.tr("编辑(&E)"))
+        edit.addAction(a["edit.undo"])
+        edit.addAction(a["edit.redo"])
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(a["help.shortcuts"])
+        about = help_menu.addAction(self.tr("关于"))
+        about.triggered.connect(self.show_about)
+
+    def _page_undo(self, which: str) -> None:
+        page = self.tabs.currentWidget()
+        stack = getattr(page, "undo_stack", None)
+        if stack is not None:
+            getattr(stack, which)()
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self)
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> None:
+        from fazhi_desktop import __version__
+
+        dialogs.show_info(self, self.tr("%1 %2\n评议会现场评议、评分汇总与会议材料导出。\n数据库：%3")
+                          .replace("%1", APP_NAME).replace("%2", __version__).replace("%3", str(self.db_path)),
+                          self.tr("关于"))
+
+    def export_session(self) -> None:
+        if self.session_id is None:
+            return
+        try:
+            from .export.dialog import ExportDialog
+        except ImportError:
+            dialogs.show_info(self, self.tr("此版本尚不能导出会议材料。"))
+            return
+        ExportDialog(self.db, self.session_id, self).open()
+
+    # -- sessions -------------------------------------------------------------------------
+    def open_session(self, session_id: int, page: str | None = None) -> bool:
+        if not self.session_list.select(session_id):
+            return False
+        if page:
+            self.show_page(page)
+        return True
+
+    def page(self, key: str) -> QWidget | None:
+        for i in range(self.tabs.count()):
+            w = self.tabs.widget(i)
+            if w.property("page_key") == key:
+                return w
+        return None
+
+    def show_page(self, key: str) -> bool:
+        w = self.page(key)
+        if w is None:
+            return False
+        self.tabs.setCurrentWidget(w)
+        return True
+
+    def _on_session_selected(self, session_id: int) -> None:
+        if session_id == self.session_id and self.tabs.count():
+            return
+        current_key = self.tabs.currentWidget().property("page_key") if self.tabs.count() else None
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            w = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            w.deleteLater()
+        self.tabs.blockSignals(False)
+        self.session_id = session_id if session_id >= 0 else None
+        if self.session_id is None:
+            self.stack.setCurrentWidget(self.empty)
+            self.status_label.setText("")
+            self.setWindowTitle(APP_NAME)
+            return
+        for spec in available_pages():
+            try:
+                widget = spec.load()(self.db, self.session_id, self)
+            except UserError as exc:
+                widget = QLabel(str(exc))
+            widget.setProperty("page_key", spec.key)
+            self.tabs.addTab(widget, icon(spec.icon), self.tr(spec.title))
+            changed = getattr(widget, "session_changed", None)
+            if changed is not None:
+                changed.connect(lambda: self.session_list.reload(keep=self.session_id))
+        self.stack.setCurrentWidget(self.tabs)
+        if current_key:
+            self.show_page(current_key)
+        self._update_title()
+
+    def _on_tab_changed(self, index: int) -> None:
+        w = self.tabs.widget(index)
+        refresh = getattr(w, "refresh", None)
+        if callable(refresh):
+            refresh()
+
+    def _update_title(self) -> None:
+        if self.session_id is None:
+            return
+        s = sessions.get_session(self.db, self.session_id)
+        self.setWindowTitle(f"{s.title} — {APP_NAME}")
+        self.status_label.setText(self.tr("状态：%1").replace("%1", self.tr(sessions.STATUSES.get(s.status, s.status))))
+
+    # -- geometry -------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        from .app import settings
+
+        screens = available_screen_rects()
+        saved = settings().value("main/geometry")
+        if isinstance(saved, QByteArray) and self.restoreGeometry(saved):
+            self.setGeometry(clamp_to_screens(self.geometry(), screens))
+            return
+        screen = screens[0] if screens else QRect(0, 0, 1366, 768)
+        want = QRect(0, 0, min(1400, int(screen.width() * 0.92)), min(900, int(screen.height() * 0.9)))
+        want.moveCenter(screen.center())
+        self.setGeometry(clamp_to_screens(want, screens))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        from .app import settings
+
+        settings().setValue("main/geometry", self.saveGeometry())
+        super().closeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.painted.emit()

@@ -1,0 +1,128 @@
+"""``--self-test``: the real application on a fresh temporary demo database.
+
+Shows the main window and the live console, waits until they have painted, checks that icons
+and Chinese text render, exports the demo minutes when the export module exists, and prints one
+``NAME_ms=N`` line per step. Exit status 0, or 1 with the reason on standard error. The frozen
+bundle runs this as its smoke test (installer issue)."""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter
+from PySide6.QtWidgets import QApplication, QWidget
+
+from fazhi_desktop.db import open_db
+from fazhi_desktop.demo import add_demo
+from fazhi_desktop.proc import ms_since_start
+
+
+class SelfTestFailed(Exception):
+    pass
+
+
+def _wait_painted(widget: QWidget, signal=None, timeout_ms: int = 15000) -> None:
+    """Spin the event loop until ``signal`` fires (or the widget is exposed and grabbed)."""
+    app = QApplication.instance()
+    done = {"v": False}
+    if signal is not None:
+        signal.connect(lambda: done.__setitem__("v", True))
+    timer = QElapsedTimer()
+    timer.start()
+    while not done["v"] and timer.elapsed() < timeout_ms:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if signal is None and widget.isVisible():
+            widget.repaint()
+            done["v"] = True
+    if not done["v"]:
+        raise SelfTestFailed(f"{type(widget).__name__} 在 {timeout_ms} 毫秒内没有完成绘制")
+
+
+def _ink(image: QImage) -> int:
+    """How many pixels differ from the top-left (background) pixel."""
+    bg = image.pixel(0, 0)
+    return sum(1 for y in range(0, image.height(), 2) for x in range(0, image.width(), 2) if image.pixel(x, y) != bg)
+
+
+def check_chinese(app: QApplication) -> None:
+    font = app.font()
+    metrics = QFontMetrics(font)
+    for ch in "法治评议专家":
+        if not metrics.inFontUcs4(ord(ch)):
+            raise SelfTestFailed(f"界面字体 {font.family()} 不含汉字“{ch}”：请安装中文字体（如 fonts-wqy-microhei）")
+    image = QImage(160, 40, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    p = QPainter(image)
+    p.setFont(font)
+    p.setPen(QColor("black"))
+    p.drawText(4, 28, "法治评议")
+    p.end()
+    if _ink(image) < 20:
+        raise SelfTestFailed("汉字没有画出来")
+
+
+def check_icons() -> None:
+    from .icons import icon
+
+    pix = icon("meeting").pixmap(32, 32)
+    if pix.isNull() or _ink(pix.toImage().convertToFormat(QImage.Format.Format_ARGB32)) < 10:
+        raise SelfTestFailed("图标没有画出来（qtawesome 字体缺失？）")
+
+
+def run_self_test(app: QApplication) -> int:
+    steps: list[tuple[str, int]] = []
+    folder = Path(tempfile.mkdtemp(prefix="fazhi-selftest-"))
+    os.environ.setdefault("FAZHI_BACKUP_OFF", "1")
+    try:
+        from .main_window import MainWindow
+
+        db_path = folder / "selftest.db"
+        db = open_db(db_path)
+        past, ready = add_demo(db)
+        window = MainWindow(db, db_path)
+        window.resize(1366, 768)
+        window.show()
+        _wait_painted(window, window.painted)
+        steps.append(("startup", ms_since_start()))
+
+        check_chinese(app)
+        check_icons()
+
+        t = time.perf_counter()
+        window.open_session(ready, page="live")
+        page = window.tabs.currentWidget()
+        _wait_painted(page)
+        image = window.grab().toImage()
+        if _ink(image.scaled(400, 225)) < 200:
+            raise SelfTestFailed("主窗口截图几乎是空白")
+        steps.append(("live_console", int((time.perf_counter() - t) * 1000)))
+
+        try:
+            from fazhi_desktop import export as export_mod
+        except ImportError:
+            export_mod = None
+        if export_mod is not None and hasattr(export_mod, "self_test_export"):
+            t = time.perf_counter()
+            export_mod.self_test_export(db, past, folder / "export")
+            steps.append(("export", int((time.perf_counter() - t) * 1000)))
+        window.close()
+        db.conn.close()
+    except SelfTestFailed as exc:
+        sys.stderr.write(f"自检失败：{exc}\n")
+        return 1
+    except Exception as exc:  # noqa: BLE001 - the self-test reports any failure as a failure
+        import traceback
+
+        traceback.print_exc()
+        sys.stderr.write(f"自检失败：{type(exc).__name__}: {exc}\n")
+        return 1
+    finally:
+        QTimer.singleShot(0, app.quit)
+    for name, ms in steps:
+        print(f"{name}_ms={ms}")
+    print("self_test=ok")
+    return 0

@@ -1,0 +1,182 @@
+"""The list of review sessions at the left of the main window: create, open, duplicate, delete."""
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QTableView, QToolButton, QVBoxLayout, QWidget)
+
+from fazhi_desktop import library, sessions
+from fazhi_desktop.errors import UserError
+
+from . import dialogs
+from .icons import icon
+from .models.sessions_model import SessionsModel
+
+
+class NewSessionDialog(QDialog):
+    """Title, date, venue and template of a new session. The values are checked by the service
+    when the dialog is accepted; a refusal keeps the dialog open with the reason under the form."""
+
+    def __init__(self, db, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.created_id: int | None = None
+        self.setWindowTitle(self.tr("新建评议会"))
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(self.tr("例如：2024年度普法履职报告评议会"))
+        self.date = QLineEdit()
+        self.date.setPlaceholderText("YYYY-MM-DD")
+        self.venue = QLineEdit()
+        self.kind = QComboBox()
+        self.kind.setEditable(True)
+        self.kind.addItems([self.tr("普法履职报告评议"), self.tr("法治政府建设述职评议"), self.tr("其他")])
+        self.template = QComboBox()
+        for tpl, builtin in library.list_templates(db):
+            label = tpl.name + ("" if builtin else self.tr("（自定义）"))
+            self.template.addItem(label, tpl.name)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828;")
+        form = QFormLayout()
+        form.addRow(self.tr("会议名称"), self.title)
+        form.addRow(self.tr("日期"), self.date)
+        form.addRow(self.tr("地点"), self.venue)
+        form.addRow(self.tr("会议类型"), self.kind)
+        form.addRow(self.tr("评分模板"), self.template)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(480, self.sizeHint().height())
+
+    def accept(self) -> None:
+        try:
+            template = library.resolve_template(self.db, self.template.currentData())
+            self.created_id = sessions.create_session(
+                self.db, title=self.title.text(), date=self.date.text(), venue=self.venue.text(),
+                kind=self.kind.currentText(), template=template)
+        except UserError as exc:
+            self.error.setText(str(exc))
+            return
+        super().accept()
+
+
+class SessionListPanel(QWidget):
+    """Emits ``session_selected(id)`` (or -1 when nothing is selected)."""
+
+    session_selected = Signal(int)
+
+    def __init__(self, db, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.model = SessionsModel(db, self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(SessionsModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SessionsModel.DATE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SessionsModel.STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._emit_current())
+
+        title = QLabel(self.tr("评议会"))
+        title.setStyleSheet("font-weight: bold; font-size: 15px;")
+        bar = QHBoxLayout()
+        bar.addWidget(title)
+        bar.addStretch(1)
+        self.buttons = {}
+        for key, meaning, tip, slot in (
+                ("new", "new", self.tr("新建评议会"), self.new_session),
+                ("duplicate", "duplicate", self.tr("以选中的评议会为模板新建（单位、专家、细则、回避）"), self.duplicate_session),
+                ("delete", "delete", self.tr("删除选中的评议会"), self.delete_session)):
+            b = QToolButton()
+            b.setIcon(icon(meaning))
+            b.setToolTip(tip)
+            b.setAccessibleName(tip)
+            b.clicked.connect(slot)
+            bar.addWidget(b)
+            self.buttons[key] = b
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.view)
+        self._update_buttons()
+
+    # -- selection ------------------------------------------------------------------------
+    def current_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return self.model.session_id(index.row()) if index.isValid() else None
+
+    def select(self, session_id: int) -> bool:
+        row = self.model.row_of(session_id)
+        if row < 0:
+            return False
+        self.view.selectionModel().setCurrentIndex(
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        return True
+
+    def reload(self, keep: int | None = None) -> None:
+        keep = keep if keep is not None else self.current_id()
+        self.model.reload()
+        if keep is None or not self.select(keep):
+            self._emit_current()
+
+    def _emit_current(self) -> None:
+        self._update_buttons()
+        sid = self.current_id()
+        self.session_selected.emit(sid if sid is not None else -1)
+
+    def _update_buttons(self) -> None:
+        has = self.current_id() is not None
+        self.buttons["duplicate"].setEnabled(has)
+        self.buttons["delete"].setEnabled(has)
+
+    # -- actions --------------------------------------------------------------------------
+    def new_session(self) -> int | None:
+        dialog = NewSessionDialog(self.db, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.created_id is None:
+            return None
+        self.reload(keep=dialog.created_id)
+        return dialog.created_id
+
+    def duplicate_session(self) -> int | None:
+        sid = self.current_id()
+        if sid is None:
+            return None
+        source = sessions.get_session(self.db, sid)
+        title = dialogs.ask_text(self, self.tr("以此为模板新建"), self.tr("新评议会的名称："),
+                                 source.title + self.tr("（副本）"))
+        if title is None:
+            return None
+        try:
+            new_id = sessions.duplicate_session(self.db, session_id=sid, title=title)
+        except UserError as exc:
+            dialogs.show_error(self, exc)
+            return None
+        self.reload(keep=new_id)
+        return new_id
+
+    def delete_session(self) -> bool:
+        sid = self.current_id()
+        if sid is None:
+            return False
+        s = sessions.get_session(self.db, sid)
+        text = self.tr("删除评议会“%1”？其单位、专家、评分和提问记录将一并删除，且不能撤销。").replace("%1", s.title)
+        if not dialogs.confirm(self, text, self.tr("删除评议会"), danger=True):
+            return False
+        try:
+            sessions.delete_session(self.db, session_id=sid)
+        except UserError as exc:
+            dialogs.show_error(self, exc)
+            return False
+        self.model.reload()
+        self._emit_current()
+        return True

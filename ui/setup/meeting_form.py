@@ -1,0 +1,107 @@
+"""Meeting data (会议信息): each field is stored when the user leaves it."""
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+
+from fazhi_desktop import sessions
+from fazhi_desktop.errors import UserError
+
+LINE_FIELDS = ("title", "kind", "date", "venue", "organisers", "chair", "host", "secretary")
+KINDS = ["普法履职报告评议", "法治政府建设述职评议", "法治建设综合评议"]
+
+
+class MeetingForm(QWidget):
+    changed = Signal()  # a field was stored
+
+    def __init__(self, db, session_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.session_id = session_id
+        self.edits: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        for field in LINE_FIELDS:
+            if field == "kind":
+                combo = QComboBox()
+                combo.setEditable(True)
+                combo.addItems([self.tr(k) for k in KINDS])
+                edit = combo.lineEdit()
+                form.addRow(self.tr(sessions.FIELD_LABELS[field]), combo)
+                self.kind_combo = combo
+            else:
+                edit = QLineEdit()
+                form.addRow(self.tr(sessions.FIELD_LABELS[field]), edit)
+            edit.setObjectName(field)
+            edit.editingFinished.connect(lambda f=field: self.store(f))
+            self.edits[field] = edit
+        self.edits["date"].setPlaceholderText("YYYY-MM-DD")
+        self.edits["organisers"].setPlaceholderText(self.tr("多个单位用顿号分隔"))
+        self.status = QLabel()
+        form.addRow(self.tr("状态"), self.status)
+        self.draw_info = QLabel()
+        self.draw_info.setWordWrap(True)
+        form.addRow(self.tr("出场顺序"), self.draw_info)
+        self.summary = QPlainTextEdit()
+        self.summary.setPlaceholderText(self.tr("会议小结（评议组组长的总结意见，写入会议纪要）"))
+        self.summary.setMaximumHeight(140)
+        self._summary_timer = QTimer(self, singleShot=True, interval=700)
+        self._summary_timer.timeout.connect(lambda: self.store("summary"))
+        self.summary.textChanged.connect(self._summary_timer.start)
+        form.addRow(self.tr("会议小结"), self.summary)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828;")
+        holder = QWidget()
+        holder.setMaximumWidth(960)
+        holder.setLayout(form)
+        layout = QVBoxLayout(self)
+        layout.addWidget(holder)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        self.refresh()
+
+    def value(self, field: str) -> str:
+        return self.summary.toPlainText() if field == "summary" else self.edits[field].text()
+
+    def store(self, field: str) -> bool:
+        try:
+            changed = sessions.update_session(self.db, session_id=self.session_id, **{field: self.value(field)})
+        except UserError as exc:
+            self.error.setText(str(exc))
+            return False
+        self.error.clear()
+        if changed:
+            self._load(field)
+            self.changed.emit()
+        return True
+
+    def set_read_only(self, value: bool) -> None:
+        for edit in self.edits.values():
+            edit.setReadOnly(value)
+        self.kind_combo.setEnabled(not value)
+        self.summary.setReadOnly(value)
+
+    def _load(self, field: str) -> None:
+        s = sessions.get_session(self.db, self.session_id)
+        text = getattr(s, field) or ""
+        if field == "summary":
+            if self.summary.toPlainText() != text:
+                self.summary.blockSignals(True)
+                self.summary.setPlainText(text)
+                self.summary.blockSignals(False)
+        elif self.edits[field].text() != text:
+            self.edits[field].setText(text)
+
+    def refresh(self) -> None:
+        s = sessions.get_session(self.db, self.session_id)
+        for field in (*LINE_FIELDS, "summary"):
+            self._load(field)
+        self.status.setText(self.tr(sessions.STATUSES.get(s.status, s.status)))
+        if s.order_mode == "drawn" and s.draw_seed:
+            text = self.tr("抽签决定：种子 %1，%2").replace("%1", s.draw_seed).replace("%2", (s.draw_at or "")[:16].replace("T", " "))
+            if s.draw_witness:
+                text += self.tr("，监督人 %1").replace("%1", s.draw_witness)
+        else:
+            text = self.tr("按录入顺序")
+        self.draw_info.setText(text)
+        self.error.clear()

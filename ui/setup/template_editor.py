@@ -1,0 +1,491 @@
+"""The scoring template of one session (评分细则与计时): criteria tree with maxima and a live sum,
+aggregation, weighted components, grade bands and timing.
+
+The editor holds a working copy; "保存到本场" checks it with the core's parser (every problem
+listed, nothing stored on a refusal) and stores it with ``sessions.set_template``, which refuses a
+change of criteria once scores exist."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter, QTableWidget,
+                               QTableWidgetItem, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from fazhi_desktop import library, sessions
+from fazhi_desktop.errors import UserError
+from fazhi_desktop.template import Criterion, Template, fmt_decimal, parse_template, to_decimal
+
+from .. import dialogs
+from ..icons import icon
+
+NAME, MAX, DESCRIPTION = range(3)
+BAD = QColor("#ffcdd2")
+
+
+def parse_max(text: str) -> Decimal | None:
+    """A positive maximum typed in the tree, or None."""
+    try:
+        value = to_decimal(text.strip())
+    except ValueError:
+        return None
+    return value if value > 0 else None
+
+
+class TemplateEditor(QWidget):
+    saved = Signal()
+
+    def __init__(self, db, session_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.session_id = session_id
+        self._loading = False
+        self.dirty = False
+
+        # library row
+        self.library = QComboBox()
+        load = QPushButton(icon("open"), self.tr("载入所选模板"))
+        load.clicked.connect(self.load_library_choice)
+        from_file = QPushButton(icon("import"), self.tr("从文件导入…"))
+        from_file.clicked.connect(lambda: self.import_file())
+        to_file = QPushButton(icon("export"), self.tr("导出为文件…"))
+        to_file.clicked.connect(lambda: self.export_file())
+        save_lib = QPushButton(icon("save"), self.tr("另存到模板库…"))
+        save_lib.clicked.connect(lambda: self.save_to_library())
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("模板库")))
+        top.addWidget(self.library, 1)
+        for b in (load, from_file, to_file, save_lib):
+            top.addWidget(b)
+
+        # criteria tree
+        self.name = QLineEdit()
+        self.name.textEdited.connect(self._mark_dirty)
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels([self.tr("评分指标"), self.tr("满分"), self.tr("评分说明")])
+        self.tree.header().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
+        self.tree.header().setSectionResizeMode(MAX, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.setColumnWidth(NAME, 260)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.tree.itemChanged.connect(self._item_changed)
+        self.sum_label = QLabel()
+        self.sum_label.setStyleSheet("font-weight: bold;")
+        tree_bar = QHBoxLayout()
+        for meaning, tip, slot in (("add", self.tr("添加一级指标"), self.add_top),
+                                   ("new", self.tr("为选中指标添加下级指标"), self.add_child),
+                                   ("remove", self.tr("删除选中指标"), self.remove_item),
+                                   ("up", self.tr("上移"), lambda: self.move_item(-1)),
+                                   ("down", self.tr("下移"), lambda: self.move_item(+1))):
+            b = QToolButton()
+            b.setIcon(icon(meaning))
+            b.setToolTip(tip)
+            b.setAccessibleName(tip)
+            b.clicked.connect(slot)
+            tree_bar.addWidget(b)
+        tree_bar.addStretch(1)
+        tree_bar.addWidget(self.sum_label)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        name_row = QHBoxLayout()
+        name_row.addWidget(QLabel(self.tr("模板名称")))
+        name_row.addWidget(self.name, 1)
+        lv.addLayout(name_row)
+        lv.addLayout(tree_bar)
+        lv.addWidget(self.tree, 1)
+
+        # settings
+        self.aggregation = QComboBox()
+        self.aggregation.addItem(self.tr("算术平均"), "mean")
+        self.aggregation.addItem(self.tr("去掉一个最高分和一个最低分后平均（5 人及以上）"), "trimmed_mean")
+        self.aggregation.currentIndexChanged.connect(self._mark_dirty)
+        self.components = self._table([self.tr("组成部分"), self.tr("权重"), self.tr("来源")])
+        self.grades = self._table([self.tr("等次"), self.tr("最低分")])
+        comp_bar = self._row_buttons(self.components, self._add_component)
+        grade_bar = self._row_buttons(self.grades, lambda: self._add_row(self.grades, ["", ""]))
+        self.report = self._spin(1, 120)
+        self.qa = self._spin(0, 120)
+        self.warn = self._spin(0, 30)
+        timing = QFormLayout()
+        timing.addRow(self.tr("汇报时长（分钟）"), self.report)
+        timing.addRow(self.tr("问答时长（分钟）"), self.qa)
+        timing.addRow(self.tr("提前提醒（分钟）"), self.warn)
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        agg_box = QGroupBox(self.tr("汇总方式"))
+        QVBoxLayout(agg_box).addWidget(self.aggregation)
+        comp_box = QGroupBox(self.tr("组成部分与权重（不填则专家评分占 100%）"))
+        cv = QVBoxLayout(comp_box)
+        cv.addWidget(self.components)
+        cv.addLayout(comp_bar)
+        grade_box = QGroupBox(self.tr("等次"))
+        gv = QVBoxLayout(grade_box)
+        gv.addWidget(self.grades)
+        gv.addLayout(grade_bar)
+        timing_box = QGroupBox(self.tr("计时"))
+        timing_box.setLayout(timing)
+        for box in (agg_box, comp_box, grade_box, timing_box):
+            rv.addWidget(box)
+        rv.addStretch(1)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        self.save_button = QPushButton(icon("save"), self.tr("保存到本场评议会"))
+        self.save_button.clicked.connect(lambda: self.save())
+        self.revert_button = QPushButton(self.tr("放弃修改"))
+        self.revert_button.clicked.connect(self.refresh)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.revert_button)
+        bottom.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+        self.refresh()
+
+    # -- small builders -------------------------------------------------------------------
+    def _table(self, headers: list[str]) -> QTableWidget:
+        t = QTableWidget(0, len(headers))
+        t.setHorizontalHeaderLabels(headers)
+        t.verticalHeader().hide()
+        t.horizontalHeader().setStretchLastSection(True)
+        t.setMaximumHeight(150)
+        t.itemChanged.connect(self._mark_dirty)
+        return t
+
+    def _row_buttons(self, table: QTableWidget, add) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        plus, minus = QToolButton(), QToolButton()
+        plus.setIcon(icon("add"))
+        plus.setToolTip(self.tr("添加一行"))
+        minus.setIcon(icon("remove"))
+        minus.setToolTip(self.tr("删除选中行"))
+        plus.clicked.connect(add)
+        minus.clicked.connect(lambda: (table.removeRow(table.currentRow()), self._mark_dirty())
+                              if table.currentRow() >= 0 else None)
+        bar.addWidget(plus)
+        bar.addWidget(minus)
+        bar.addStretch(1)
+        return bar
+
+    def _spin(self, low: float, high: float) -> QDoubleSpinBox:
+        s = QDoubleSpinBox()
+        s.setRange(low, high)
+        s.setDecimals(1)
+        s.setSingleStep(0.5)
+        s.valueChanged.connect(self._mark_dirty)
+        return s
+
+    def _add_row(self, table: QTableWidget, values: list[str]) -> int:
+        row = table.rowCount()
+        table.insertRow(row)
+        for col, v in enumerate(values):
+            table.setItem(row, col, QTableWidgetItem(v))
+        self._mark_dirty()
+        return row
+
+    def _add_component(self, name: str = "", weight: str = "", source: str = "external") -> None:
+        row = self._add_row(self.components, [name, weight])
+        combo = QComboBox()
+        combo.addItem(self.tr("专家评分"), "experts")
+        combo.addItem(self.tr("外部录入（如社会评议）"), "external")
+        combo.setCurrentIndex(0 if source == "experts" else 1)
+        combo.currentIndexChanged.connect(self._mark_dirty)
+        self.components.setCellWidget(row, 2, combo)
+
+    def _mark_dirty(self, *_args) -> None:
+        if not self._loading:
+            self.dirty = True
+            self.message.setStyleSheet("color: #6d4c41;")
+            self.message.setText(self.tr("有未保存的修改。"))
+
+    # -- loading --------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.library.clear()
+        for tpl, builtin in library.list_templates(self.db):
+            self.library.addItem(tpl.name + ("" if builtin else self.tr("（自定义）")), tpl.name)
+        self.show_template(sessions.load_template(self.db, self.session_id))
+        self.dirty = False
+        self.message.clear()
+        self.has_scores = sessions.has_scores(self.db, self.session_id)
+        status = sessions.get_session(self.db, self.session_id).status
+        self.set_read_only(status in ("finished", "sealed"))
+        if self.has_scores and status not in ("finished", "sealed"):
+            self.message.setStyleSheet("color: #6d4c41;")
+            self.message.setText(self.tr("本场已有评分：评分指标和满分不能再改，等次、计时和说明仍可修改。"))
+
+    def set_read_only(self, value: bool) -> None:
+        self.read_only = value
+        for w in (self.save_button, self.revert_button, self.aggregation, self.components, self.grades,
+                  self.report, self.qa, self.warn, self.name):
+            w.setEnabled(not value)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if value else
+                                  QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+
+    def show_template(self, template: Template) -> None:
+        self._loading = True
+        try:
+            self.name.setText(template.name)
+            self.tree.clear()
+            for node in template.criteria:
+                self.tree.addTopLevelItem(self._item(node))
+            self.tree.expandAll()
+            self.aggregation.setCurrentIndex(max(0, self.aggregation.findData(template.aggregation)))
+            self.components.setRowCount(0)
+            for c in template.components:
+                self._add_component(c.name, fmt_decimal(c.weight), c.source)
+            self.grades.setRowCount(0)
+            for g in template.grades:
+                self._add_row(self.grades, [g.name, fmt_decimal(g.min)])
+            self.report.setValue(float(template.timing.report_minutes))
+            self.qa.setValue(float(template.timing.qa_minutes))
+            self.warn.setValue(float(template.timing.warn_minutes))
+        finally:
+            self._loading = False
+        self.update_sums()
+
+    def _item(self, node: Criterion) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([node.name, fmt_decimal(node.max) if node.is_leaf else "", node.description])
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        for child in node.children:
+            item.addChild(self._item(child))
+        return item
+
+    # -- tree editing ---------------------------------------------------------------------
+    def _new_item(self, name: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([name, "", ""])
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        return item
+
+    def add_top(self) -> QTreeWidgetItem:
+        item = self._new_item(self.tr("新指标"))
+        self.tree.addTopLevelItem(item)
+        self._after_structure_change(item)
+        return item
+
+    def add_child(self) -> QTreeWidgetItem | None:
+        parent = self.tree.currentItem()
+        if parent is None:
+            return self.add_top()
+        item = self._new_item(self.tr("新下级指标"))
+        parent.addChild(item)
+        parent.setExpanded(True)
+        self._after_structure_change(item)
+        return item
+
+    def remove_item(self) -> None:
+        item = self.tree.currentItem()
+        if item is None:
+            return
+        (item.parent() or self.tree.invisibleRootItem()).removeChild(item)
+        self._after_structure_change(None)
+
+    def move_item(self, delta: int) -> None:
+        item = self.tree.currentItem()
+        if item is None:
+            return
+        parent = item.parent() or self.tree.invisibleRootItem()
+        row = parent.indexOfChild(item)
+        target = row + delta
+        if not 0 <= target < parent.childCount():
+            return
+        expanded = item.isExpanded()
+        parent.takeChild(row)
+        parent.insertChild(target, item)
+        item.setExpanded(expanded)
+        self._after_structure_change(item)
+
+    def _after_structure_change(self, item: QTreeWidgetItem | None) -> None:
+        if item is not None:
+            self.tree.setCurrentItem(item)
+        self._mark_dirty()
+        self.update_sums()
+
+    def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if self._loading:
+            return
+        self._mark_dirty()
+        if column in (MAX, NAME):
+            self.update_sums()
+
+    def update_sums(self) -> Decimal:
+        """Write each parent's sum, colour leaves without a positive maximum; returns the total."""
+        self._loading = True
+        try:
+            total = sum((self._sum(self.tree.topLevelItem(i)) for i in range(self.tree.topLevelItemCount())),
+                        Decimal(0))
+        finally:
+            self._loading = False
+        bad = self.bad_leaves()
+        text = self.tr("合计 %1 分").replace("%1", fmt_decimal(total))
+        if bad:
+            text += self.tr("　（%1 个末级指标缺少正数满分）").replace("%1", str(len(bad)))
+            self.sum_label.setStyleSheet("font-weight: bold; color: #c62828;")
+        elif total != 100:
+            text += self.tr("　（结果将折算为百分制）")
+            self.sum_label.setStyleSheet("font-weight: bold; color: #6d4c41;")
+        else:
+            self.sum_label.setStyleSheet("font-weight: bold; color: #2e7d32;")
+        self.sum_label.setText(text)
+        self.total = total
+        return total
+
+    def _sum(self, item: QTreeWidgetItem) -> Decimal:
+        if item.childCount() == 0:
+            value = parse_max(item.text(MAX))
+            item.setBackground(MAX, QBrush(BAD) if value is None else QBrush())
+            item.setToolTip(MAX, self.tr("末级指标必须有一个正数满分") if value is None else "")
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+            return value or Decimal(0)
+        total = sum((self._sum(item.child(i)) for i in range(item.childCount())), Decimal(0))
+        item.setText(MAX, fmt_decimal(total))
+        item.setBackground(MAX, QBrush())
+        item.setForeground(MAX, QBrush(QColor("#607d8b")))
+        return total
+
+    def bad_leaves(self) -> list[QTreeWidgetItem]:
+        out: list[QTreeWidgetItem] = []
+
+        def walk(item: QTreeWidgetItem) -> None:
+            if item.childCount() == 0:
+                if parse_max(item.text(MAX)) is None:
+                    out.append(item)
+            for i in range(item.childCount()):
+                walk(item.child(i))
+        for i in range(self.tree.topLevelItemCount()):
+            walk(self.tree.topLevelItem(i))
+        return out
+
+    # -- to and from JSON -----------------------------------------------------------------
+    def _node_dict(self, item: QTreeWidgetItem) -> dict:
+        d: dict = {"name": item.text(NAME).strip()}
+        if item.text(DESCRIPTION).strip():
+            d["description"] = item.text(DESCRIPTION).strip()
+        if item.childCount():
+            d["children"] = [self._node_dict(item.child(i)) for i in range(item.childCount())]
+        else:
+            d["max"] = item.text(MAX).strip() or None
+        return d
+
+    def template_dict(self) -> dict:
+        components = []
+        for r in range(self.components.rowCount()):
+            name = (self.components.item(r, 0) or QTableWidgetItem("")).text()
+            weight = (self.components.item(r, 1) or QTableWidgetItem("")).text()
+            combo = self.components.cellWidget(r, 2)
+            components.append({"name": name, "weight": weight, "source": combo.currentData() if combo else "external"})
+        grades = [{"name": (self.grades.item(r, 0) or QTableWidgetItem("")).text(),
+                   "min": (self.grades.item(r, 1) or QTableWidgetItem("")).text()}
+                  for r in range(self.grades.rowCount())]
+        return {
+            "name": self.name.text().strip(),
+            "criteria": [self._node_dict(self.tree.topLevelItem(i)) for i in range(self.tree.topLevelItemCount())],
+            "aggregation": self.aggregation.currentData(),
+            "components": components,
+            "grades": grades,
+            "timing": {"report_minutes": self.report.value(), "qa_minutes": self.qa.value(),
+                       "warn_minutes": self.warn.value()},
+        }
+
+    def checked_template(self) -> Template:
+        return parse_template(self.template_dict(), source=self.tr("评分细则"))
+
+    # -- actions --------------------------------------------------------------------------
+    def _refuse(self, exc: UserError) -> None:
+        self.message.setStyleSheet("color: #c62828;")
+        self.message.setText(str(exc))
+
+    def save(self) -> bool:
+        try:
+            sessions.set_template(self.db, session_id=self.session_id, template=self.checked_template())
+        except UserError as exc:
+            self._refuse(exc)
+            return False
+        self.refresh()
+        self.message.setStyleSheet("color: #2e7d32;")
+        self.message.setText(self.tr("评分细则已保存。"))
+        self.saved.emit()
+        return True
+
+    def load_library_choice(self) -> bool:
+        name = self.library.currentData()
+        template = library.find_template(self.db, name) if name else None
+        if template is None:
+            return False
+        self.show_template(template)
+        self._mark_dirty()
+        return True
+
+    def import_file(self, path: str | None = None) -> bool:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("导入评分模板"), "", self.tr("模板 (*.json)"))
+        if not path:
+            return False
+        from fazhi_desktop.template import load_template_file
+        try:
+            template = load_template_file(path)
+        except UserError as exc:
+            self._refuse(exc)
+            return False
+        self.show_template(template)
+        self._mark_dirty()
+        return True
+
+    def export_file(self, path: str | None = None) -> bool:
+        try:
+            template = self.checked_template()
+        except UserError as exc:
+            self._refuse(exc)
+            return False
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出评分模板"), f"{template.name}.json",
+                                                  self.tr("模板 (*.json)"))
+        if not path:
+            return False
+        try:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(template.to_json())
+        except OSError as exc:
+            self._refuse(UserError(self.tr("无法写入 %1：%2").replace("%1", path).replace("%2", exc.strerror or str(exc))))
+            return False
+        self.message.setStyleSheet("color: #2e7d32;")
+        self.message.setText(self.tr("已导出到 %1").replace("%1", path))
+        return True
+
+    def save_to_library(self, name: str | None = None) -> bool:
+        if name is None:
+            name = dialogs.ask_text(self, self.tr("另存到模板库"), self.tr("模板名称："), self.name.text() + self.tr("（修订）"))
+        if not name:
+            return False
+        data = self.template_dict()
+        data["name"] = name
+        try:
+            library.save_template(self.db, template=parse_template(data, source=self.tr("评分细则")))
+        except UserError as exc:
+            self._refuse(exc)
+            return False
+        self.library.clear()
+        for tpl, builtin in library.list_templates(self.db):
+            self.library.addItem(tpl.name + ("" if builtin else self.tr("（自定义）")), tpl.name)
+        self.message.setStyleSheet("color: #2e7d32;")
+        self.message.setText(self.tr("已存入模板库：%1").replace("%1", name))
+        return True
+

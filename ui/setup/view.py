@@ -1,0 +1,115 @@
+"""会前筹备: the setup of one session, as sub-tabs. Finished and sealed sessions open read-only."""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget
+
+from fazhi_desktop import sessions
+
+from ..icons import icon
+from ..models.recusal_model import RecusalModel
+from .draw_dialog import DrawDialog
+from .meeting_form import MeetingForm
+from .roster_panel import ExpertsPanel, UnitsPanel
+from .template_editor import TemplateEditor
+
+
+class RecusalPanel(QWidget):
+    def __init__(self, db, session_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = RecusalModel(db, session_id, self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.horizontalHeader().setDefaultSectionSize(92)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c62828;")
+        self.model.refused.connect(lambda exc: self.message.setText(str(exc)))
+        hint = QLabel(self.tr("勾选表示该专家与该单位有利害关系，须回避：不为该单位评分，其评分不计入该单位结果。"))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #607d8b;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.message)
+
+    def refresh(self) -> None:
+        self.model.reload()
+        self.message.clear()
+
+
+class SetupView(QWidget):
+    session_changed = Signal()  # title, date or status changed: the session list should reload
+
+    def __init__(self, db, session_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.session_id = session_id
+        self.meeting = MeetingForm(db, session_id)
+        self.units = UnitsPanel(db, session_id)
+        self.experts = ExpertsPanel(db, session_id)
+        self.template = TemplateEditor(db, session_id)
+        self.recusals = RecusalPanel(db, session_id)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.meeting, icon("meeting"), self.tr("会议信息"))
+        self.tabs.addTab(self.units, icon("units"), self.tr("参评单位"))
+        self.tabs.addTab(self.experts, icon("experts"), self.tr("评议专家"))
+        self.tabs.addTab(self.template, icon("template"), self.tr("评分细则与计时"))
+        self.tabs.addTab(self.recusals, icon("recusal"), self.tr("回避"))
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff3e0; color: #6d4c41; padding: 6px;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+
+        self.meeting.changed.connect(self.session_changed.emit)
+        self.units.draw_requested.connect(self.draw)
+        self.units.changed.connect(self._roster_changed)
+        self.experts.changed.connect(self._roster_changed)
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_current())
+        self.refresh()
+
+    def _roster_changed(self) -> None:
+        self.recusals.refresh()
+        self.session_changed.emit()
+
+    def draw(self) -> bool:
+        dialog = DrawDialog(self.db, self.session_id, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        self.units.model.reload()
+        self.meeting.refresh()
+        info = dialog.result_info or {}
+        self.units.show_note(self.tr("已按抽签结果排序（种子 %1）。").replace("%1", str(info.get("seed", ""))))
+        return True
+
+    def _refresh_current(self) -> None:
+        w = self.tabs.currentWidget()
+        if w is self.recusals:
+            self.recusals.refresh()
+        elif w is self.units:
+            self.units.model.reload()
+
+    def refresh(self) -> None:
+        s = sessions.get_session(self.db, self.session_id)
+        read_only = s.status in ("finished", "sealed")
+        self.meeting.refresh()
+        self.units.model.reload()
+        self.experts.model.reload()
+        if not self.template.dirty:
+            self.template.refresh()
+        self.recusals.refresh()
+        self.meeting.set_read_only(read_only)
+        self.units.set_read_only(read_only)
+        self.experts.set_read_only(read_only)
+        self.recusals.model.read_only = read_only
+        self.units.tools["draw"].setEnabled(s.status == "draft")
+        if s.status == "sealed":
+            self.banner.setText(self.tr("本场评议会已封盘，所有内容只读。"))
+        elif read_only:
+            self.banner.setText(self.tr("本场评议会已结束，筹备信息只读。"))
+        elif s.status == "live":
+            self.banner.setText(self.tr("本场评议会正在进行：修改单位或专家会影响现场评议，请谨慎。"))
+        self.banner.setVisible(s.status != "draft")
