@@ -1,0 +1,73 @@
+"""The session's fingerprint: SHA-256 over a canonical JSON of its setup, scores and questions.
+
+The same fingerprint is printed on every exported page and shown in the app, so a printed page
+can be matched to the database it came from. Only meeting content counts: row ids, timestamps of
+edits and the status do not, so copying a session to another database keeps the fingerprint,
+and any change of a score, a question or the setup changes it.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from decimal import Decimal
+from typing import Any
+
+import sqlite_utils
+
+from ..roster import list_experts, list_units
+from ..sessions import get_session, load_template
+from ..template import fmt_decimal
+
+SHORT_LENGTH = 12
+
+
+def canonical_data(db: sqlite_utils.Database, session_id: int) -> dict[str, Any]:
+    """What the fingerprint covers, with names instead of row ids and numbers as exact text."""
+    s = get_session(db, session_id)
+    template = load_template(db, session_id)
+    units = list_units(db, session_id)
+    experts = list_experts(db, session_id)
+    unit_names = {u.id: u.name for u in units}
+    expert_names = {e.id: e.name for e in experts}
+    leaf_paths = {leaf.id: path for path, leaf in template.leaves()}
+    scores = sorted(
+        [expert_names[e], unit_names[u], leaf_paths.get(c, str(c)), fmt_decimal(Decimal(v))]
+        for e, u, c, v in db.execute(
+            "SELECT expert_id, unit_id, criterion_id, value FROM scores WHERE session_id = ?", [session_id]))
+    external = sorted(
+        [unit_names[u], comp, fmt_decimal(Decimal(v))] for u, comp, v in db.execute(
+            "SELECT unit_id, component, value FROM external_values WHERE session_id = ?", [session_id]))
+    questions = [
+        [unit_names.get(u), expert_names.get(e), text, answer, leaf_paths.get(c), bool(p), measure, deadline]
+        for u, e, text, answer, c, p, measure, deadline in db.execute(
+            "SELECT unit_id, expert_id, text, answer, criterion_id, problem, measure, deadline FROM questions "
+            "WHERE session_id = ? ORDER BY at, id", [session_id])]
+    recusals = sorted([expert_names[e], unit_names[u]] for e, u in db.execute(
+        "SELECT expert_id, unit_id FROM recusals WHERE session_id = ?", [session_id]))
+    return {
+        "meeting": {k: getattr(s, k) for k in ("title", "kind", "date", "venue", "organisers", "chair",
+                                               "host", "secretary", "summary")},
+        "order": {"mode": s.order_mode, "seed": s.draw_seed},
+        "template": template.to_dict(),
+        "units": [[u.name, u.presenter, u.presenter_title, u.report_title, u.status] for u in units],
+        "experts": [[e.name, e.category, e.affiliation] for e in experts],
+        "recusals": recusals,
+        "scores": scores,
+        "external": external,
+        "questions": questions,
+    }
+
+
+def canonical_json(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def session_fingerprint(db: sqlite_utils.Database, session_id: int) -> str:
+    """The full SHA-256 hex digest of the session's canonical data."""
+    return hashlib.sha256(canonical_json(canonical_data(db, session_id)).encode("utf-8")).hexdigest()
+
+
+def short_fingerprint(digest: str) -> str:
+    """The first 12 hex digits in groups of four, upper case: easy to read aloud and compare."""
+    head = digest[:SHORT_LENGTH].upper()
+    return "-".join(head[i:i + 4] for i in range(0, SHORT_LENGTH, 4))
