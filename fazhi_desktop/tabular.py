@@ -51,11 +51,33 @@ def cell_text(value: object) -> str:
     return str(value).strip()
 
 
+def _bomless_utf16(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when the bytes look like UTF-16 text without a BOM (NULs in every
+    other byte, as ASCII and CJK punctuation give), else None."""
+    sample = data[:4000]
+    if len(sample) < 4 or len(data) % 2:
+        return None
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    half = len(sample) // 2
+    if odd > half // 3 and even == 0:
+        return "utf-16-le"
+    if even > half // 3 and odd == 0:
+        return "utf-16-be"
+    return None
+
+
 def decode_csv(data: bytes, name: str) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+    refused = ImportRefused(f"{name}：无法识别文件编码（支持 UTF-8、GB18030/GBK 与 UTF-16），文件可能已损坏，未导入任何内容。")
+    try:
+        if data.startswith(b"\xef\xbb\xbf"):
+            return data[3:].decode("utf-8")
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return data.decode("utf-16")
+        utf16 = _bomless_utf16(data)
+        if utf16:
+            return data.decode(utf16)
+    except UnicodeDecodeError:
+        raise refused from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -63,28 +85,45 @@ def decode_csv(data: bytes, name: str) -> str:
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError:
-        raise ImportRefused(f"{name}：无法识别文件编码（支持 UTF-8 与 GB18030/GBK），未导入任何内容。") from None
+        raise refused from None
 
 
-def _csv_rows(path: Path) -> list[tuple[int, list[object]]]:
+def _csv_rows(path: Path, columns: list[Column]) -> list[tuple[int, list[object]]]:
     text = decode_csv(path.read_bytes(), path.name)
     if "\x00" in text:
         raise ImportRefused(f"{path.name}：不是文本表格文件（含有二进制内容），未导入任何内容。")
     first = text.split("\n", 1)[0]
-    delimiter = "\t" if first.count("\t") > first.count(",") else ","
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise ImportRefused(f"{path.name}：CSV 格式错误（{exc}），未导入任何内容。") from exc
+    delimiters = ["\t", ","] if first.count("\t") > first.count(",") else [",", "\t"]
+    rows: list[list[str]] = []
+    for delimiter in delimiters:  # the first line may be a title: keep the split that finds a header
+        try:
+            rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        except csv.Error as exc:
+            raise ImportRefused(f"{path.name}：CSV 格式错误（{exc}），未导入任何内容。") from exc
+        if _header_index(rows, columns) is not None:
+            break
     return list(enumerate(rows, start=1))
+
+
+def _header_index(rows: list[list[object]], columns: list[Column]) -> int | None:
+    required = [c for c in columns if c.required]
+    for index, values in enumerate(rows):
+        if any(c.matches(t) for c in required for t in (cell_text(v) for v in values) if t):
+            return index
+    return None
 
 
 def _xlsx_rows(path: Path) -> list[tuple[int, list[object]]]:
     from openpyxl import load_workbook  # imported here: openpyxl is slow to import
 
+    # openpyxl parses a zip of XML written by anyone: whatever it raises on a broken file
+    # (zip, XML, KeyError, IndexError, its own InvalidFileException …) means "can't read this file".
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        with path.open("rb") as fh:  # a file object: openpyxl would refuse a .csv name by itself
+            book = load_workbook(io.BytesIO(fh.read()), read_only=True, data_only=True)
+    except OSError as exc:
+        raise ImportRefused(f"{path.name}：无法读取文件（{exc.strerror or exc}），未导入任何内容。") from exc
+    except Exception as exc:  # noqa: BLE001 - see above
         raise ImportRefused(f"{path.name}：无法读取这个 Excel 文件（文件损坏或不是 .xlsx 格式），未导入任何内容。") from exc
     try:
         if not book.worksheets:
@@ -94,7 +133,9 @@ def _xlsx_rows(path: Path) -> list[tuple[int, list[object]]]:
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             result.append((number, list(values)))
         return result
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
+    except ImportRefused:
+        raise
+    except Exception as exc:  # noqa: BLE001 - see above
         raise ImportRefused(f"{path.name}：Excel 文件内容损坏，未导入任何内容。") from exc
     finally:
         book.close()
@@ -114,15 +155,10 @@ def read_table(path: Path | str, columns: list[Column], *, what: str) -> list[Ro
     is_xlsx = path.suffix.lower() in (".xlsx", ".xlsm") or magic == b"PK\x03\x04"
     if path.suffix.lower() == ".xls":
         raise ImportRefused(f"{path.name}：不支持旧版 .xls 格式，请在 Excel/WPS 中另存为 .xlsx 或 CSV。")
-    raw = _xlsx_rows(path) if is_xlsx else _csv_rows(path)
+    raw = _xlsx_rows(path) if is_xlsx else _csv_rows(path, columns)
 
     required = [c for c in columns if c.required]
-    header_at = None
-    for index, (number, values) in enumerate(raw):
-        texts = [cell_text(v) for v in values]
-        if any(c.matches(t) for c in required for t in texts if t):
-            header_at = index
-            break
+    header_at = _header_index([values for _number, values in raw], columns)
     if header_at is None:
         names = "、".join(f"“{c.zh}”（或 {c.en}）" for c in required)
         raise ImportRefused(f"{path.name}：找不到表头行，表头需要包含列 {names}，未导入任何内容。")

@@ -44,6 +44,8 @@ def fmt_decimal(value: Decimal | None) -> str:
     """8.50 → '8.5', 20.0 → '20': how a number is stored as text and shown."""
     if value is None:
         return ""
+    if not value.is_finite() or abs(value.adjusted()) > 30:
+        return str(value)  # '1E+999999999': never expand an absurd number into a billion digits
     text = format(value.normalize(), "f")
     return text
 
