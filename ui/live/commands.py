@@ -1,0 +1,74 @@
+"""Undo commands for the question log: each wraps a service call, never widget state.
+
+The console runs the service call first (so a refusal reaches the user as a message, not inside
+QUndoStack.push) and pushes a command made from what the call returned; the first redo is then
+a no-op.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from fazhi_desktop.questions import Question, delete_question, restore_question, update_question
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("live", text)
+
+
+class _Done(QUndoCommand):
+    def __init__(self, text: str, db, changed: Callable[[], None]):
+        super().__init__(text)
+        self.db, self.changed, self._first = db, changed, True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+        else:
+            self.again()
+        self.changed()
+
+    def again(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+class AddedQuestion(_Done):
+    def __init__(self, db, changed: Callable[[], None], question: Question):
+        super().__init__(_tr("记录提问"), db, changed)
+        self.question = question
+
+    def again(self) -> None:
+        restore_question(self.db, question=self.question)
+
+    def undo(self) -> None:
+        self.question = delete_question(self.db, question_id=self.question.id)
+        self.changed()
+
+
+class EditedQuestion(_Done):
+    def __init__(self, db, changed: Callable[[], None], question_id: int, before: dict[str, Any],
+                 after: dict[str, Any]):
+        super().__init__(_tr("修改提问"), db, changed)
+        self.question_id, self.before, self.after = question_id, before, after
+
+    def again(self) -> None:
+        update_question(self.db, question_id=self.question_id, **self.after)
+
+    def undo(self) -> None:
+        update_question(self.db, question_id=self.question_id, **self.before)
+        self.changed()
+
+
+class DeletedQuestion(_Done):
+    def __init__(self, db, changed: Callable[[], None], question: Question):
+        super().__init__(_tr("删除提问"), db, changed)
+        self.question = question
+
+    def again(self) -> None:
+        delete_question(self.db, question_id=self.question.id)
+
+    def undo(self) -> None:
+        restore_question(self.db, question=self.question)
+        self.changed()

@@ -1,0 +1,545 @@
+"""The live console: the chair runs the meeting from here with the keyboard.
+
+Left: the agenda. Right: the current unit, its phase and a large timer, then the question log and
+(when that module is present) the scoring panel. All state lives in
+:class:`fazhi_desktop.live.LiveMeeting`; the QTimer here only repaints.
+"""
+from __future__ import annotations
+
+import time
+from typing import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFont, QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox, QCompleter, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QMenu, QPushButton, QSplitter, QTableView,
+                               QTabWidget, QToolBar, QToolButton, QVBoxLayout, QWidget)
+
+from fazhi_desktop import live as core
+from fazhi_desktop.errors import UserError
+from fazhi_desktop.questions import add_question, delete_question, update_question
+from fazhi_desktop.roster import list_experts
+from fazhi_desktop.sessions import get_session
+
+from .. import dialogs
+from ..actions import ActionRegistry
+from ..icons import icon
+from .commands import AddedQuestion, DeletedQuestion, EditedQuestion
+from .models import AgendaModel, QuestionModel
+from .projector import BACKGROUND, PRESET_MESSAGES, TIMER_COLOURS, Board, ProjectorWindow
+from .question_dialog import QuestionDialog
+
+LIVE_KEYS = ["live.start_pause", "live.end_phase", "live.next_unit", "live.previous_unit", "live.add_minute",
+             "live.focus_question", "live.projector", "live.mark_absent"]
+
+
+def _scoring_page_class():
+    try:
+        from ..scoring.panel import ScoringPage
+    except ImportError:
+        return None
+    return ScoringPage
+
+
+class ConsolePage(QWidget):
+    def __init__(self, db, session_id: int, parent: QWidget | None = None, *,
+                 clock: Callable[[], float] = time.monotonic, wall: Callable[[], float] = time.time):
+        super().__init__(parent)
+        self.db, self.session_id = db, session_id
+        self.meeting = core.LiveMeeting(db, session_id, clock=clock, wall=wall)
+        self._claimed = False
+        if self.meeting.session.status == "live":
+            self._claim()
+        self.undo_stack = QUndoStack(self)
+        self.projector: ProjectorWindow | None = None
+        self.projector_screen = -1  # -1: the last screen
+        self.chime = True
+        self._last_state = self.meeting.timer_state()
+        self._build()
+        self._timer = QTimer(self, interval=200)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+        self.refresh()
+
+    # -- building -----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff8e1; color: #6d4c41; padding: 6px; border-radius: 4px;")
+        self.begin_button = QPushButton(icon("start"), self.tr("开始现场评议"))
+        self.begin_button.clicked.connect(self.begin)
+        banner_row = QHBoxLayout()
+        banner_row.addWidget(self.banner, 1)
+        banner_row.addWidget(self.begin_button)
+
+        self.actions = ActionRegistry(self, keys=LIVE_KEYS)
+        a = self.actions
+        a.connect("live.start_pause", lambda: self._do(self.meeting.toggle))
+        a.connect("live.end_phase", lambda: self._do(self.meeting.end_phase))
+        a.connect("live.next_unit", lambda: self._do(self.meeting.next_unit))
+        a.connect("live.previous_unit", lambda: self._do(self.meeting.previous_unit))
+        a.connect("live.add_minute", lambda: self._do(self.meeting.add_minute))
+        a.connect("live.focus_question", self.focus_question)
+        a.connect("live.projector", self.toggle_projector)
+        a.connect("live.mark_absent", self.toggle_absent)
+        for action in a.actions.values():
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        bar = QToolBar()
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for key in ("live.start_pause", "live.end_phase", "live.add_minute", "live.previous_unit", "live.next_unit"):
+            bar.addAction(a[key])
+        bar.addSeparator()
+        bar.addAction(a["live.mark_absent"])
+        self.move_later_action = bar.addAction(icon("down"), self.tr("调到最后"))
+        self.move_later_action.triggered.connect(self.move_later)
+        bar.addSeparator()
+        bar.addAction(a["live.projector"])
+        self.flash_button = QToolButton()
+        self.flash_button.setText(self.tr("提示演讲人"))
+        self.flash_button.setIcon(icon("warning"))
+        self.flash_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.flash_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.flash_button)
+        for text in PRESET_MESSAGES:
+            menu.addAction(self.tr(text)).triggered.connect(lambda _c=False, t=text: self.flash(self.tr(t)))
+        menu.addAction(self.tr("自定义…")).triggered.connect(self._flash_custom)
+        self.flash_button.setMenu(menu)
+        bar.addWidget(self.flash_button)
+        self.toolbar = bar
+
+        # agenda
+        self.agenda_model = AgendaModel(self.meeting, self)
+        self.agenda = QTableView()
+        self.agenda.setModel(self.agenda_model)
+        self.agenda.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.agenda.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.agenda.verticalHeader().hide()
+        self.agenda.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.agenda.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(AgendaModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.agenda.doubleClicked.connect(lambda index: self.jump_to(self.agenda_model.unit_at(index.row()).id))
+        self.schedule_label = QLabel()
+        self.schedule_label.setWordWrap(True)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(self.tr("议程（双击跳转）"))
+        title.setStyleSheet("font-weight: bold;")
+        lv.addWidget(title)
+        lv.addWidget(self.agenda, 1)
+        lv.addWidget(self.schedule_label)
+        left.setMinimumWidth(270)
+
+        # current unit and timer
+        self.unit_label = QLabel()
+        f = QFont(self.unit_label.font())
+        f.setPixelSize(26)
+        f.setBold(True)
+        self.unit_label.setFont(f)
+        self.presenter_label = QLabel()
+        self.report_label = QLabel()
+        self.report_label.setWordWrap(True)
+        self.report_label.setStyleSheet("color: #455a64;")
+        self.next_label = QLabel()
+        self.next_label.setStyleSheet("color: #607d8b;")
+        card = QVBoxLayout()
+        for w in (self.unit_label, self.presenter_label, self.report_label, self.next_label):
+            card.addWidget(w)
+        card.addStretch(1)
+        self.phase_label = QLabel()
+        self.phase_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.timer_label = QLabel()
+        self.timer_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        tf = QFont(self.timer_label.font())
+        tf.setFamilies(["DejaVu Sans Mono", "Consolas", "Menlo", "monospace"])
+        tf.setPixelSize(72)
+        tf.setBold(True)
+        self.timer_label.setFont(tf)
+        self.limit_label = QLabel()
+        self.limit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        timer_box = QWidget()
+        timer_box.setObjectName("timerBox")
+        timer_box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        timer_box.setStyleSheet(f"#timerBox {{ background: {BACKGROUND}; border-radius: 8px; }} "
+                                "#timerBox QLabel { color: #eceff1; }")
+        tv = QVBoxLayout(timer_box)
+        tv.addWidget(self.phase_label)
+        tv.addWidget(self.timer_label)
+        tv.addWidget(self.limit_label)
+        timer_box.setMinimumWidth(300)
+        head = QHBoxLayout()
+        head.addLayout(card, 1)
+        head.addWidget(timer_box)
+
+        # question log
+        self.expert_box = QComboBox()
+        self.expert_box.setEditable(True)
+        self.expert_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.expert_box.setMinimumContentsLength(6)
+        self.expert_box.lineEdit().setPlaceholderText(self.tr("专家"))
+        self.expert_box.completer().setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+        self.expert_box.completer().setFilterMode(Qt.MatchFlag.MatchStartsWith)
+        self.expert_box.lineEdit().returnPressed.connect(lambda: self.question_edit.setFocus())
+        self.question_edit = QLineEdit()
+        self.question_edit.setPlaceholderText(self.tr("提问内容，回车保存（Ctrl+Q 到这里）"))
+        self.question_edit.returnPressed.connect(self.add_question)
+        self.problem_box = QCheckBox(self.tr("发现问题"))
+        save = QPushButton(icon("question"), self.tr("记录"))
+        save.clicked.connect(self.add_question)
+        entry = QHBoxLayout()
+        entry.addWidget(self.expert_box)
+        entry.addWidget(self.question_edit, 1)
+        entry.addWidget(self.problem_box)
+        entry.addWidget(save)
+        self.question_model = QuestionModel(self.db, self.session_id, self)
+        self.question_view = QTableView()
+        self.question_view.setModel(self.question_model)
+        self.question_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.question_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.question_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.question_view.verticalHeader().hide()
+        self.question_view.setWordWrap(True)
+        qh = self.question_view.horizontalHeader()
+        qh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        qh.setSectionResizeMode(QuestionModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        self.question_view.doubleClicked.connect(lambda _i: self.edit_question())
+        edit = QPushButton(self.tr("修改…"))
+        edit.clicked.connect(self.edit_question)
+        delete = QPushButton(icon("delete"), self.tr("删除"))
+        delete.clicked.connect(self.delete_question)
+        undo = QPushButton(icon("undo"), self.tr("撤销"))
+        undo.clicked.connect(self.undo_stack.undo)
+        self.undo_stack.canUndoChanged.connect(undo.setEnabled)
+        undo.setEnabled(False)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for b in (edit, delete, undo):
+            buttons.addWidget(b)
+        qpage = QWidget()
+        qv = QVBoxLayout(qpage)
+        qv.addLayout(entry)
+        qv.addWidget(self.question_view, 1)
+        qv.addLayout(buttons)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(qpage, icon("question"), self.tr("提问记录"))
+        self.scoring = None
+        cls = _scoring_page_class()
+        if cls is not None:
+            try:
+                self.scoring = cls(self.db, self.session_id, self)
+                self.tabs.addTab(self.scoring, icon("scores"), self.tr("评分"))
+            except Exception:  # noqa: BLE001 - the console must run even if the panel cannot
+                self.scoring = None
+
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addLayout(head)
+        rv.addWidget(self.tabs, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 800])
+        splitter.setChildrenCollapsible(False)
+        self.message_label = QLabel()
+        self.message_label.setStyleSheet("color: #c62828;")
+        layout = QVBoxLayout(self)
+        layout.addLayout(banner_row)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message_label)
+
+    # -- state --------------------------------------------------------------------------------
+    def _claim(self) -> None:
+        core.claim_console(self.db, self.session_id)
+        self._claimed = True
+        db, sid = self.db, self.session_id
+        self.destroyed.connect(lambda *_: _release(db, sid))
+
+    def _do(self, operation: Callable[[], object]) -> bool:
+        """Run one meeting operation; a refusal shows as a message line, never a traceback."""
+        try:
+            operation()
+        except UserError as exc:
+            self.say(str(exc))
+            return False
+        self.say("")
+        self.refresh()
+        return True
+
+    def say(self, text: str) -> None:
+        self.message_label.setText(text)
+
+    def begin(self) -> None:
+        if not self._claimed:
+            try:
+                self._claim()
+            except UserError as exc:
+                self.say(str(exc))
+                return
+        self._do(self.meeting.begin)
+
+    def refresh(self) -> None:
+        """Re-read everything from the database (another page may have changed it)."""
+        session = get_session(self.db, self.session_id)
+        self.meeting.session = session
+        if session.status == "live" and self._claimed and self.meeting.unit_id is None \
+                and self.meeting.next_unit_after(-1) is not None:
+            self._do_quiet(self.meeting.begin)
+        banner = {"draft": self.tr("评议会尚在筹备中。开始后，会议状态变为“进行中”，第一个单位进入汇报环节。"),
+                  "finished": self.tr("评议会已结束，现场记录只读。"),
+                  "sealed": self.tr("评议会已封盘，现场记录只读。")}.get(session.status, "")
+        if session.status == "live" and self.meeting.unit_id is None:
+            banner = self.tr("全部单位已评议完毕。")
+        self.banner.setText(banner)
+        self.banner.setVisible(bool(banner))
+        self.begin_button.setVisible(session.status == "draft")
+        for key in LIVE_KEYS:
+            if key not in ("live.projector", "live.focus_question"):
+                self.actions[key].setEnabled(session.status == "live")
+        self.move_later_action.setEnabled(session.status == "live")
+        self.agenda_model.reload()
+        row = self.agenda_model.row_of(self.meeting.unit_id)
+        if row >= 0:
+            self.agenda.scrollTo(self.agenda_model.index(row, 0))
+        experts = [e.name for e in list_experts(self.db, self.session_id)]
+        if [self.expert_box.itemText(i) for i in range(self.expert_box.count())] != experts:
+            current = self.expert_box.currentText()
+            self.expert_box.clear()
+            self.expert_box.addItems(experts)
+            self.expert_box.setEditText(current if current in experts else "")
+        self.question_model.set_unit(self.meeting.unit_id)
+        self._show_unit()
+        self._tick()
+
+    def _do_quiet(self, operation: Callable[[], object]) -> None:
+        try:
+            operation()
+        except UserError as exc:
+            self.say(str(exc))
+
+    def _show_unit(self) -> None:
+        unit = self.meeting.unit()
+        following = self.meeting.next_unit_after()
+        self.unit_label.setText(unit.name if unit else self.tr("（没有当前单位）"))
+        self.presenter_label.setText(
+            (self.tr("汇报人：%1").replace("%1", " ".join(p for p in (unit.presenter, unit.presenter_title) if p)))
+            if unit and (unit.presenter or unit.presenter_title) else "")
+        self.report_label.setText(unit.report_title if unit else "")
+        self.next_label.setText(self.tr("下一个：%1").replace("%1", following.name) if following else "")
+        phase = self.meeting.phase
+        self.phase_label.setText(self.tr(core.PHASE_LABELS.get(phase, "")))
+        limit = self.meeting.limit()
+        self.limit_label.setText(self.tr("限时 %1").replace("%1", core.fmt_span(limit)) if limit else "")
+        if self.scoring is not None and unit is not None:
+            try:
+                self.scoring.set_unit(unit.id)
+            except Exception:  # noqa: BLE001 - another module's panel must not stop the meeting
+                pass
+        if phase == "scoring" and self.scoring is not None:
+            self.tabs.setCurrentWidget(self.scoring)
+        elif phase in core.TIMED:
+            self.tabs.setCurrentIndex(0)
+        self.actions["live.start_pause"].setIcon(icon("pause" if self.meeting.running else "start"))
+        s = self.meeting.schedule()
+        if s.units_total:
+            if abs(s.behind_s) < 1:
+                where = self.tr("进度正常")
+            elif s.behind_s > 0:
+                where = self.tr("落后 %1").replace("%1", core.fmt_span(s.behind_s))
+            else:
+                where = self.tr("提前 %1").replace("%1", core.fmt_span(s.behind_s))
+            self.schedule_label.setText(
+                self.tr("已完成 %1/%2 个单位，%5\n计划 %3，已用 %4，尚需约 %6")
+                .replace("%1", str(s.units_done)).replace("%2", str(s.units_total))
+                .replace("%3", core.fmt_span(s.planned_s)).replace("%4", core.fmt_span(s.used_s))
+                .replace("%5", where).replace("%6", core.fmt_span(s.remaining_s)))
+        self._push_board()
+
+    def _board(self) -> Board:
+        unit = self.meeting.unit()
+        following = self.meeting.next_unit_after()
+        return Board(title=self.meeting.session.title, unit=unit.name if unit else "",
+                     presenter=" ".join(p for p in (unit.presenter_title, unit.presenter) if p) if unit else "",
+                     phase=self.tr(core.PHASE_LABELS.get(self.meeting.phase, "")) if unit else "",
+                     clock=self._clock_text(), state=self.meeting.timer_state(),
+                     next_unit=following.name if following else "")
+
+    def _clock_text(self) -> str:
+        if self.meeting.phase == "scoring":
+            return self.tr("评分中")
+        return self.meeting.display() if self.meeting.phase else "--:--"
+
+    def _push_board(self) -> None:
+        if self.projector is not None:
+            self.projector.show_board(self._board())
+
+    def _tick(self) -> None:
+        state = self.meeting.timer_state()
+        text = self._clock_text()
+        self.timer_label.setText(text)
+        self.timer_label.setStyleSheet(f"color: {TIMER_COLOURS[state]};")
+        if self.projector is not None:
+            self.projector.set_clock(text, state)
+        if self.meeting.running:
+            self.agenda_model.tick()
+            if state != self._last_state and state in ("warn", "overtime") and self.chime:
+                QApplication.beep()
+        self._last_state = state
+
+    def timer_colour(self) -> str:
+        return TIMER_COLOURS[self.meeting.timer_state()]
+
+    # -- agenda actions -----------------------------------------------------------------------
+    def selected_unit_id(self) -> int | None:
+        rows = self.agenda.selectionModel().selectedRows()
+        if rows:
+            return self.agenda_model.unit_at(rows[0].row()).id
+        return self.meeting.unit_id
+
+    def jump_to(self, unit_id: int) -> None:
+        self._do(lambda: self.meeting.go_to(unit_id))
+
+    def toggle_absent(self) -> None:
+        uid = self.selected_unit_id()
+        if uid is None:
+            return
+        unit = self.meeting.unit(uid)
+        if unit.status == "absent":
+            self._do(lambda: self.meeting.mark_present(uid))
+        else:
+            self._do(lambda: self.meeting.mark_absent(uid))
+
+    def move_later(self) -> None:
+        uid = self.selected_unit_id()
+        if uid is not None:
+            self._do(lambda: self.meeting.move_later(uid))
+
+    # -- question log ---------------------------------------------------------------------------
+    def focus_question(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.expert_box.setFocus()
+        self.expert_box.lineEdit().selectAll()
+
+    def _expert_id(self, text: str) -> int | None:
+        text = text.strip()
+        if not text:
+            return None
+        experts = list_experts(self.db, self.session_id)
+        exact = [e for e in experts if e.name == text]
+        found = exact or [e for e in experts if e.name.startswith(text)]
+        if len(found) != 1:
+            raise UserError(self.tr("专家“%1”不在评议组中，或有多位专家与之相符。").replace("%1", text))
+        return found[0].id
+
+    def add_question(self) -> None:
+        if self.meeting.unit_id is None:
+            self.say(self.tr("当前没有单位，不能记录提问。"))
+            return
+        try:
+            question = add_question(self.db, session_id=self.session_id, unit_id=self.meeting.unit_id,
+                                    expert_id=self._expert_id(self.expert_box.currentText()),
+                                    text=self.question_edit.text(), problem=self.problem_box.isChecked(),
+                                    elapsed_s=self.meeting.meeting_elapsed())
+        except UserError as exc:
+            self.say(str(exc))
+            return
+        self.undo_stack.push(AddedQuestion(self.db, self._questions_changed, question))
+        self.question_edit.clear()
+        self.problem_box.setChecked(False)
+        self.expert_box.setEditText("")
+        self.expert_box.setFocus()
+        self.say("")
+
+    def _current_question(self):
+        rows = self.question_view.selectionModel().selectedRows()
+        return self.question_model.question_at(rows[0].row()) if rows else None
+
+    def edit_question(self) -> None:
+        q = self._current_question()
+        if q is None:
+            return
+        dialog = QuestionDialog(self.db, self.session_id, q, self)
+        if not dialog.exec():
+            return
+        try:
+            before = update_question(self.db, question_id=q.id, **dialog.values())
+        except UserError as exc:
+            self.say(str(exc))
+            return
+        if before:
+            after = {k: dialog.values()[k] for k in before}
+            self.undo_stack.push(EditedQuestion(self.db, self._questions_changed, q.id, before, after))
+
+    def delete_question(self) -> None:
+        q = self._current_question()
+        if q is None:
+            return
+        try:
+            gone = delete_question(self.db, question_id=q.id)
+        except UserError as exc:
+            self.say(str(exc))
+            return
+        self.undo_stack.push(DeletedQuestion(self.db, self._questions_changed, gone))
+        self.say(self.tr("已删除一条提问（Ctrl+Z 撤销）。"))
+
+    def _questions_changed(self) -> None:
+        self.question_model.reload()
+
+    # -- projector --------------------------------------------------------------------------------
+    def toggle_projector(self) -> None:
+        if self.projector is not None and self.projector.isVisible():
+            self.projector.close()
+            return
+        if self.projector is None:
+            self.projector = ProjectorWindow()
+        self._push_board()
+        self.projector.show_on(self._projector_screen())
+
+    def _projector_screen(self) -> int:
+        try:
+            from ..app import settings
+            value = settings().value("live/projector_screen", self.projector_screen)
+            return int(value)
+        except (ImportError, TypeError, ValueError):
+            return self.projector_screen
+
+    def flash(self, text: str) -> None:
+        if self.projector is None or not self.projector.isVisible():
+            self.say(self.tr("投屏窗口未打开（F5 打开）。"))
+            return
+        self.projector.flash(text)
+
+    def _flash_custom(self) -> None:
+        text = dialogs.ask_text(self, self.tr("提示演讲人"), self.tr("投屏上显示的提示："))
+        if text:
+            self.flash(text)
+
+    # -- closing ------------------------------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        top = self.window()
+        if top is not self and not getattr(top, "_live_close_guard", False):
+            top.installEventFilter(self)
+            top._live_close_guard = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close and watched is self.window() and self.isVisible() \
+                and self.meeting.running:
+            if not dialogs.confirm(self, self.tr("计时仍在进行。关闭后现场状态已保存，重新打开本场评议会时"
+                                                 "计时会接着进行。确定关闭吗？"), self.tr("关闭窗口")):
+                event.ignore()
+                return True
+        if event.type() == QEvent.Type.Close and watched is self.window() and self.projector is not None:
+            self.projector.close()
+        return super().eventFilter(watched, event)
+
+
+def _release(db, session_id: int) -> None:
+    try:
+        core.release_console(db, session_id)
+    except Exception:  # noqa: BLE001 - the database may already be closed at exit
+        pass

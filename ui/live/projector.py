@@ -1,0 +1,127 @@
+"""The projector window: what the room sees. Frameless and full-screen on the screen the chair
+picks. It is given display strings only (it has no database), so it cannot show a score."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtGui import QFont, QGuiApplication, QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+TIMER_COLOURS = {"normal": "#43a047", "warn": "#ffb300", "overtime": "#e53935", "idle": "#78909c"}
+PRESET_MESSAGES = ("请控制时间", "请简要回答", "请结束发言")
+BACKGROUND = "#0d1b2a"
+
+
+@dataclass
+class Board:
+    """Everything the projector shows."""
+    title: str = ""
+    unit: str = ""
+    presenter: str = ""
+    phase: str = ""
+    clock: str = ""
+    state: str = "idle"
+    next_unit: str = ""
+
+
+def projector_geometry(index: int, screens: list[QRect]) -> QRect:
+    """The full geometry of screen ``index``; a screen that is gone falls back to the last one
+    present (a projector is usually the last), and no screens at all to a 1024×768 window."""
+    if not screens:
+        return QRect(0, 0, 1024, 768)
+    if not 0 <= index < len(screens):
+        index = len(screens) - 1
+    return QRect(screens[index])
+
+
+def screen_rects() -> list[QRect]:
+    return [s.geometry() for s in QGuiApplication.screens()]
+
+
+class ProjectorWindow(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint
+                         | Qt.WindowType.WindowDoesNotAcceptFocus)
+        self.setWindowTitle(self.tr("投屏"))
+        self.setObjectName("projector")
+        self.setStyleSheet(f"#projector {{ background: {BACKGROUND}; }} QLabel {{ color: #eceff1; }}")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.title = QLabel()
+        self.unit = QLabel()
+        self.presenter = QLabel()
+        self.phase = QLabel()
+        self.clock = QLabel()
+        self.message = QLabel()
+        self.next_unit = QLabel()
+        layout = QVBoxLayout(self)
+        for w in (self.title, self.unit, self.presenter, self.phase, self.clock, self.message, self.next_unit):
+            w.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            w.setWordWrap(w is not self.clock)
+            # the fonts follow the window's height; the labels must never push the window larger
+            w.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+            layout.addWidget(w)
+        for i, stretch in enumerate((3, 5, 3, 4, 22, 4, 3)):
+            layout.setStretch(i, stretch)
+        self.message.hide()
+        self.message.setStyleSheet("color: #0d1b2a; background: #ffca28; border-radius: 12px; padding: 8px;")
+        self._hide_message = QTimer(self, singleShot=True, interval=10_000)
+        self._hide_message.timeout.connect(self.message.hide)
+        self.board = Board()
+        self._fit_fonts()
+
+    def place_on(self, index: int, screens: list[QRect] | None = None) -> QRect:
+        rect = projector_geometry(index, screen_rects() if screens is None else screens)
+        self.setGeometry(rect)
+        return rect
+
+    def show_on(self, index: int) -> None:
+        rect = self.place_on(index)
+        screens = QGuiApplication.screens()
+        for screen in screens:
+            if screen.geometry() == rect:
+                self.setScreen(screen)
+        self.showFullScreen()
+
+    def show_board(self, board: Board) -> None:
+        self.board = board
+        self.title.setText(board.title)
+        self.unit.setText(board.unit)
+        self.presenter.setText(board.presenter)
+        self.phase.setText(board.phase)
+        self.next_unit.setText(self.tr("下一个：%1").replace("%1", board.next_unit) if board.next_unit else "")
+        self.set_clock(board.clock, board.state)
+
+    def set_clock(self, text: str, state: str) -> None:
+        self.board.clock, self.board.state = text, state
+        self.clock.setText(text)
+        self.clock.setStyleSheet(f"color: {TIMER_COLOURS.get(state, TIMER_COLOURS['idle'])};")
+
+    def flash(self, text: str, seconds: int = 10) -> None:
+        """Show a short message to the presenter for ``seconds``."""
+        text = text.strip()
+        if not text:
+            return
+        self.message.setText(text)
+        self.message.show()
+        self._hide_message.start(seconds * 1000)
+
+    def texts(self) -> list[str]:
+        """Every text on the window (tests check that no score is there)."""
+        return [w.text() for w in self.findChildren(QLabel) if w.text()]
+
+    def _fit_fonts(self) -> None:
+        h = max(300, self.height())
+        sizes = {self.title: 0.045, self.unit: 0.085, self.presenter: 0.04, self.phase: 0.055,
+                 self.clock: 0.30, self.message: 0.06, self.next_unit: 0.04}
+        for label, share in sizes.items():
+            font = QFont(label.font())
+            font.setPixelSize(max(12, int(h * share)))
+            font.setBold(label in (self.unit, self.clock, self.message))
+            if label is self.clock:
+                font.setFamilies(["DejaVu Sans Mono", "Consolas", "Menlo", "monospace"])
+            label.setFont(font)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_fonts()
