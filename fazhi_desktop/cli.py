@@ -71,6 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     t = sub.add_parser("templates", help="列出评分模板；--export NAME 输出模板 JSON")
     t.add_argument("--export", metavar="NAME")
+
+    ex = sub.add_parser("export", help="导出会议材料：会议纪要（PDF、Word）、评议数据（Excel）等")
+    ex.add_argument("--session", type=int, required=True)
+    ex.add_argument("--pdf", metavar="F", help="会议纪要 PDF 文件")
+    ex.add_argument("--docx", metavar="F", help="会议纪要 Word（DOCX）文件")
+    ex.add_argument("--xlsx", metavar="F", help="评议数据 Excel（XLSX）文件")
+    ex.add_argument("--folder", metavar="DIR", help="把全部材料（含评分表、各单位评议意见书）导出到此文件夹")
+    ex.add_argument("--no-expert-names", action="store_true", help="评议意见书中不写专家姓名")
     return p
 
 
@@ -185,3 +193,12 @@ def cmd_templates(db, args) -> int:
 
 COMMANDS = {"demo": cmd_demo, "new": cmd_new, "sessions": cmd_sessions, "show": cmd_show,
             "import": cmd_import, "results": cmd_results, "templates": cmd_templates}
+
+
+def cmd_export(db, args) -> int:
+    from .export import cli_export
+
+    return cli_export(db, args)
+
+
+COMMANDS["export"] = cmd_export

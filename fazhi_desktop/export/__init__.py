@@ -176,5 +176,33 @@ def run_export(db: sqlite_utils.Database, session_id: int, target: Path | str | 
     return result
 
 
-__all__ = ["run_export", "ExportResult", "ExportCancelled", "session_fingerprint", "short_fingerprint",
+def cli_export(db: sqlite_utils.Database, args) -> int:
+    """The ``export`` command: the named files, or every document into ``--folder``."""
+    import sys
+
+    target: dict[str, Path] = {k: Path(getattr(args, k)) for k in ("pdf", "docx", "xlsx") if getattr(args, k, None)}
+    if not target and not args.folder:
+        raise UserError("请至少指定 --pdf、--docx、--xlsx 或 --folder 之一。")
+    results = []
+    if target:
+        results.append(run_export(db, args.session, target, show_experts=not args.no_expert_names))
+    if args.folder:
+        results.append(run_export(db, args.session, Path(args.folder), show_experts=not args.no_expert_names))
+    for res in results:
+        for path in res.files:
+            print(path)
+        if res.font_warning:
+            sys.stderr.write(f"警告：{res.font_warning}\n")
+    print(f"fingerprint={results[0].short_fingerprint}")
+    print(f"export_ms={sum(r.elapsed_ms for r in results)}")
+    return 0
+
+
+def self_test_export(db: sqlite_utils.Database, session_id: int, folder: Path | str) -> dict[str, int]:
+    from .check import self_test_export as check
+
+    return check(db, session_id, Path(folder))
+
+
+__all__ = ["cli_export", "self_test_export", "run_export", "ExportResult", "ExportCancelled", "session_fingerprint", "short_fingerprint",
            "pdf_fonts", "KINDS", "KIND_LABELS", "FILE_NAMES", "FEEDBACK_FOLDER", "atomic_write"]
