@@ -1,0 +1,230 @@
+"""The live console and projector as the chair and the room see them."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QRect, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from fazhi_desktop.db import open_db
+from fazhi_desktop.questions import list_questions
+from fazhi_desktop.roster import list_experts, list_units
+from fazhi_desktop.scoring import record_score
+from fazhi_desktop.sessions import load_template, set_status
+from ui.live.console import ConsolePage
+from ui.live.models import AgendaModel, QuestionModel
+from ui.live.projector import TIMER_COLOURS, ProjectorWindow, projector_geometry
+
+READY = 2
+
+
+class Clock:
+    def __init__(self):
+        self.t = 1_700_000_000.0
+
+    def __call__(self):
+        return self.t
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def page(qtbot, demo_db, clock):
+    set_status(demo_db, session_id=READY, status="live")
+    p = ConsolePage(demo_db, READY, clock=clock, wall=clock)
+    qtbot.addWidget(p)
+    p.resize(1200, 700)
+    p.show()
+    qtbot.waitExposed(p)
+    yield p
+    dispose(p)
+
+
+def dispose(p):
+    """Close the page before its database closes (a late repaint must not read a closed file)."""
+    if p.projector is not None:
+        p.projector.close()
+    p._timer.stop()
+    p.close()
+    p.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def ime_type(widget, text):
+    """Chinese arrives through the input method as committed text (QTest.keyClicks is ASCII only)."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def _action(page, key):
+    return page.actions[key]
+
+
+def test_space_starts_and_colours_follow_the_time(page, qtbot, clock):
+    assert page.timer_label.text() == "08:00"
+    page.agenda.setFocus()
+    qtbot.keyClick(page.agenda, Qt.Key.Key_Space)
+    assert page.meeting.running
+    clock.t += 6 * 60 + 59
+    page._tick()
+    assert page.timer_label.text() == "01:01" and page.timer_colour() == TIMER_COLOURS["normal"]
+    clock.t += 1
+    page._tick()
+    assert page.timer_label.text() == "01:00" and TIMER_COLOURS["warn"] in page.timer_label.styleSheet()
+    clock.t += 90
+    page._tick()
+    assert page.timer_label.text() == "+00:30" and TIMER_COLOURS["overtime"] in page.timer_label.styleSheet()
+    _action(page, "live.add_minute").trigger()
+    assert page.timer_label.text() == "00:30"
+    qtbot.keyClick(page.agenda, Qt.Key.Key_Space)  # pause
+    clock.t += 100
+    page._tick()
+    assert page.timer_label.text() == "00:30" and not page.meeting.running
+
+
+def test_end_phase_and_next_unit_by_keyboard(page, qtbot, demo_db, clock):
+    units = list_units(demo_db, READY)
+    page.agenda.setFocus()
+    qtbot.keyClick(page.agenda, Qt.Key.Key_N)
+    assert page.meeting.phase == "questions" and page.phase_label.text() == "提问答复"
+    qtbot.keyClick(page.agenda, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert page.unit_label.text() == units[1].name
+    qtbot.keyClick(page.agenda, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    assert page.unit_label.text() == units[0].name and page.meeting.phase == "questions"
+
+
+def test_question_by_keyboard_is_stored_with_elapsed_time(page, qtbot, demo_db, clock):
+    page.meeting.start()
+    clock.t += 125
+    qtbot.keyClick(page.agenda, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert page.expert_box.lineEdit().hasFocus()
+    first = list_experts(demo_db, READY)[0].name
+    ime_type(page.expert_box.lineEdit(), first[0])
+    assert page.expert_box.currentText() == first  # completed from the first character
+    qtbot.keyClick(page.expert_box.lineEdit(), Qt.Key.Key_Return)
+    assert page.question_edit.hasFocus()
+    ime_type(page.question_edit, "执法记录制度是什么？")
+    qtbot.keyClick(page.question_edit, Qt.Key.Key_Return)
+    rows = list_questions(demo_db, READY)
+    assert len(rows) == 1
+    assert rows[0].text == "执法记录制度是什么？" and rows[0].elapsed_s == pytest.approx(125, abs=1.5)
+    assert rows[0].expert_id == list_experts(demo_db, READY)[0].id
+    assert page.question_model.rowCount() == 1 and page.question_edit.text() == ""
+
+
+def test_unknown_expert_is_refused_with_a_message(page, qtbot, demo_db):
+    page.expert_box.setEditText("无此人")
+    page.question_edit.setText("问")
+    page.add_question()
+    assert "无此人" in page.message_label.text() and list_questions(demo_db, READY) == []
+
+
+def test_delete_then_undo_restores_the_question(page, qtbot, demo_db):
+    page.question_edit.setText("普法责任清单是否公开？")
+    page.add_question()
+    page.question_view.selectRow(0)
+    page.delete_question()
+    assert list_questions(demo_db, READY) == []
+    page.undo_stack.undo()
+    rows = list_questions(demo_db, READY)
+    assert [q.text for q in rows] == ["普法责任清单是否公开？"] and page.question_model.rowCount() == 1
+    page.undo_stack.undo()  # undo the entry itself
+    assert list_questions(demo_db, READY) == []
+    page.undo_stack.redo()
+    assert [q.text for q in list_questions(demo_db, READY)] == ["普法责任清单是否公开？"]
+
+
+def test_absent_and_move_later_from_the_agenda(page, demo_db):
+    units = list_units(demo_db, READY)
+    page.agenda.selectRow(2)
+    _action(page, "live.mark_absent").trigger()
+    assert list_units(demo_db, READY)[2].status == "absent"
+    assert page.agenda_model.data(page.agenda_model.index(2, AgendaModel.COL_STATUS)) == "缺席"
+    page.agenda.selectRow(0)
+    page.move_later()
+    assert list_units(demo_db, READY)[-1].id == units[0].id and page.unit_label.text() == units[1].name
+
+
+def test_console_resumes_after_the_objects_are_dropped(qtbot, demo_db, db_path, clock):
+    set_status(demo_db, session_id=READY, status="live")
+    p = ConsolePage(demo_db, READY, clock=clock, wall=clock)
+    qtbot.addWidget(p)
+    p.meeting.start()
+    clock.t += 200
+    p.question_edit.setText("崩溃前的提问")
+    p.add_question()
+    dispose(p)
+    demo_db.conn.close()
+    clock.t += 30
+    db = open_db(db_path)
+    again = ConsolePage(db, READY, clock=clock, wall=clock)
+    qtbot.addWidget(again)
+    assert again.meeting.running and again.meeting.elapsed() == pytest.approx(230)
+    assert again.timer_label.text() == "04:10"
+    assert again.question_model.rowCount() == 1
+    dispose(again)
+    db.conn.close()
+
+
+def test_second_console_on_the_same_session_is_refused(page, demo_db):
+    from fazhi_desktop.errors import UserError
+    with pytest.raises(UserError, match="已经打开"):
+        ConsolePage(demo_db, READY)
+
+
+def test_draft_session_offers_to_begin(qtbot, demo_db):
+    p = ConsolePage(demo_db, READY)
+    assert not p.begin_button.isHidden() and not _action(p, "live.start_pause").isEnabled()
+    p.begin()
+    assert p.meeting.session.status == "live" and p.begin_button.isHidden()
+    assert p.unit_label.text() == list_units(demo_db, READY)[0].name
+    dispose(p)
+
+
+def test_projector_geometry_is_clamped_to_the_screens():
+    one = [QRect(0, 0, 1366, 768)]
+    two = [QRect(0, 0, 1366, 768), QRect(1366, 0, 1920, 1080)]
+    assert projector_geometry(1, two) == QRect(1366, 0, 1920, 1080)
+    assert projector_geometry(5, two) == QRect(1366, 0, 1920, 1080)  # gone: the last screen
+    assert projector_geometry(1, one) == QRect(0, 0, 1366, 768)      # one screen works too
+    assert projector_geometry(-1, two) == QRect(1366, 0, 1920, 1080)
+    assert projector_geometry(0, []) == QRect(0, 0, 1024, 768)
+
+
+def test_projector_shows_the_room_what_it_needs_and_never_a_score(page, qtbot, demo_db, clock):
+    unit = list_units(demo_db, READY)[0]
+    expert = list_experts(demo_db, READY)[0]
+    for _path, leaf in load_template(demo_db, READY).leaves():
+        record_score(demo_db, session_id=READY, expert_id=expert.id, unit_id=unit.id, criterion_id=leaf.id,
+                     value=leaf.maximum - 1)
+    page.toggle_projector()
+    proj = page.projector
+    qtbot.waitExposed(proj)
+    assert proj.isFullScreen() and proj.windowFlags() & Qt.WindowType.FramelessWindowHint
+    page.meeting.start()
+    clock.t += 8 * 60 + 5
+    page._tick()
+    texts = proj.texts()
+    assert page.meeting.session.title in texts and unit.name in texts and "+00:05" in texts
+    assert TIMER_COLOURS["overtime"] in proj.clock.styleSheet()
+    page.flash("请控制时间")
+    assert "请控制时间" in proj.texts()
+    page.meeting.end_phase(); page.meeting.end_phase(); page.refresh()  # scoring phase
+    joined = " ".join(proj.texts())
+    assert "得分" not in joined and "95" not in joined and str(leaf.maximum - 1) not in joined
+    assert not hasattr(proj, "db")
+    page.toggle_projector()
+    assert not proj.isVisible()
+
+
+def test_models(qtmodeltester, page, demo_db):
+    qtmodeltester.check(page.agenda_model)
+    page.question_edit.setText("问")
+    page.add_question()
+    model = QuestionModel(demo_db, READY)
+    model.set_unit(page.meeting.unit_id)
+    qtmodeltester.check(model)
