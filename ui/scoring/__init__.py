@@ -1,0 +1,1 @@
+"""Scoring: the per-unit score grid, completeness, results, audit log, external values, chair's prompts."""

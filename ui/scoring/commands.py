@@ -1,0 +1,66 @@
+"""Undo commands over the scoring services (never over widget state).
+
+A command holds the value before and after; redo and undo both go through
+``scoring.record_score``, so an undone edit is stored (and, on a submitted sheet, audited)
+exactly like a typed one.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from fazhi_desktop import scoring
+from fazhi_desktop.errors import UserError
+from fazhi_desktop.template import fmt_decimal
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ScoreCommand", text)
+
+
+class ScoreCommand(QUndoCommand):
+    """Set one leaf score of one expert for one unit."""
+
+    def __init__(self, db, *, session_id: int, expert_id: int, unit_id: int, criterion_id: int,
+                 before: Decimal | None, after: Decimal | None, reason: str = "", operator: str = "",
+                 label: str = "", on_done: Callable[["ScoreCommand", str | None], None] | None = None):
+        super().__init__(_tr("评分 {0}：{1} → {2}").format(label, fmt_decimal(before) or "空", fmt_decimal(after) or "空"))
+        self.db = db
+        self.session_id = session_id
+        self.expert_id = expert_id
+        self.unit_id = unit_id
+        self.criterion_id = criterion_id
+        self.before = before
+        self.after = after
+        self.reason = reason
+        self.operator = operator
+        self.on_done = on_done
+        self.error: str | None = None
+
+    def _store(self, value: Decimal | None, reason: str) -> None:
+        try:
+            scoring.record_score(self.db, session_id=self.session_id, expert_id=self.expert_id, unit_id=self.unit_id,
+                                 criterion_id=self.criterion_id, value=value, reason=reason, operator=self.operator)
+            self.error = None
+        except UserError as exc:
+            self.error = exc.message
+        if self.on_done:
+            self.on_done(self, self.error)
+
+    def _reason(self, undoing: bool) -> str:
+        if not scoring.is_submitted(self.db, self.expert_id, self.unit_id):
+            return self.reason
+        if undoing:
+            return _tr("撤销修改") + (f"（{self.reason}）" if self.reason else "")
+        return self.reason or _tr("重做修改")
+
+    def redo(self) -> None:
+        self._store(self.after, self._reason(False))
+        if self.error:
+            self.setObsolete(True)  # a refused first redo leaves nothing on the stack
+
+    def undo(self) -> None:
+        self._store(self.before, self._reason(True))

@@ -1,0 +1,263 @@
+"""The score grid of one unit: criteria (the tree, with maxima) as rows, experts as columns.
+
+Rows are the flattened criteria tree (group rows show the expert's subtotal, leaf rows are
+edited) and a last row with each expert's total. The model never writes: an edited cell is
+handed to ``committer(expert_id, criterion_id, text)``, which stores it through the services
+(via the undo stack) and returns ``None``, or returns the reason it was refused; a refused cell
+keeps the typed text, painted red, with the reason as its tooltip, and nothing is stored.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Callable
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from fazhi_desktop import roster, scoring
+from fazhi_desktop.sessions import get_session, load_template
+from fazhi_desktop.template import Criterion, fmt_decimal
+
+COL_NAME, COL_MAX, FIRST_EXPERT = 0, 1, 2
+
+INVALID_BG = QColor("#ffcdd2")
+INVALID_FG = QColor("#b71c1c")
+RECUSED_BG = QColor("#e0e0e0")
+RECUSED_FG = QColor("#757575")
+SUBMITTED_BG = QColor("#e8f5e9")
+GROUP_BG = QColor("#eceff1")
+TOTAL_BG = QColor("#fff8e1")
+
+Committer = Callable[[int, int, str], "str | None"]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ScoreGrid", text)
+
+
+def state_label(state: str) -> str:
+    return _tr(scoring.SHEET_STATES.get(state, state))
+
+
+@dataclass
+class GridRow:
+    kind: str  # group | leaf | total
+    name: str
+    path: str
+    depth: int
+    maximum: Decimal
+    criterion_id: int | None = None
+    leaf_ids: list[int] = field(default_factory=list)
+
+
+def flatten(criteria: list[Criterion], prefix: str = "", depth: int = 0) -> list[GridRow]:
+    rows: list[GridRow] = []
+    for node in criteria:
+        path = f"{prefix}/{node.name}" if prefix else node.name
+        if node.is_leaf:
+            rows.append(GridRow("leaf", node.name, path, depth, node.maximum, node.id, [node.id]))
+        else:
+            children = flatten(node.children, path, depth + 1)
+            leaf_ids = [i for r in children if r.kind == "leaf" for i in r.leaf_ids]
+            rows.append(GridRow("group", node.name, path, depth, node.maximum, None, leaf_ids))
+            rows.extend(children)
+    return rows
+
+
+class ScoreGridModel(QAbstractTableModel):
+    def __init__(self, db, session_id: int, parent: QObject | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.session_id = session_id
+        self.unit_id: int | None = None
+        self.committer: Committer | None = None
+        self.read_only = False
+        self.rows: list[GridRow] = []
+        self.experts: list[roster.Expert] = []
+        self.values: dict[tuple[int, int], Decimal] = {}
+        self.states: dict[int, str] = {}
+        self.errors: dict[tuple[int, int], tuple[str, str]] = {}
+        self.reload()
+
+    # --- loading -----------------------------------------------------------------------------
+    def set_unit(self, unit_id: int | None) -> None:
+        self.unit_id = unit_id
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        template = load_template(self.db, self.session_id)
+        self.rows = flatten(template.criteria)
+        self.rows.append(GridRow("total", _tr("合计"), "", 0, template.total_max))
+        self.read_only = get_session(self.db, self.session_id).status == "sealed"
+        self.experts = roster.list_experts(self.db, self.session_id)
+        self.errors.clear()
+        self._load_values()
+        self.endResetModel()
+
+    def _load_values(self) -> None:
+        if self.unit_id is None:
+            self.values, self.states = {}, {}
+            return
+        self.values = {(e, c): v for (e, _u, c), v in scoring.scores_for(self.db, self.session_id, self.unit_id).items()}
+        self.states = scoring.sheet_states(self.db, self.session_id, self.unit_id)
+
+    def refresh_values(self) -> None:
+        """Re-read the stored values (after a service call) without dropping refused cells of other columns."""
+        self._load_values()
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+
+    # --- geometry ----------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else FIRST_EXPERT + len(self.experts)
+
+    def expert_at(self, column: int) -> roster.Expert | None:
+        k = column - FIRST_EXPERT
+        return self.experts[k] if 0 <= k < len(self.experts) else None
+
+    def column_of(self, expert_id: int) -> int:
+        return next(FIRST_EXPERT + k for k, e in enumerate(self.experts) if e.id == expert_id)
+
+    def row_of(self, criterion_id: int) -> int:
+        return next(r for r, row in enumerate(self.rows) if row.criterion_id == criterion_id)
+
+    def is_editable_cell(self, row: int, column: int) -> bool:
+        expert = self.expert_at(column)
+        return (expert is not None and self.unit_id is not None and not self.read_only
+                and self.rows[row].kind == "leaf" and self.states.get(expert.id) != "recused")
+
+    def leaf_rows(self) -> list[int]:
+        return [r for r, row in enumerate(self.rows) if row.kind == "leaf"]
+
+    def total(self, expert_id: int, leaf_ids: list[int]) -> Decimal | None:
+        got = [self.values[(expert_id, c)] for c in leaf_ids if (expert_id, c) in self.values]
+        return sum(got, Decimal(0)) if got else None
+
+    # --- Qt model API ------------------------------------------------------------------------
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.is_editable_cell(index.row(), index.column()):
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if section == COL_NAME:
+            return _tr("评分指标") if role == Qt.ItemDataRole.DisplayRole else None
+        if section == COL_MAX:
+            return _tr("满分") if role == Qt.ItemDataRole.DisplayRole else None
+        expert = self.expert_at(section)
+        if expert is None:
+            return None
+        state = self.states.get(expert.id, "empty")
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{expert.name}\n{state_label(state)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{expert.name}（{expert.category or _tr('专家')}）：{state_label(state)}"
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(RECUSED_FG) if state == "recused" else None
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        col = index.column()
+        if col == COL_NAME:
+            return self._name_data(row, role)
+        if col == COL_MAX:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return fmt_decimal(row.maximum)
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return self._row_style(row, role)
+        expert = self.expert_at(col)
+        if expert is None:
+            return None
+        state = self.states.get(expert.id, "empty")
+        error = self.errors.get((index.row(), col))
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if error:
+                return error[0]
+            if state == "recused":
+                return _tr("回避") if role == Qt.ItemDataRole.DisplayRole else ""
+            if row.kind == "leaf":
+                return fmt_decimal(self.values.get((expert.id, row.criterion_id)))
+            return fmt_decimal(self.total(expert.id, row.leaf_ids or self._all_leaves()))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if error:
+                return error[1]
+            if state == "recused":
+                return _tr("{0} 对本单位回避，不评分").format(expert.name)
+            if row.kind == "leaf":
+                return _tr("{0}：0 到 {1} 分，可打半分").format(row.path, fmt_decimal(row.maximum))
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if error:
+                return QBrush(INVALID_BG)
+            if state == "recused":
+                return QBrush(RECUSED_BG)
+            if row.kind == "leaf" and state == "submitted":
+                return QBrush(SUBMITTED_BG)
+            return self._row_style(row, role)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if error:
+                return QBrush(INVALID_FG)
+            if state == "recused":
+                return QBrush(RECUSED_FG)
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            return self._row_style(row, role)
+        return None
+
+    def _all_leaves(self) -> list[int]:
+        return [c for r in self.rows if r.kind == "leaf" for c in r.leaf_ids]
+
+    def _name_data(self, row: GridRow, role: int):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "    " * row.depth + row.name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.path or None
+        return self._row_style(row, role)
+
+    def _row_style(self, row: GridRow, role: int):
+        if role == Qt.ItemDataRole.BackgroundRole and row.kind != "leaf":
+            return QBrush(TOTAL_BG if row.kind == "total" else GROUP_BG)
+        if role == Qt.ItemDataRole.FontRole and row.kind != "leaf":
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not self.is_editable_cell(index.row(), index.column()):
+            return False
+        expert = self.expert_at(index.column())
+        row = self.rows[index.row()]
+        text = "" if value is None else str(value).strip()
+        key = (index.row(), index.column())
+        stored = fmt_decimal(self.values.get((expert.id, row.criterion_id)))
+        if text == stored and key not in self.errors:
+            return False
+        refused = self.committer(expert.id, row.criterion_id, text) if self.committer else _tr("不能保存")
+        if refused:
+            self.errors[key] = (text, refused)
+        else:
+            self.errors.pop(key, None)
+        self.dataChanged.emit(index, index)
+        return not refused
+
+    def error_at(self, row: int, column: int) -> str | None:
+        error = self.errors.get((row, column))
+        return error[1] if error else None

@@ -1,0 +1,329 @@
+"""评分录入: the scoring page for one unit at a time.
+
+Left, the units with their completeness; centre, the grid (criteria × experts) where every
+accepted value is stored at once through an undoable service call; right, the external values
+of the unit and the chair's prompts. ``set_unit`` lets the live console dock this page on the
+unit that is presenting.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QInputDialog, QLabel, QListView, QPushButton, QSplitter,
+                               QTableView, QVBoxLayout, QWidget)
+
+from fazhi_desktop import scoring
+from fazhi_desktop.errors import UserError
+from fazhi_desktop.sessions import get_session
+
+from ..icons import icon
+from .anomaly_panel import AnomalyPanel
+from .commands import ScoreCommand
+from .external_editor import ExternalModel
+from .grid_model import FIRST_EXPERT, ScoreGridModel
+from .grid_view import ScoreGridView
+from .unit_list import UnitCompletenessModel
+
+OK_STYLE = "color: #2e7d32;"
+ERROR_STYLE = "color: #b71c1c; font-weight: bold;"
+
+
+class ScoringPage(QWidget):
+    scores_changed = Signal(int)  # unit id
+
+    def __init__(self, db, session_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.session_id = session_id
+        self.operator = get_session(db, session_id).secretary
+        self.undo_stack = QUndoStack(self)
+        self.unit_id: int | None = None
+
+        self.units = UnitCompletenessModel(db, session_id, self)
+        self.unit_view = QListView(self)
+        self.unit_view.setModel(self.units)
+        self.unit_view.setSpacing(2)
+        self.unit_view.selectionModel().currentChanged.connect(self._unit_picked)
+
+        self.model = ScoreGridModel(db, session_id, self)
+        self.model.committer = self._commit
+        self.grid = ScoreGridView(self)
+        self.grid.setModel(self.model)
+        self.grid.clear_requested.connect(self._clear_cell)
+        self.grid.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+
+        self.title = QLabel(self)
+        self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setObjectName("scoring_status")
+        self.hint = QLabel(self.tr("输入分数后按 Enter 或 Tab 保存并下移；最后一项之后转到下一位专家。Delete 清除。"), self)
+        self.hint.setStyleSheet("color: #607d8b;")
+
+        self.submit_button = self._button("submit", self.tr("提交本列专家"), self.submit_current)
+        self.submit_all_button = self._button("submit", self.tr("提交全部已评完"), self.submit_all_complete)
+        self.reopen_button = self._button("unlock", self.tr("撤回提交…"), self.reopen_current)
+        self.undo_button = self._button("undo", self.tr("撤销"), self.undo_stack.undo)
+        self.redo_button = self._button("redo", self.tr("重做"), self.undo_stack.redo)
+        self.audit_button = self._button("audit", self.tr("审计日志…"), self.show_audit)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_stack.undoTextChanged.connect(lambda t: self.undo_button.setToolTip(t))
+        self.undo_stack.redoTextChanged.connect(lambda t: self.redo_button.setToolTip(t))
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+
+        self.external = ExternalModel(db, session_id, self)
+        self.external.refused.connect(lambda m: self.show_status(m, error=True))
+        self.external.changed.connect(self._external_changed)
+        self.external_view = QTableView(self)
+        self.external_view.setModel(self.external)
+        self.external_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.external_view.verticalHeader().hide()
+        self.external_view.setMaximumHeight(72)
+        self.anomalies = AnomalyPanel(db, session_id, self)
+        self.anomalies.list.itemActivated.connect(self._anomaly_activated)
+        self._anomaly_timer = QTimer(self)
+        self._anomaly_timer.setSingleShot(True)
+        self._anomaly_timer.setInterval(300)
+        self._anomaly_timer.timeout.connect(self.anomalies.refresh)
+
+        self._layout()
+        self.refresh()
+        if self.units.units:
+            self.set_unit(self.units.units[0].id)
+
+    def _button(self, meaning: str, text: str, slot) -> QPushButton:
+        b = QPushButton(icon(meaning), text, self)
+        b.clicked.connect(lambda _=False: slot())
+        return b
+
+    def _layout(self) -> None:
+        left = QWidget(self)
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(QLabel(self.tr("参评单位（评分完成情况）"), left))
+        lv.addWidget(self.unit_view)
+
+        centre = QWidget(self)
+        cv = QVBoxLayout(centre)
+        cv.setContentsMargins(0, 0, 0, 0)
+        cv.addWidget(self.title)
+        bar = QHBoxLayout()
+        for b in (self.submit_button, self.submit_all_button, self.reopen_button, self.undo_button, self.redo_button):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        bar.addWidget(self.audit_button)
+        cv.addLayout(bar)
+        cv.addWidget(self.grid, 1)
+        cv.addWidget(self.hint)
+        cv.addWidget(self.status)
+
+        right = QWidget(self)
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        self.external_label = QLabel(self.tr("外部得分（本单位）"), right)
+        rv.addWidget(self.external_label)
+        rv.addWidget(self.external_view)
+        rv.addWidget(self.anomalies, 1)
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(left)
+        split.addWidget(centre)
+        split.addWidget(right)
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
+        split.setStretchFactor(2, 0)
+        split.setSizes([210, 800, 300])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+
+    # --- public API ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-read everything (another page or an import may have changed the data)."""
+        keep = self.unit_id
+        self.units.reload()
+        self.external.reload()
+        self.model.reload()
+        has_external = bool(self.external.components)
+        self.external_label.setVisible(has_external)
+        self.external_view.setVisible(has_external)
+        if keep is not None and self.units.row_of(keep) >= 0:
+            self.set_unit(keep)
+        self.anomalies.refresh()
+
+    def set_unit(self, unit_id: int) -> None:
+        """Show the grid of ``unit_id`` (the live console calls this on the presenting unit)."""
+        row = self.units.row_of(unit_id)
+        if row < 0:
+            return
+        self.unit_id = unit_id
+        index = self.units.index(row)
+        if self.unit_view.currentIndex() != index:
+            self.unit_view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if self.model.unit_id != unit_id:
+            self.model.set_unit(unit_id)
+        for r in range(self.external.rowCount()):
+            self.external_view.setRowHidden(r, r != row)
+        self._update_title()
+        self._update_buttons()
+        cells = self.grid._cells()
+        if cells and not self.grid.currentIndex().isValid():
+            self.grid.setCurrentIndex(self.model.index(*cells[0]))
+
+    def ask_reason(self, title: str, prompt: str) -> str | None:
+        """A reason typed by the user, or None when cancelled (tests replace this)."""
+        text, ok = QInputDialog.getText(self, title, prompt)
+        return text.strip() if ok and text.strip() else None
+
+    def show_status(self, text: str, *, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
+
+    # --- entry ---------------------------------------------------------------------------------
+    def _unit_picked(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.set_unit(current.data(UnitCompletenessModel.UnitIdRole))
+
+    def _names(self, expert_id: int, criterion_id: int) -> tuple[str, str, Decimal]:
+        expert = next(e.name for e in self.model.experts if e.id == expert_id)
+        row = self.model.rows[self.model.row_of(criterion_id)]
+        return expert, row.path, row.maximum
+
+    def _commit(self, expert_id: int, criterion_id: int, text: str) -> str | None:
+        """Check, then store through an undoable command. Returns the reason a value was refused."""
+        if self.unit_id is None:
+            return self.tr("请先选择参评单位。")
+        expert, path, maximum = self._names(expert_id, criterion_id)
+        try:
+            new = scoring.check_score(text, maximum, where=f"{expert} / {path}") if text else None
+        except UserError as exc:
+            self.show_status(exc.message, error=True)
+            return exc.message
+        old = self.model.values.get((expert_id, criterion_id))
+        if old == new:
+            return None
+        reason = ""
+        if self.model.states.get(expert_id) == "submitted":
+            asked = self.ask_reason(self.tr("修改已提交的评分"),
+                                    self.tr("{0} 对本单位的评分已提交。请填写修改“{1}”的原因：").format(expert, path))
+            if not asked:
+                message = self.tr("已提交的评分未修改：修改需要填写原因。")
+                self.show_status(message, error=True)
+                return message
+            reason = asked
+        command = ScoreCommand(self.db, session_id=self.session_id, expert_id=expert_id, unit_id=self.unit_id,
+                               criterion_id=criterion_id, before=old, after=new, reason=reason,
+                               operator=self.operator, label=f"{expert}/{path}", on_done=self._command_done)
+        self.undo_stack.push(command)
+        return command.error
+
+    def _clear_cell(self, index: QModelIndex) -> None:
+        self.model.setData(index, "", Qt.ItemDataRole.EditRole)
+
+    def _command_done(self, command: ScoreCommand, error: str | None) -> None:
+        if error:
+            self.show_status(error, error=True)
+        else:
+            expert, path, _m = self._names(command.expert_id, command.criterion_id)
+            value = scoring.scores_for(self.db, self.session_id, command.unit_id).get(
+                (command.expert_id, command.unit_id, command.criterion_id))
+            self.show_status(self.tr("已保存：{0} / {1} = {2}").format(expert, path, "空" if value is None else value))
+        if command.unit_id != self.unit_id:
+            self.set_unit(command.unit_id)
+        self.model.refresh_values()
+        self.units.update_unit(command.unit_id)
+        self._update_title()
+        self._update_buttons()
+        self._anomaly_timer.start()
+        self.scores_changed.emit(command.unit_id)
+
+    def _external_changed(self, unit_id: int) -> None:
+        self.show_status(self.tr("外部得分已保存。"))
+        self._anomaly_timer.start()
+        self.scores_changed.emit(unit_id)
+
+    # --- submit / reopen -------------------------------------------------------------------------
+    def current_expert_id(self) -> int | None:
+        expert = self.model.expert_at(self.grid.currentIndex().column())
+        return expert.id if expert else None
+
+    def submit_current(self) -> bool:
+        expert_id = self.current_expert_id()
+        return expert_id is not None and self._submit([expert_id])
+
+    def submit_all_complete(self) -> bool:
+        ready = [e for e, s in self.model.states.items() if s == "complete"]
+        if not ready:
+            self.show_status(self.tr("没有已评完待提交的专家。"), error=True)
+            return False
+        return self._submit(ready)
+
+    def _submit(self, expert_ids: list[int]) -> bool:
+        try:
+            for expert_id in expert_ids:
+                scoring.submit(self.db, session_id=self.session_id, expert_id=expert_id, unit_id=self.unit_id,
+                               operator=self.operator)
+        except UserError as exc:
+            self.show_status(exc.message, error=True)
+            return False
+        finally:
+            self._after_lock_change()
+        self.show_status(self.tr("已提交（锁定）{0} 位专家的评分。").format(len(expert_ids)))
+        return True
+
+    def reopen_current(self) -> bool:
+        expert_id = self.current_expert_id()
+        if expert_id is None or self.model.states.get(expert_id) != "submitted":
+            self.show_status(self.tr("请先选中一位已提交的专家。"), error=True)
+            return False
+        reason = self.ask_reason(self.tr("撤回提交"), self.tr("请填写撤回提交的原因："))
+        if not reason:
+            return False
+        try:
+            scoring.reopen(self.db, session_id=self.session_id, expert_id=expert_id, unit_id=self.unit_id,
+                           reason=reason, operator=self.operator)
+        except UserError as exc:
+            self.show_status(exc.message, error=True)
+            return False
+        self._after_lock_change()
+        self.show_status(self.tr("已撤回提交。"))
+        return True
+
+    def _after_lock_change(self) -> None:
+        self.model.refresh_values()
+        if self.unit_id is not None:
+            self.units.update_unit(self.unit_id)
+        self._update_title()
+        self._update_buttons()
+
+    # --- chrome ------------------------------------------------------------------------------------
+    def _update_title(self) -> None:
+        unit = next((u for u in self.units.units if u.id == self.unit_id), None)
+        self.title.setText(f"{unit.name}　{self.units.summary(unit.id)}" if unit else self.tr("（本场还没有参评单位）"))
+
+    def _update_buttons(self) -> None:
+        editable = not self.model.read_only and self.unit_id is not None
+        state = self.model.states.get(self.current_expert_id() or -1)
+        self.submit_button.setEnabled(editable and state == "complete")
+        self.submit_all_button.setEnabled(editable and "complete" in self.model.states.values())
+        self.reopen_button.setEnabled(editable and state == "submitted")
+
+    def show_audit(self):
+        from .audit_dialog import AuditDialog
+
+        unit = next((u.name for u in self.units.units if u.id == self.unit_id), None)
+        dialog = AuditDialog(self.db, self.session_id, self, unit=unit)
+        dialog.open()
+        return dialog
+
+    def _anomaly_activated(self, item) -> None:
+        name = item.data(Qt.ItemDataRole.UserRole)
+        unit = next((u for u in self.units.units if u.name == name), None)
+        if unit:
+            self.set_unit(unit.id)
+
+    def first_expert_column(self) -> int:
+        return FIRST_EXPERT

@@ -1,0 +1,81 @@
+"""The unit list beside the grid: per unit, how many experts are done, incomplete or recused."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from fazhi_desktop import roster, scoring
+
+DONE = QColor("#2e7d32")
+PARTLY = QColor("#e65100")
+NONE = QColor("#607d8b")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("UnitList", text)
+
+
+class UnitCompletenessModel(QAbstractListModel):
+    UnitIdRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, db, session_id: int, parent: QObject | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.session_id = session_id
+        self.units: list[roster.Unit] = []
+        self.names: dict[int, str] = {}
+        self.states: dict[int, dict[int, str]] = {}
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.units = roster.list_units(self.db, self.session_id)
+        self.names = {e.id: e.name for e in roster.list_experts(self.db, self.session_id)}
+        self.states = {u.id: scoring.sheet_states(self.db, self.session_id, u.id) for u in self.units}
+        self.endResetModel()
+
+    def update_unit(self, unit_id: int) -> None:
+        for row, unit in enumerate(self.units):
+            if unit.id == unit_id:
+                self.states[unit_id] = scoring.sheet_states(self.db, self.session_id, unit_id)
+                self.dataChanged.emit(self.index(row), self.index(row))
+
+    def row_of(self, unit_id: int) -> int:
+        return next((r for r, u in enumerate(self.units) if u.id == unit_id), -1)
+
+    def counts(self, unit_id: int) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {k: [] for k in scoring.SHEET_STATES}
+        for expert_id, state in self.states.get(unit_id, {}).items():
+            out[state].append(self.names.get(expert_id, "?"))
+        return out
+
+    def summary(self, unit_id: int) -> str:
+        c = self.counts(unit_id)
+        active = len(self.states.get(unit_id, {})) - len(c["recused"])
+        done = len(c["submitted"]) + len(c["complete"])
+        text = _tr("{0}/{1} 位已评完").format(done, active)
+        if c["recused"]:
+            text += _tr("，{0} 位回避").format(len(c["recused"]))
+        return text
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.units)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.units):
+            return None
+        unit = self.units[index.row()]
+        c = self.counts(unit.id)
+        active = len(self.states.get(unit.id, {})) - len(c["recused"])
+        done = len(c["submitted"]) + len(c["complete"])
+        if role == Qt.ItemDataRole.DisplayRole:
+            absent = _tr("（缺席）") if unit.status == "absent" else ""
+            return f"{unit.position}. {unit.name}{absent}\n    {self.summary(unit.id)}"
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(DONE if active and done == active else PARTLY if done or c["incomplete"] else NONE)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            parts = [f"{_tr(label)}：{'、'.join(c[key])}" for key, label in scoring.SHEET_STATES.items() if c[key]]
+            return "\n".join([unit.name, *parts])
+        if role == self.UnitIdRole:
+            return unit.id
+        return None
