@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         self.actions = ActionRegistry(self, keys=["session.new", "session.duplicate", "session.delete",
-                                                  "session.export", "app.quit", "edit.undo", "edit.redo",
+                                                  "session.export", "history.open", "app.quit", "edit.undo", "edit.redo",
                                                   "help.shortcuts"])
         self._build_menus()
         self.status_label = QLabel()
@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         a.connect("session.duplicate", self.session_list.duplicate_session)
         a.connect("session.delete", self.session_list.delete_session)
         a.connect("session.export", self.export_session)
+        a.connect("history.open", self.open_history)
         a.connect("app.quit", self.close)
         a.connect("edit.undo", lambda: self._page_undo("undo"))
         a.connect("edit.redo", lambda: self._page_undo("redo"))
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(a[key])
         file_menu.addSeparator()
         file_menu.addAction(a["session.export"])
+        file_menu.addAction(a["history.open"])
         file_menu.addSeparator()
         file_menu.addAction(a["app.quit"])
         edit = bar.addMenu(self.tr("编辑(&E)"))
@@ -154,6 +156,19 @@ class MainWindow(QMainWindow):
             dialogs.show_info(self, self.tr("此版本尚不能导出会议材料。"))
             return
         ExportDialog(self.db, self.session_id, self).open()
+
+    def open_history(self) -> QWidget | None:
+        try:
+            from .history.browser import HistoryWindow
+        except ImportError:
+            dialogs.show_info(self, self.tr("此版本尚无历史浏览。"))
+            return None
+        if getattr(self, "_history", None) is None:
+            self._history = HistoryWindow(self.db, self)
+            self._history.setWindowFlag(Qt.WindowType.Window, True)
+        self._history.show()
+        self._history.raise_()
+        return self._history
 
     # -- sessions -------------------------------------------------------------------------
     def open_session(self, session_id: int, page: str | None = None) -> bool:

@@ -103,6 +103,7 @@ class SessionListPanel(QWidget):
             b.clicked.connect(slot)
             bar.addWidget(b)
             self.buttons[key] = b
+        self.setMinimumWidth(250)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)
