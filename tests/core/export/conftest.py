@@ -1,0 +1,42 @@
+"""One demo database and one full export per test module: exporting is the slow part."""
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from fazhi_desktop.db import open_db
+from fazhi_desktop.demo import add_demo
+from fazhi_desktop.export import run_export
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("export")
+    db = open_db(folder / "demo.db")
+    past, _ready = add_demo(db)
+    steps = []
+    result = run_export(db, past, folder / "out", progress=lambda done, total, label: steps.append((done, total, label)))
+    yield {"db": db, "sid": past, "folder": folder / "out", "result": result, "steps": steps}
+    db.conn.close()
+
+
+def pdftotext(path: Path, *args: str) -> str:
+    return subprocess.run(["pdftotext", "-layout", *args, str(path), "-"], check=True, capture_output=True,
+                          text=True).stdout
+
+
+def pdf_pages(path: Path) -> int:
+    out = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True).stdout
+    return int(next(line.split()[-1] for line in out.splitlines() if line.startswith("Pages:")))
+
+
+def pdffonts(path: Path) -> list[dict]:
+    out = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True, text=True).stdout
+    rows = []
+    for line in out.splitlines()[2:]:
+        parts = line.split()
+        # name type... encoding emb sub uni object ID: the last five columns are fixed
+        rows.append({"name": parts[0], "emb": parts[-5], "sub": parts[-4], "uni": parts[-3]})
+    return rows
