@@ -72,20 +72,22 @@ class ScoreGridView(QTableView):
     def setModel(self, model: ScoreGridModel) -> None:  # noqa: N802 (Qt name)
         super().setModel(model)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(56)
         header.setDefaultSectionSize(78)
         model.modelReset.connect(self._fit)
         self._fit()
 
     def _fit(self) -> None:
+        """Criterion names as wide as they need (within reason); the experts share the rest."""
         header = self.horizontalHeader()
         if self.model().columnCount() > COL_MAX:
-            header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Interactive)
+            self.resizeColumnToContents(COL_NAME)
+            header.resizeSection(COL_NAME, min(max(header.sectionSize(COL_NAME) + 16, 200), 320))
+            header.setSectionResizeMode(COL_MAX, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(COL_MAX, 52)
             for col in range(FIRST_EXPERT, self.model().columnCount()):
-                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-                header.resizeSection(col, 84)
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
 
     # --- navigation -----------------------------------------------------------------------------
     def _cells(self) -> list[tuple[int, int]]:
