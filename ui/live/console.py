@@ -10,9 +10,9 @@ import time
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QFont, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox, QCompleter, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QMenu, QPushButton, QSplitter, QTableView,
+from PySide6.QtGui import QFont, QGuiApplication, QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox, QCompleter, QFrame, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QMenu, QPushButton, QScrollArea, QSplitter, QTableView,
                                QTabWidget, QToolBar, QToolButton, QVBoxLayout, QWidget)
 
 from fazhi_desktop import live as core
@@ -55,6 +55,7 @@ class ConsolePage(QWidget):
         self.projector_screen = -1  # -1: the last screen
         self.chime = True
         self._last_state = self.meeting.timer_state()
+        self._shown: tuple = (None, None)
         self._build()
         self._timer = QTimer(self, interval=200)
         self._timer.timeout.connect(self._tick)
@@ -93,8 +94,15 @@ class ConsolePage(QWidget):
         bar.addAction(a["live.mark_absent"])
         self.move_later_action = bar.addAction(icon("down"), self.tr("调到最后"))
         self.move_later_action.triggered.connect(self.move_later)
-        bar.addSeparator()
-        bar.addAction(a["live.projector"])
+        # the projector's controls sit with the current unit: they are what the room sees of it
+        pbar = QToolBar()
+        pbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        pbar.addAction(a["live.projector"])
+        self.screen_box = QComboBox()
+        self.screen_box.setToolTip(self.tr("投屏窗口显示在哪个屏幕上"))
+        self._fill_screens()
+        self.screen_box.activated.connect(self._screen_chosen)
+        pbar.addWidget(self.screen_box)
         self.flash_button = QToolButton()
         self.flash_button.setText(self.tr("提示演讲人"))
         self.flash_button.setIcon(icon("warning"))
@@ -105,7 +113,13 @@ class ConsolePage(QWidget):
             menu.addAction(self.tr(text)).triggered.connect(lambda _c=False, t=text: self.flash(self.tr(t)))
         menu.addAction(self.tr("自定义…")).triggered.connect(self._flash_custom)
         self.flash_button.setMenu(menu)
-        bar.addWidget(self.flash_button)
+        pbar.addWidget(self.flash_button)
+        menu.addSeparator()
+        self.chime_action = menu.addAction(self.tr("到提醒时间和超时时响提示音"))
+        self.chime_action.setCheckable(True)
+        self.chime_action.setChecked(True)
+        self.chime_action.toggled.connect(lambda on: setattr(self, "chime", on))
+        self.projector_bar = pbar
         self.toolbar = bar
 
         # agenda
@@ -148,6 +162,7 @@ class ConsolePage(QWidget):
         for w in (self.unit_label, self.presenter_label, self.report_label, self.next_label):
             card.addWidget(w)
         card.addStretch(1)
+        card.addWidget(self.projector_bar)
         self.phase_label = QLabel()
         self.phase_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.timer_label = QLabel()
@@ -229,7 +244,12 @@ class ConsolePage(QWidget):
         if cls is not None:
             try:
                 self.scoring = cls(self.db, self.session_id, self)
-                self.tabs.addTab(self.scoring, icon("scores"), self.tr("评分"))
+                # in a scroll area: the panel's own minimum width must not push the window off a 1366 screen
+                self.scoring_area = QScrollArea()
+                self.scoring_area.setWidgetResizable(True)
+                self.scoring_area.setFrameShape(QFrame.Shape.NoFrame)
+                self.scoring_area.setWidget(self.scoring)
+                self.tabs.addTab(self.scoring_area, icon("scores"), self.tr("评分"))
             except Exception:  # noqa: BLE001 - the console must run even if the panel cannot
                 self.scoring = None
 
@@ -339,10 +359,13 @@ class ConsolePage(QWidget):
                 self.scoring.set_unit(unit.id)
             except Exception:  # noqa: BLE001 - another module's panel must not stop the meeting
                 pass
-        if phase == "scoring" and self.scoring is not None:
-            self.tabs.setCurrentWidget(self.scoring)
-        elif phase in core.TIMED:
-            self.tabs.setCurrentIndex(0)
+        if (unit and unit.id, phase) != self._shown:
+            # follow the meeting only when it moves on, not on every refresh (the chair may have chosen a tab)
+            self._shown = (unit and unit.id, phase)
+            if phase == "scoring" and self.scoring is not None:
+                self.tabs.setCurrentWidget(self.scoring_area)
+            elif phase in core.TIMED:
+                self.tabs.setCurrentIndex(0)
         self.actions["live.start_pause"].setIcon(icon("pause" if self.meeting.running else "start"))
         s = self.meeting.schedule()
         if s.units_total:
@@ -507,6 +530,26 @@ class ConsolePage(QWidget):
         except (ImportError, TypeError, ValueError):
             return self.projector_screen
 
+    def _fill_screens(self) -> None:
+        self.screen_box.clear()
+        for i, screen in enumerate(QGuiApplication.screens()):
+            g = screen.geometry()
+            self.screen_box.addItem(self.tr("屏幕 %1（%2×%3）").replace("%1", str(i + 1))
+                                    .replace("%2", str(g.width())).replace("%3", str(g.height())), i)
+        chosen = self._projector_screen()
+        count = self.screen_box.count()
+        self.screen_box.setCurrentIndex(chosen if 0 <= chosen < count else count - 1)
+
+    def _screen_chosen(self, index: int) -> None:
+        self.projector_screen = index
+        try:
+            from ..app import settings
+            settings().setValue("live/projector_screen", index)
+        except ImportError:
+            pass
+        if self.projector is not None and self.projector.isVisible():
+            self.projector.show_on(index)
+
     def flash(self, text: str) -> None:
         if self.projector is None or not self.projector.isVisible():
             self.say(self.tr("投屏窗口未打开（F5 打开）。"))
@@ -518,9 +561,18 @@ class ConsolePage(QWidget):
         if text:
             self.flash(text)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        font = QFont(self.timer_label.font())
+        font.setPixelSize(max(56, min(120, self.height() // 9)))
+        self.timer_label.setFont(font)
+
     # -- closing ------------------------------------------------------------------------------------
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        # the chair's keys (Space, N, Ctrl+→) work only with the focus inside this page
+        if not self.isAncestorOf(QApplication.focusWidget()):
+            QTimer.singleShot(0, self.agenda.setFocus)
         top = self.window()
         if top is not self and not getattr(top, "_live_close_guard", False):
             top.installEventFilter(self)

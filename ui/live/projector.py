@@ -76,6 +76,8 @@ class ProjectorWindow(QWidget):
         return rect
 
     def show_on(self, index: int) -> None:
+        if self.isFullScreen():
+            self.showNormal()  # a full-screen window only moves to another screen from normal state
         rect = self.place_on(index)
         screens = QGuiApplication.screens()
         for screen in screens:
