@@ -455,3 +455,38 @@ def live_summary(db: sqlite_utils.Database, session_id: int) -> dict:
 
 def wall_time(seconds: float) -> str:
     return datetime.fromtimestamp(seconds).astimezone().isoformat(timespec="seconds")
+
+
+# -- rehearsal ---------------------------------------------------------------------------------------
+
+
+def start_rehearsal(db: sqlite_utils.Database, *, session_id: int) -> int:
+    """A copy of the session (units, experts, template, recusals; no scores or questions) to practise
+    the meeting on; the real record is never touched. Earlier leftover copies are discarded first."""
+    from .sessions import duplicate_session
+
+    source = get_session(db, session_id)
+    if source.status == "sealed":
+        raise UserError(f"评议会“{source.title}”已封盘，不能演练。")
+    with transaction(db):
+        for (old,) in db.execute("SELECT id FROM sessions WHERE rehearsal_of = ?", [session_id]).fetchall():
+            db.execute("DELETE FROM sessions WHERE id = ?", [old])
+        copy = duplicate_session(db, session_id=session_id, title=f"【演练】{source.title}")
+        db.execute("UPDATE sessions SET rehearsal_of = ?, status = 'live' WHERE id = ?", [session_id, copy])
+    return copy
+
+
+def discard_rehearsal(db: sqlite_utils.Database, *, rehearsal_id: int) -> None:
+    """Delete a rehearsal copy with everything done in it. Refuses anything that is not a rehearsal."""
+    row = db.execute("SELECT rehearsal_of FROM sessions WHERE id = ?", [rehearsal_id]).fetchone()
+    if row is None:
+        return
+    if row[0] is None:
+        raise UserError("这不是演练副本，不能丢弃。")
+    with transaction(db):
+        db.execute("DELETE FROM sessions WHERE id = ?", [rehearsal_id])
+
+
+def is_rehearsal(db: sqlite_utils.Database, session_id: int) -> bool:
+    row = db.execute("SELECT rehearsal_of FROM sessions WHERE id = ?", [session_id]).fetchone()
+    return bool(row and row[0] is not None)
