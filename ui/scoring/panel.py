@@ -152,6 +152,8 @@ class ScoringPage(QWidget):
         self.external_view.setVisible(has_external)
         if keep is not None and self.units.row_of(keep) >= 0:
             self.set_unit(keep)
+        self._update_title()
+        self._update_buttons()
         self.anomalies.refresh()
 
     def set_unit(self, unit_id: int) -> None:
@@ -172,6 +174,11 @@ class ScoringPage(QWidget):
         cells = self.grid._cells()
         if cells and not self.grid.currentIndex().isValid():
             self.grid.setCurrentIndex(self.model.index(*cells[0]))
+
+    def show_side_panels(self, visible: bool) -> None:
+        """Hide the unit list and the side panel when docked in the live console (grid only)."""
+        self.unit_view.parentWidget().setVisible(visible)
+        self.anomalies.parentWidget().setVisible(visible)
 
     def ask_reason(self, title: str, prompt: str) -> str | None:
         """A reason typed by the user, or None when cancelled (tests replace this)."""
@@ -230,7 +237,10 @@ class ScoringPage(QWidget):
             expert, path, _m = self._names(command.expert_id, command.criterion_id)
             value = scoring.scores_for(self.db, self.session_id, command.unit_id).get(
                 (command.expert_id, command.unit_id, command.criterion_id))
-            self.show_status(self.tr("已保存：{0} / {1} = {2}").format(expert, path, "空" if value is None else value))
+            message = self.tr("已保存：{0} / {1} = {2}").format(expert, path, "空" if value is None else value)
+            if scoring.sheet_states(self.db, self.session_id, command.unit_id).get(command.expert_id) == "complete":
+                message += self.tr("。{0} 已评完全部指标，可“提交本列专家”锁定。").format(expert)
+            self.show_status(message)
         if command.unit_id != self.unit_id:
             self.set_unit(command.unit_id)
         self.model.refresh_values()

@@ -195,3 +195,41 @@ def test_spread_anomaly_is_shown_to_the_chair(page):
     page.refresh()
     texts = [page.anomalies.list.item(i).text() for i in range(page.anomalies.list.count())]
     assert any("分差过大" in t and "市教委" in t for t in texts)
+
+
+def test_shift_tab_goes_back_and_completion_is_announced(page):
+    type_value("18", Qt.Key.Key_Tab)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    QApplication.processEvents()
+    assert page.grid.currentIndex().row() == page.model.leaf_rows()[0]
+    page.grid.setCurrentIndex(page.model.index(page.model.leaf_rows()[1], FIRST_EXPERT))
+    for v in ["17", "9", "13", "14", "19"]:
+        type_value(v)
+    assert "已评完全部指标" in page.status.text()
+    assert page.submit_button.isEnabled() is False  # cursor moved on to the next expert's column
+    assert page.submit_all_button.isEnabled()
+    assert page.submit_all_complete()
+    assert page.model.states[list_experts(page.db, READY)[0].id] == "submitted"
+
+
+def test_sealed_session_is_read_only(demo_db, qtbot):
+    from fazhi_desktop.sessions import set_status
+
+    set_status(demo_db, session_id=1, status="sealed")
+    p = ScoringPage(demo_db, 1)
+    qtbot.addWidget(p)
+    cell = p.model.index(p.model.leaf_rows()[0], FIRST_EXPERT)
+    assert not cell.flags() & Qt.ItemFlag.ItemIsEditable
+    assert not p.reopen_button.isEnabled() and not p.submit_all_button.isEnabled()
+    p._anomaly_timer.stop()
+
+
+def test_empty_session_opens(fresh_db, qtbot):
+    from fazhi_desktop.library import builtin_templates
+    from fazhi_desktop.sessions import create_session
+
+    sid = create_session(fresh_db, title="空", template=builtin_templates()[0])
+    p = ScoringPage(fresh_db, sid)
+    qtbot.addWidget(p)
+    assert p.model.columnCount() == FIRST_EXPERT and "还没有参评单位" in p.title.text()
+    p.show_side_panels(False)
