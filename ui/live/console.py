@@ -69,8 +69,13 @@ class ConsolePage(QWidget):
         self.banner.setStyleSheet("background: #fff8e1; color: #6d4c41; padding: 6px; border-radius: 4px;")
         self.begin_button = QPushButton(icon("start"), self.tr("开始现场评议"))
         self.begin_button.clicked.connect(self.begin)
+        self.rehearse_button = QPushButton(icon("live"), self.tr("演练…"))
+        self.rehearse_button.setToolTip(self.tr("在本场的副本上练习主持，结束后丢弃，不影响正式记录"))
+        self.rehearse_button.clicked.connect(self.rehearse)
+        self.rehearsal = None
         banner_row = QHBoxLayout()
         banner_row.addWidget(self.banner, 1)
+        banner_row.addWidget(self.rehearse_button)
         banner_row.addWidget(self.begin_button)
 
         self.actions = ActionRegistry(self, keys=LIVE_KEYS)
@@ -302,6 +307,17 @@ class ConsolePage(QWidget):
                 return
         self._do(self.meeting.begin)
 
+    def rehearse(self) -> None:
+        """Open the console on a throwaway copy of this session."""
+        from .rehearsal import RehearsalWindow
+
+        try:
+            self.rehearsal = RehearsalWindow(self.db, self.session_id, None)
+        except UserError as exc:
+            self.say(str(exc))
+            return
+        self.rehearsal.show()
+
     def refresh(self) -> None:
         """Re-read everything from the database (another page may have changed it)."""
         session = get_session(self.db, self.session_id)
@@ -317,6 +333,7 @@ class ConsolePage(QWidget):
         self.banner.setText(banner)
         self.banner.setVisible(bool(banner))
         self.begin_button.setVisible(session.status == "draft")
+        self.rehearse_button.setVisible(session.status == "draft" and not core.is_rehearsal(self.db, self.session_id))
         for key in LIVE_KEYS:
             if key not in ("live.projector", "live.focus_question"):
                 self.actions[key].setEnabled(session.status == "live")

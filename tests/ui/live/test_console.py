@@ -228,3 +228,22 @@ def test_models(qtmodeltester, page, demo_db):
     model = QuestionModel(demo_db, READY)
     model.set_unit(page.meeting.unit_id)
     qtmodeltester.check(model)
+
+
+def test_rehearsal_runs_on_a_copy_and_leaves_no_trace(qtbot, demo_db, clock):
+    from ui.live.rehearsal import RehearsalWindow
+    p = ConsolePage(demo_db, READY, clock=clock, wall=clock)
+    assert not p.rehearse_button.isHidden()
+    window = RehearsalWindow(demo_db, READY, clock=clock, wall=clock)
+    qtbot.addWidget(window)
+    console = window.console
+    console.begin()
+    console.meeting.start(); clock.t += 60
+    console.question_edit.setText("演练中的提问")
+    console.add_question()
+    window.close()
+    assert demo_db.execute("SELECT count(*) FROM sessions").fetchone()[0] == 2
+    assert list_questions(demo_db, READY) == []
+    assert p.meeting.session.status == "draft" and list_units(demo_db, READY)[0].status == "waiting"
+    dispose(p)
+    dispose(console)
