@@ -1,0 +1,233 @@
+"""The export dialog: what to export and where, a progress bar, cancel; the export itself runs
+in a worker thread so the window never freezes. The folder and the expert-names setting are
+remembered (QSettings: UI state only)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, QThread, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget)
+
+from fazhi_desktop.export import KIND_LABELS, KINDS, pdf_fonts, session_fingerprint, short_fingerprint
+from fazhi_desktop.export.feedback import safe_name
+from fazhi_desktop.sessions import get_session
+
+from ..app import settings
+from ..icons import icon
+from .worker import ExportWorker
+
+KEY_FOLDER = "export/folder"
+KEY_OMIT_NAMES = "export/omit_expert_names"
+KEY_KINDS = "export/kinds"
+
+
+def database_file(db) -> Path | None:
+    """The file behind a connection ('' for an in-memory database)."""
+    for _seq, name, file in db.execute("PRAGMA database_list").fetchall():
+        if name == "main" and file:
+            return Path(file)
+    return None
+
+
+class ExportDialog(QDialog):
+    def __init__(self, db, session_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.session_id = session_id
+        self.session = get_session(db, session_id)
+        self.thread: QThread | None = None
+        self.worker: ExportWorker | None = None
+        self.result = None
+        self.setWindowTitle(self.tr("导出会议材料"))
+        self.setWindowIcon(icon("export"))
+        self.setMinimumWidth(560)
+
+        fp = short_fingerprint(session_fingerprint(db, session_id))
+        self.fingerprint_label = QLabel(self.tr("数据指纹：%1（每页页脚都印有此指纹，可与本机数据核对）").replace("%1", fp))
+        self.fingerprint_label.setWordWrap(True)
+        head = QLabel(f"<b>{self.session.title}</b>")
+        head.setWordWrap(True)
+
+        self.font_warning = QLabel()
+        self.font_warning.setWordWrap(True)
+        self.font_warning.setStyleSheet("color: #b71c1c;")
+        warning = pdf_fonts().warning
+        self.font_warning.setText(self.tr("注意：") + warning if warning else "")
+        self.font_warning.setVisible(bool(warning))
+
+        store = settings()
+        chosen = store.value(KEY_KINDS, None)
+        chosen = set(chosen if isinstance(chosen, list) else KINDS) if chosen else set(KINDS)
+        what = QGroupBox(self.tr("导出内容"))
+        grid = QVBoxLayout(what)
+        self.kind_boxes: dict[str, QCheckBox] = {}
+        for kind in KINDS:
+            box = QCheckBox(self.tr(KIND_LABELS[kind]))
+            box.setChecked(kind in chosen)
+            box.setIcon(icon({"pdf": "pdf", "docx": "word", "xlsx": "excel"}.get(kind, "pdf")))
+            box.toggled.connect(self._update_buttons)
+            self.kind_boxes[kind] = box
+            grid.addWidget(box)
+        self.omit_names = QCheckBox(self.tr("评议意见书中不写专家姓名（发给参评单位时）"))
+        self.omit_names.setChecked(str(store.value(KEY_OMIT_NAMES, "false")).lower() == "true")
+        grid.addWidget(self.omit_names)
+
+        self.folder_edit = QLineEdit(self.default_folder())
+        browse = QPushButton(icon("open"), self.tr("选择…"))
+        browse.clicked.connect(self.choose_folder)
+        where = QHBoxLayout()
+        where.addWidget(self.folder_edit, 1)
+        where.addWidget(browse)
+        form = QFormLayout()
+        form.addRow(self.tr("导出到文件夹："), where)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status = QLabel(self.tr("选择要导出的材料和文件夹，然后点“导出”。"))
+        self.status.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton(self.tr("导出"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setIcon(icon("export"))
+        self.open_button = self.buttons.addButton(self.tr("打开文件夹"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button.setIcon(icon("open"))
+        self.open_button.setEnabled(False)
+        self.close_button = self.buttons.addButton(self.tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.export_button.clicked.connect(self.start_export)
+        self.open_button.clicked.connect(self.open_folder)
+        self.close_button.clicked.connect(self.cancel_or_close)
+
+        layout = QVBoxLayout(self)
+        for w in (head, self.fingerprint_label, self.font_warning, what):
+            layout.addWidget(w)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self._update_buttons()
+
+    # -- settings ---------------------------------------------------------------------------
+    def default_folder(self) -> str:
+        """The last folder used, else 文档/法治评议导出/<会议名称 日期>."""
+        last = settings().value(KEY_FOLDER, "")
+        if last:
+            return str(last)
+        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        name = safe_name(f"{self.session.title}_{self.session.date or ''}".rstrip("_"))
+        return str(Path(docs) / "法治评议导出" / name)
+
+    def selected_kinds(self) -> list[str]:
+        return [k for k, box in self.kind_boxes.items() if box.isChecked()]
+
+    @Slot()
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择导出文件夹"), self.folder_edit.text())
+        if folder:
+            self.folder_edit.setText(folder)
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        running = self.thread is not None
+        self.export_button.setEnabled(not running and bool(self.selected_kinds()))
+        self.close_button.setText(self.tr("取消导出") if running else self.tr("关闭"))
+        for box in (*self.kind_boxes.values(), self.omit_names, self.folder_edit):
+            box.setEnabled(not running)
+        self.omit_names.setEnabled(not running and self.kind_boxes["feedback"].isChecked())
+
+    # -- the export ------------------------------------------------------------------------
+    @Slot()
+    def start_export(self) -> None:
+        folder = self.folder_edit.text().strip()
+        path = database_file(self.db)
+        if not folder:
+            self._show_failure(self.tr("请选择导出文件夹。"))
+            return
+        if path is None:
+            self._show_failure(self.tr("内存数据库不能在后台导出。"))
+            return
+        store = settings()
+        store.setValue(KEY_FOLDER, folder)
+        store.setValue(KEY_OMIT_NAMES, "true" if self.omit_names.isChecked() else "false")
+        store.setValue(KEY_KINDS, self.selected_kinds())
+        self.result = None
+        self.open_button.setEnabled(False)
+        self.progress.setRange(0, 0)  # busy until the first report
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("正在准备…"))
+        self.thread = QThread(self)
+        self.worker = ExportWorker(path, self.session_id, Path(folder), kinds=self.selected_kinds(),
+                                   show_experts=not self.omit_names.isChecked())
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.progress.connect(self.on_progress)
+        self.worker.succeeded.connect(self.on_succeeded)
+        self.worker.failed.connect(self._show_failure)
+        self.worker.cancelled.connect(self.on_cancelled)
+        self.worker.done.connect(self.thread.quit)
+        self.thread.finished.connect(self.on_thread_finished)
+        self._update_buttons()
+        self.thread.start()
+
+    @Slot(int, int, str)
+    def on_progress(self, done: int, total: int, label: str) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        if done < total:
+            self.status.setText(self.tr("正在导出（%1/%2）：%3").replace("%1", str(done + 1))
+                                .replace("%2", str(total)).replace("%3", label))
+
+    @Slot(object)
+    def on_succeeded(self, result) -> None:
+        self.result = result
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        text = (self.tr("已导出 %1 个文件，用时 %2 秒。数据指纹 %3。").replace("%1", str(len(result.files)))
+                .replace("%2", f"{result.elapsed_ms / 1000:.1f}").replace("%3", result.short_fingerprint))
+        self.status.setText(text)
+        self.open_button.setEnabled(True)
+
+    @Slot(str)
+    def on_cancelled(self, message: str) -> None:
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status.setText(message)
+
+    @Slot(str)
+    def _show_failure(self, message: str) -> None:
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status.setStyleSheet("color: #b71c1c;")
+        self.status.setText(self.tr("导出失败：") + message)
+
+    @Slot()
+    def on_thread_finished(self) -> None:
+        if self.worker is not None:
+            self.worker.deleteLater()
+        if self.thread is not None:
+            self.thread.deleteLater()
+        self.worker = None
+        self.thread = None
+        self._update_buttons()
+
+    @Slot()
+    def open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(self.folder_edit.text().strip()))
+
+    @Slot()
+    def cancel_or_close(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.status.setText(self.tr("正在取消…（当前文件写完后停止）"))
+            return
+        self.reject()
+
+    def reject(self) -> None:
+        if self.thread is not None:  # closing mid-export: stop after the current file, then close
+            if self.worker is not None:
+                self.worker.cancel()
+            self.thread.quit()
+            self.thread.wait(10000)
+        super().reject()
