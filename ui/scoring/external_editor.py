@@ -122,7 +122,8 @@ class ExternalDialog(QDialog):
         self.status.setWordWrap(True)
         self.model.refused.connect(self.status.setText)
         self.model.changed.connect(lambda _u: self.status.setText(self.tr("已保存。")))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(self.tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         if not self.model.components:
