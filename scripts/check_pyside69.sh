@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Show that the code runs on PySide6 6.9 (the oldest supported release; the last one whose Linux
+# wheels need only glibc 2.28, as on Kylin V10 and UOS 20), not only on the newest.
+#
+#   bash scripts/check_pyside69.sh            throwaway venv in a temporary folder, removed after
+#   FAZHI_PYSIDE69_VENV=DIR bash scripts/...  keep (and reuse) the venv in DIR
+#
+# It installs PySide6==6.9.* (pip picks the latest 6.9.x) with the project's other dependencies,
+# then runs, offscreen: `main.py --self-test` (window, live console, icons, Chinese, export) and a
+# fast subset of the tests (tests/ui and tests/core/test_cli.py). Exit 0 when all pass.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+PY_SYS=${PYTHON:-python3}
+log() { printf '[pyside69] %s\n' "$*" >&2; }
+
+if [ -n "${FAZHI_PYSIDE69_VENV:-}" ]; then
+  VENV=$FAZHI_PYSIDE69_VENV
+else
+  VENV=$(mktemp -d "${TMPDIR:-/tmp}/fazhi-pyside69.XXXXXX")
+  trap 'rm -rf "$VENV"' EXIT
+fi
+[ -x "$VENV/bin/python" ] || "$PY_SYS" -m venv "$VENV"
+
+CONSTRAINTS="$VENV/constraints.txt"
+printf 'PySide6==6.9.*\nPySide6-Essentials==6.9.*\nPySide6-Addons==6.9.*\nshiboken6==6.9.*\n' > "$CONSTRAINTS"
+log "installing PySide6 6.9.x and the project's dependencies into $VENV"
+# Only the dependencies (read from pyproject.toml), not the project itself: nothing is built or
+# written in the work tree, and the checkout's own code is what runs and is tested.
+mapfile -t DEPS < <("$VENV/bin/python" - <<'PY'
+import tomllib
+p = tomllib.load(open("pyproject.toml", "rb"))["project"]
+print("\n".join(p["dependencies"] + p["optional-dependencies"]["dev"]))
+PY
+)
+"$VENV/bin/python" -m pip install -q --disable-pip-version-check -c "$CONSTRAINTS" "${DEPS[@]}"
+VERSION=$("$VENV/bin/python" -c 'import PySide6; print(PySide6.__version__)')
+log "PySide6 $VERSION"
+case "$VERSION" in 6.9.*) ;; *) log "expected PySide6 6.9.x, got $VERSION"; exit 1 ;; esac
+
+export QT_QPA_PLATFORM=offscreen
+SELFTEST=$(cd "$ROOT" && "$VENV/bin/python" main.py --self-test 2>/dev/null) || {
+  log "self-test failed on PySide6 $VERSION"; (cd "$ROOT" && "$VENV/bin/python" main.py --self-test) || true; exit 1; }
+printf '%s\n' "$SELFTEST"
+log "self-test passed on PySide6 $VERSION; running tests/ui and tests/core/test_cli.py"
+"$VENV/bin/python" -m pytest tests/ui tests/core/test_cli.py
+log "PySide6 $VERSION: self-test and tests passed"
