@@ -191,5 +191,198 @@ def _v3_live(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1_foundation, _v2_scoring, _v3_live]
+def _v4_history(db: sqlite_utils.Database) -> None:
+    """History: the rectification ledger (整改台账), links between renamed units, full-text search
+    (FTS5, trigram) kept in sync by triggers, the seal/revision log, imported packages, and a
+    stable uid per session so a package imported twice is recognised."""
+    db.executescript(
+        """
+        ALTER TABLE sessions ADD COLUMN uid TEXT;
+        UPDATE sessions SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL;
+        CREATE TRIGGER sessions_uid AFTER INSERT ON sessions WHEN NEW.uid IS NULL
+            BEGIN UPDATE sessions SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id; END;
+        CREATE INDEX idx_sessions_uid ON sessions(uid);
+        CREATE INDEX idx_sessions_kind ON sessions(kind, date);
+        CREATE INDEX idx_sessions_status ON sessions(status, date);
+        CREATE INDEX idx_units_name ON units(name, session_id);
+        CREATE INDEX idx_questions_unit ON questions(unit_id);
+
+        CREATE TABLE rectification_items (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER REFERENCES sessions(id) ON DELETE CASCADE,
+            unit_name TEXT NOT NULL,
+            unit_id INTEGER REFERENCES units(id) ON DELETE SET NULL,
+            question_id INTEGER UNIQUE REFERENCES questions(id) ON DELETE SET NULL,
+            criterion TEXT,
+            source TEXT NOT NULL DEFAULT '专家意见',
+            problem TEXT NOT NULL,
+            measure TEXT NOT NULL DEFAULT '',
+            responsible_unit TEXT NOT NULL DEFAULT '',
+            responsible_person TEXT NOT NULL DEFAULT '',
+            deadline TEXT,
+            kind TEXT NOT NULL DEFAULT '限期' CHECK (kind IN ('限期', '持续')),
+            status TEXT NOT NULL DEFAULT '未启动' CHECK (status IN ('未启动', '推进中', '已完成')),
+            evidence TEXT NOT NULL DEFAULT '',
+            evidence_files TEXT NOT NULL DEFAULT '[]',
+            closed_at TEXT,
+            review_opinion TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            -- an item is closed only with evidence recorded
+            CHECK (status != '已完成' OR (trim(evidence) != '' AND closed_at IS NOT NULL))
+        );
+        CREATE INDEX idx_items_unit ON rectification_items(unit_name, status);
+        CREATE INDEX idx_items_session ON rectification_items(session_id);
+        CREATE INDEX idx_items_deadline ON rectification_items(status, deadline);
+
+        CREATE TABLE unit_links (
+            old_name TEXT PRIMARY KEY,
+            new_name TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            CHECK (old_name != new_name)
+        );
+        CREATE INDEX idx_unit_links_new ON unit_links(new_name);
+
+        CREATE TABLE seal_log (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            action TEXT NOT NULL,
+            operator TEXT NOT NULL DEFAULT '',
+            reason TEXT NOT NULL DEFAULT '',
+            fingerprint_before TEXT,
+            fingerprint_after TEXT
+        );
+        CREATE INDEX idx_seal_log_session ON seal_log(session_id, id);
+
+        CREATE TABLE package_imports (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            uid TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            changed_at TEXT,
+            file_name TEXT NOT NULL DEFAULT '',
+            imported_at TEXT NOT NULL
+        );
+
+        -- Search: one FTS5 row per text; rowid = source id * 8 + kind, so triggers delete by rowid.
+        -- kinds: 0 question, 1 answer, 2 measure of a problem found, 3 session summary,
+        --        4 rectification problem, 5 rectification measure and evidence
+        CREATE VIRTUAL TABLE search_fts USING fts5(
+            body, kind UNINDEXED, ref_id UNINDEXED, session_id UNINDEXED, unit_id UNINDEXED,
+            tokenize = 'trigram');
+
+        CREATE TRIGGER q_fts_ins AFTER INSERT ON questions BEGIN
+            INSERT INTO search_fts (rowid, body, kind, ref_id, session_id, unit_id)
+                SELECT NEW.id * 8, NEW.text, 'question', NEW.id, NEW.session_id, NEW.unit_id WHERE NEW.text != '';
+            INSERT INTO search_fts (rowid, body, kind, ref_id, session_id, unit_id)
+                SELECT NEW.id * 8 + 1, NEW.answer, 'answer', NEW.id, NEW.session_id, NEW.unit_id WHERE NEW.answer != '';
+            INSERT INTO search_fts (rowid, body, kind, ref_id, session_id, unit_id)
+                SELECT NEW.id * 8 + 2, NEW.measure, 'measure', NEW.id, NEW.session_id, NEW.unit_id
+                WHERE NEW.measure != '';
+        END;
+        CREATE TRIGGER q_fts_del AFTER DELETE ON questions BEGIN
+            DELETE FROM search_fts WHERE rowid IN (OLD.id * 8, OLD.id * 8 + 1, OLD.id * 8 + 2);
+        END;
+        CREATE TRIGGER q_fts_upd AFTER UPDATE OF text, answer, measure, unit_id ON questions BEGIN
+            DELETE FROM search_fts WHERE rowid IN (OLD.id * 8, OLD.id * 8 + 1, OLD.id * 8 + 2);
+            INSERT INTO search_fts (rowid, body, kind, ref_id, session_id, unit_id)
+                SELECT NEW.id * 8, NEW.text, 'question', NEW.id, NEW.session_id, NEW.unit_id WHERE NEW.text != '';
+            INSERT INTO search_fts (rowid, body, kind, ref_id, session_id, unit_id)
+                SELECT NEW.id * 8 + 1, NEW.answer, 'answer', NEW.id, NEW.session_id, NEW.unit_id WHERE NEW.answer != '';
+            INSERT INTO search_fts (rowid, body, kind, ref_id, session_id, unit_id)
+                SELECT NEW.id * 8 + 2, NEW.measure, 'measure', NEW.id, NEW.session_id, NEW.unit_id
+                WHERE NEW.measure != '';
+        END;
+
+        CREATE TRIGGER s_fts_ins AFTER INSERT ON sessions WHEN NEW.summary != '' BEGIN
+            INSERT INTO search_fts (rowid, body, kind, ref_id, session_id, unit_id)
+                VALUES (NEW.id * 8 + 3, NEW.summary, 'summary', NEW.id, NEW.id, NULL);
+        END;
+        CREATE TRIGGER s_fts_del AFTER DELETE ON sessions BEGIN
+            DELETE FROM search_fts WHERE rowid = OLD.id * 8 + 3;
+        END;
+        CREATE TRIGGER s_fts_upd AFTER UPDATE OF summary ON sessions BEGIN
+            DELETE FROM search_fts WHERE rowid = OLD.id * 8 + 3;
+            INSERT INTO search_fts (rowid, body, kind, ref_id, session_id, unit_id)
+                SELECT NEW.id * 8 + 3, NEW.summary, 'summary', NEW.id, NEW.id, NULL WHERE NEW.summary != '';
+        END;
+
+        CREATE TRIGGER r_fts_ins AFTER INSERT ON rectification_items BEGIN
+            INSERT INTO search_fts (rowid, body, kind, ref_id, session_id, unit_id)
+                VALUES (NEW.id * 8 + 4, NEW.problem, 'item', NEW.id, NEW.session_id, NEW.unit_id);
+            INSERT INTO search_fts (rowid, body, kind, ref_id, session_id, unit_id)
+                SELECT NEW.id * 8 + 5, trim(NEW.measure || ' ' || NEW.evidence), 'item_measure', NEW.id,
+                       NEW.session_id, NEW.unit_id WHERE trim(NEW.measure || NEW.evidence) != '';
+        END;
+        CREATE TRIGGER r_fts_del AFTER DELETE ON rectification_items BEGIN
+            DELETE FROM search_fts WHERE rowid IN (OLD.id * 8 + 4, OLD.id * 8 + 5);
+        END;
+        CREATE TRIGGER r_fts_upd AFTER UPDATE OF problem, measure, evidence, unit_id, session_id
+                ON rectification_items BEGIN
+            DELETE FROM search_fts WHERE rowid IN (OLD.id * 8 + 4, OLD.id * 8 + 5);
+            INSERT INTO search_fts (rowid, body, kind, ref_id, session_id, unit_id)
+                VALUES (NEW.id * 8 + 4, NEW.problem, 'item', NEW.id, NEW.session_id, NEW.unit_id);
+            INSERT INTO search_fts (rowid, body, kind, ref_id, session_id, unit_id)
+                SELECT NEW.id * 8 + 5, trim(NEW.measure || ' ' || NEW.evidence), 'item_measure', NEW.id,
+                       NEW.session_id, NEW.unit_id WHERE trim(NEW.measure || NEW.evidence) != '';
+        END;
+
+        -- Results per session for the unit dossier, dropped whenever anything they depend on changes.
+        CREATE TABLE results_cache (
+            session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+            json TEXT NOT NULL
+        );
+        CREATE TRIGGER rc_scores_insert AFTER INSERT ON scores BEGIN
+            DELETE FROM results_cache WHERE session_id = NEW.session_id; END;
+        CREATE TRIGGER rc_scores_update AFTER UPDATE ON scores BEGIN
+            DELETE FROM results_cache WHERE session_id = NEW.session_id; END;
+        CREATE TRIGGER rc_scores_delete AFTER DELETE ON scores BEGIN
+            DELETE FROM results_cache WHERE session_id = OLD.session_id; END;
+        CREATE TRIGGER rc_external_values_insert AFTER INSERT ON external_values BEGIN
+            DELETE FROM results_cache WHERE session_id = NEW.session_id; END;
+        CREATE TRIGGER rc_external_values_update AFTER UPDATE ON external_values BEGIN
+            DELETE FROM results_cache WHERE session_id = NEW.session_id; END;
+        CREATE TRIGGER rc_external_values_delete AFTER DELETE ON external_values BEGIN
+            DELETE FROM results_cache WHERE session_id = OLD.session_id; END;
+        CREATE TRIGGER rc_recusals_insert AFTER INSERT ON recusals BEGIN
+            DELETE FROM results_cache WHERE session_id = NEW.session_id; END;
+        CREATE TRIGGER rc_recusals_update AFTER UPDATE ON recusals BEGIN
+            DELETE FROM results_cache WHERE session_id = NEW.session_id; END;
+        CREATE TRIGGER rc_recusals_delete AFTER DELETE ON recusals BEGIN
+            DELETE FROM results_cache WHERE session_id = OLD.session_id; END;
+        CREATE TRIGGER rc_units_insert AFTER INSERT ON units BEGIN
+            DELETE FROM results_cache WHERE session_id = NEW.session_id; END;
+        CREATE TRIGGER rc_units_update AFTER UPDATE ON units BEGIN
+            DELETE FROM results_cache WHERE session_id = NEW.session_id; END;
+        CREATE TRIGGER rc_units_delete AFTER DELETE ON units BEGIN
+            DELETE FROM results_cache WHERE session_id = OLD.session_id; END;
+        CREATE TRIGGER rc_experts_insert AFTER INSERT ON experts BEGIN
+            DELETE FROM results_cache WHERE session_id = NEW.session_id; END;
+        CREATE TRIGGER rc_experts_delete AFTER DELETE ON experts BEGIN
+            DELETE FROM results_cache WHERE session_id = OLD.session_id; END;
+        CREATE TRIGGER rc_criteria_insert AFTER INSERT ON criteria BEGIN
+            DELETE FROM results_cache WHERE session_id = NEW.session_id; END;
+        CREATE TRIGGER rc_criteria_update AFTER UPDATE ON criteria BEGIN
+            DELETE FROM results_cache WHERE session_id = NEW.session_id; END;
+        CREATE TRIGGER rc_criteria_delete AFTER DELETE ON criteria BEGIN
+            DELETE FROM results_cache WHERE session_id = OLD.session_id; END;
+        CREATE TRIGGER rc_sessions_update AFTER UPDATE ON sessions BEGIN
+            DELETE FROM results_cache WHERE session_id = OLD.id; END;
+
+        -- what a database of version 3 already holds
+        INSERT INTO search_fts (rowid, body, kind, ref_id, session_id, unit_id)
+            SELECT id * 8, text, 'question', id, session_id, unit_id FROM questions WHERE text != '';
+        INSERT INTO search_fts (rowid, body, kind, ref_id, session_id, unit_id)
+            SELECT id * 8 + 1, answer, 'answer', id, session_id, unit_id FROM questions WHERE answer != '';
+        INSERT INTO search_fts (rowid, body, kind, ref_id, session_id, unit_id)
+            SELECT id * 8 + 2, measure, 'measure', id, session_id, unit_id FROM questions WHERE measure != '';
+        INSERT INTO search_fts (rowid, body, kind, ref_id, session_id, unit_id)
+            SELECT id * 8 + 3, summary, 'summary', id, id, NULL FROM sessions WHERE summary != '';
+        """
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1_foundation, _v2_scoring, _v3_live, _v4_history]
 LATEST = len(MIGRATIONS)

@@ -1,0 +1,298 @@
+"""History of past sessions: the browser's list, full-text search, renamed-unit links and the unit
+dossier (a unit's finals, per-criterion scores, rank, questions and rectification items over time).
+
+Everything here reads page by page (``limit``/``offset``) and through indexes, so a database
+holding a thousand sessions answers as fast as one holding ten. A session's results are computed
+once and kept in ``results_cache``; triggers drop the cached row whenever a score, unit, expert,
+criterion or the session itself changes.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+import sqlite_utils
+
+from .db import now_iso, transaction
+from .errors import UserError
+from .results import compute_results, round_half_up
+
+KIND_LABELS = {"question": "提问", "answer": "答复", "measure": "整改要求", "summary": "会议小结",
+               "item": "整改问题", "item_measure": "整改措施与佐证"}
+SHORT_TERM = 3  # the trigram index finds terms of 3+ characters; shorter ones are scanned for
+
+
+# ---------------------------------------------------------------------------------------------
+# The list of sessions
+
+
+def _session_filter(year: int | str | None, kind: str | None, status: str | None,
+                    text: str | None) -> tuple[str, list[Any]]:
+    where, params = [], []
+    if year:
+        where.append("s.date >= ? AND s.date < ?")
+        params += [f"{int(year):04d}-01-01", f"{int(year) + 1:04d}-01-01"]
+    if kind:
+        where.append("s.kind = ?")
+        params.append(kind)
+    if status:
+        where.append("s.status = ?")
+        params.append(status)
+    if text and text.strip():
+        for term in text.split():
+            where.append("(instr(s.title, ?) > 0 OR instr(s.venue, ?) > 0 OR instr(s.organisers, ?) > 0)")
+            params += [term, term, term]
+    return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+def list_history(db: sqlite_utils.Database, *, year: int | str | None = None, kind: str | None = None,
+                 status: str | None = None, text: str | None = None, limit: int = 200,
+                 offset: int = 0) -> list[dict]:
+    """Sessions newest first (undated last), one page, with unit and expert counts."""
+    where, params = _session_filter(year, kind, status, text)
+    sql = f"""SELECT s.id, s.title, s.kind, s.date, s.venue, s.status,
+                     (SELECT count(*) FROM units u WHERE u.session_id = s.id) AS units,
+                     (SELECT count(*) FROM experts e WHERE e.session_id = s.id) AS experts
+              FROM sessions s{where}
+              ORDER BY s.date IS NULL, s.date DESC, s.id DESC LIMIT ? OFFSET ?"""
+    return list(db.query(sql, [*params, limit, offset]))
+
+
+def count_history(db: sqlite_utils.Database, *, year: int | str | None = None, kind: str | None = None,
+                  status: str | None = None, text: str | None = None) -> int:
+    where, params = _session_filter(year, kind, status, text)
+    return db.execute(f"SELECT count(*) FROM sessions s{where}", params).fetchone()[0]
+
+
+def history_years(db: sqlite_utils.Database) -> list[int]:
+    return [int(y) for (y,) in db.execute(
+        "SELECT DISTINCT substr(date, 1, 4) FROM sessions WHERE date IS NOT NULL ORDER BY 1 DESC")]
+
+
+def history_kinds(db: sqlite_utils.Database) -> list[str]:
+    return [k for (k,) in db.execute("SELECT DISTINCT kind FROM sessions WHERE kind != '' ORDER BY kind")]
+
+
+# ---------------------------------------------------------------------------------------------
+# Search
+
+
+@dataclass
+class Hit:
+    kind: str
+    kind_label: str
+    ref_id: int
+    session_id: int | None
+    session_title: str
+    session_date: str | None
+    unit_id: int | None
+    unit_name: str | None
+    text: str
+
+    def snippet(self, query: str, width: int = 60) -> str:
+        """The text around the first term found, so a long answer shows where the match is."""
+        terms = [t for t in query.split() if t]
+        pos = min((self.text.find(t) for t in terms if t in self.text), default=0)
+        start = max(0, pos - width // 3)
+        text = self.text[start:start + width]
+        return ("…" if start else "") + text + ("…" if start + width < len(self.text) else "")
+
+
+def _fts_phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def search(db: sqlite_utils.Database, query: str, *, limit: int = 200, offset: int = 0,
+           kinds: tuple[str, ...] | None = None, session_id: int | None = None) -> list[Hit]:
+    """Questions, answers, problems and summaries holding every term of ``query`` (space separated).
+
+    Terms of 3+ characters go through the FTS5 trigram index; shorter ones (执法, 普法) cannot
+    use it, so they are matched by ``instr`` — over the index's hits when there are long terms too,
+    otherwise over the whole table (a scan, still quick for 10⁵ rows).
+    """
+    terms = [t for t in (query or "").split() if t]
+    if not terms:
+        return []
+    long_terms = [t for t in terms if len(t) >= SHORT_TERM]
+    short_terms = [t for t in terms if len(t) < SHORT_TERM]
+    where, params = [], []
+    if long_terms:
+        where.append("search_fts MATCH ?")
+        params.append(" AND ".join(_fts_phrase(t) for t in long_terms))
+    for t in short_terms:
+        where.append("instr(lower(f.body), lower(?)) > 0")
+        params.append(t)
+    if kinds:
+        where.append(f"f.kind IN ({', '.join('?' * len(kinds))})")
+        params += list(kinds)
+    if session_id is not None:
+        where.append("f.session_id = ?")
+        params.append(session_id)
+    order = "s.date IS NULL, s.date DESC, f.rowid"
+    sql = f"""SELECT f.kind, f.ref_id, f.session_id, s.title, s.date, f.unit_id, u.name, f.body
+              FROM search_fts f LEFT JOIN sessions s ON s.id = f.session_id
+              LEFT JOIN units u ON u.id = f.unit_id
+              WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ? OFFSET ?"""
+    rows = db.execute(sql, [*params, limit, offset]).fetchall()
+    return [Hit(k, KIND_LABELS.get(k, k), ref, sid, title or "", day, uid, uname, body)
+            for k, ref, sid, title, day, uid, uname, body in rows]
+
+
+# ---------------------------------------------------------------------------------------------
+# Renamed units
+
+
+def list_links(db: sqlite_utils.Database) -> list[dict]:
+    return list(db.query("SELECT old_name, new_name, note, created_at FROM unit_links ORDER BY new_name, old_name"))
+
+
+def unit_aliases(db: sqlite_utils.Database, name: str) -> list[str]:
+    """Every name linked to ``name`` (its former and later names), ``name`` first."""
+    name = (name or "").strip()
+    links = db.execute("SELECT old_name, new_name FROM unit_links").fetchall()
+    graph: dict[str, set[str]] = {}
+    for old, new in links:
+        graph.setdefault(old, set()).add(new)
+        graph.setdefault(new, set()).add(old)
+    seen, todo = [name], [name]
+    while todo:
+        for other in sorted(graph.get(todo.pop(), ())):
+            if other not in seen:
+                seen.append(other)
+                todo.append(other)
+    return seen
+
+
+def current_name(db: sqlite_utils.Database, name: str) -> str:
+    """The newest name of a unit, following old → new links."""
+    seen = {name}
+    while True:
+        row = db.execute("SELECT new_name FROM unit_links WHERE old_name = ?", [name]).fetchone()
+        if row is None or row[0] in seen:
+            return name
+        name = row[0]
+        seen.add(name)
+
+
+def link_units(db: sqlite_utils.Database, *, old_name: str, new_name: str, note: str = "") -> None:
+    """Record that ``old_name`` is the former name of ``new_name`` (e.g. 市人社局 → 市人力社保局)."""
+    old, new = (old_name or "").strip(), (new_name or "").strip()
+    if not old or not new:
+        raise UserError("关联单位时，原名称和现名称都不能为空。")
+    if old == new:
+        raise UserError(f"原名称和现名称相同（{old}），无需关联。")
+    if current_name(db, new) == old:
+        raise UserError(f"“{new}”已是“{old}”的曾用名，不能反向关联。")
+    row = db.execute("SELECT new_name FROM unit_links WHERE old_name = ?", [old]).fetchone()
+    if row is not None and row[0] != new:
+        raise UserError(f"“{old}”已关联到“{row[0]}”；请先解除该关联。")
+    with transaction(db):
+        db.execute("INSERT OR REPLACE INTO unit_links (old_name, new_name, note, created_at) VALUES (?, ?, ?, ?)",
+                   [old, new, note.strip(), now_iso()])
+
+
+def unlink_unit(db: sqlite_utils.Database, *, old_name: str) -> None:
+    with transaction(db):
+        db.execute("DELETE FROM unit_links WHERE old_name = ?", [old_name])
+
+
+def unit_names(db: sqlite_utils.Database, text: str = "", limit: int = 500) -> list[str]:
+    """Names of units that took part in any session (for the dossier's chooser)."""
+    if text.strip():
+        rows = db.execute("SELECT DISTINCT name FROM units WHERE instr(name, ?) > 0 ORDER BY name LIMIT ?",
+                          [text.strip(), limit])
+    else:
+        rows = db.execute("SELECT DISTINCT name FROM units ORDER BY name LIMIT ?", [limit])
+    return [n for (n,) in rows]
+
+
+# ---------------------------------------------------------------------------------------------
+# Results per session, cached
+
+
+def session_results(db: sqlite_utils.Database, session_id: int) -> dict[str, Any]:
+    """{"ranked": n, "units": {name: {final, rank, grade, status, criteria: {path: %}}}} — the
+    per-criterion values are the panel mean as a percentage of the leaf's maximum, so sessions with
+    different templates can share a chart."""
+    row = db.execute("SELECT json FROM results_cache WHERE session_id = ?", [session_id]).fetchone()
+    if row is not None:
+        return json.loads(row[0])
+    res = compute_results(db, session_id)
+    maxima = {path: leaf.maximum for path, leaf in res.template.leaves()}
+    units = {}
+    for u in res.units:
+        units[u.name] = {
+            "final": None if u.final is None else float(u.final), "rank": u.rank, "grade": u.grade,
+            "status": u.status,
+            "criteria": {p: (None if v is None or not maxima.get(p) else
+                             float(round_half_up(v * 100 / Fraction(maxima[p])))) for p, v in u.criteria.items()},
+        }
+    data = {"ranked": sum(1 for u in res.units if u.rank is not None), "units": units}
+    try:
+        with transaction(db):
+            db.execute("INSERT OR REPLACE INTO results_cache (session_id, json) VALUES (?, ?)",
+                       [session_id, json.dumps(data, ensure_ascii=False)])
+    except Exception:  # a read-only moment (another writer) only costs the cache
+        pass
+    return data
+
+
+# ---------------------------------------------------------------------------------------------
+# The unit dossier
+
+
+@dataclass
+class DossierEntry:
+    session_id: int
+    title: str
+    date: str | None
+    kind: str
+    status: str
+    unit_id: int
+    unit_name: str  # the name the unit had at that session
+    final: float | None
+    rank: int | None
+    ranked: int
+    grade: str | None
+    criteria: dict[str, float | None]
+
+
+@dataclass
+class Dossier:
+    name: str
+    aliases: list[str]
+    entries: list[DossierEntry]  # oldest first
+    more: bool  # older sessions exist beyond the limit
+    questions: list[dict] = field(default_factory=list)
+    items: list[dict] = field(default_factory=list)
+
+
+def unit_dossier(db: sqlite_utils.Database, name: str, *, limit: int = 30, questions_limit: int = 200,
+                 today: str | None = None) -> Dossier:
+    """``name``'s history over its linked names: the latest ``limit`` sessions (oldest first)."""
+    from .ledger import list_items
+
+    aliases = unit_aliases(db, name)
+    marks = ", ".join("?" * len(aliases))
+    rows = db.execute(
+        f"""SELECT s.id, s.title, s.date, s.kind, s.status, u.id, u.name FROM units u
+            JOIN sessions s ON s.id = u.session_id WHERE u.name IN ({marks})
+            ORDER BY s.date IS NULL, s.date DESC, s.id DESC LIMIT ?""", [*aliases, limit + 1]).fetchall()
+    more = len(rows) > limit
+    entries = []
+    for sid, title, day, kind, status, uid, uname in reversed(rows[:limit]):
+        res = session_results(db, sid)
+        mine = res["units"].get(uname, {})
+        entries.append(DossierEntry(sid, title, day, kind, status, uid, uname, mine.get("final"), mine.get("rank"),
+                                    res["ranked"], mine.get("grade"), mine.get("criteria", {})))
+    questions = list(db.query(
+        f"""SELECT q.id, q.session_id, s.title AS session_title, s.date, u.name AS unit, e.name AS expert,
+                   q.text, q.answer, q.problem, q.measure, q.deadline, c.name AS criterion
+            FROM questions q JOIN units u ON u.id = q.unit_id JOIN sessions s ON s.id = q.session_id
+            LEFT JOIN experts e ON e.id = q.expert_id LEFT JOIN criteria c ON c.id = q.criterion_id
+            WHERE u.name IN ({marks}) ORDER BY s.date IS NULL, s.date DESC, q.at, q.id LIMIT ?""",
+        [*aliases, questions_limit]))
+    items = list_items(db, unit_name=name, today=today, limit=500)
+    return Dossier(name, aliases, entries, more, questions, items)

@@ -1,0 +1,123 @@
+"""Sealing (封盘) a finished session, audited revisions after sealing, and reopening.
+
+A sealed session refuses every edit (``sessions.ensure_editable``). A correction after sealing
+goes through :func:`revise`: inside one transaction the session is unsealed, the change is made,
+the session is sealed again, and the reason with the fingerprints before and after is written to
+the audit log and the seal log. If the change fails, nothing is written and the session stays
+sealed. The fingerprint (``export.fingerprint``) covers the content, so exports made after a
+revision carry a different fingerprint than those made before.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import sqlite_utils
+
+from .db import now_iso, transaction
+from .errors import UserError
+from .scoring import audit
+from .sessions import get_session
+from .template import fmt_decimal
+
+
+def fingerprint(db: sqlite_utils.Database, session_id: int) -> str:
+    from .export.fingerprint import session_fingerprint
+
+    return session_fingerprint(db, session_id)
+
+
+def _log(db: sqlite_utils.Database, session_id: int, action: str, operator: str, reason: str,
+         before: str | None, after: str | None) -> None:
+    db.execute("INSERT INTO seal_log (session_id, at, action, operator, reason, fingerprint_before, fingerprint_after) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?)", [session_id, now_iso(), action, operator, reason, before, after])
+
+
+def _set_status(db: sqlite_utils.Database, session_id: int, status: str) -> None:
+    db.execute("UPDATE sessions SET status = ?, updated_at = ? WHERE id = ?", [status, now_iso(), session_id])
+
+
+def seal(db: sqlite_utils.Database, *, session_id: int, operator: str = "", confirmed: bool = False) -> str:
+    """Seal a finished session (the caller asked the user first: ``confirmed=True``); returns
+    the fingerprint sealed."""
+    s = get_session(db, session_id)
+    if s.status == "sealed":
+        raise UserError(f"评议会“{s.title}”已经封盘。")
+    if s.status != "finished":
+        raise UserError(f"评议会“{s.title}”尚未结束，不能封盘：请先结束评议会。")
+    if not confirmed:
+        raise UserError("封盘后本场评议会的内容不能再直接修改，请先确认。")
+    digest = fingerprint(db, session_id)
+    with transaction(db):
+        _set_status(db, session_id, "sealed")
+        _log(db, session_id, "封盘", operator, "", None, digest)
+        audit(db, session_id=session_id, action="封盘", operator=operator, after=digest)
+    return digest
+
+
+def revise(db: sqlite_utils.Database, *, session_id: int, reason: str, change: Callable[[sqlite_utils.Database], Any],
+           operator: str = "") -> tuple[Any, str, str]:
+    """Run ``change(db)`` on a sealed session as an audited revision; returns
+    (what change returned, fingerprint before, fingerprint after)."""
+    s = get_session(db, session_id)
+    if s.status != "sealed":
+        raise UserError(f"评议会“{s.title}”未封盘，可以直接修改，无需走更正程序。")
+    reason = (reason or "").strip()
+    if not reason:
+        raise UserError("封盘后的更正必须填写原因。")
+    before = fingerprint(db, session_id)
+    with transaction(db):
+        _set_status(db, session_id, "finished")
+        result = change(db)
+        _set_status(db, session_id, "sealed")
+        after = fingerprint(db, session_id)
+        _log(db, session_id, "更正", operator, reason, before, after)
+        audit(db, session_id=session_id, action="封盘后更正", operator=operator, before=before, after=after,
+              reason=reason)
+    return result, before, after
+
+
+def revise_score(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_id: int, criterion_id: int,
+                 value: object, reason: str, operator: str = "") -> tuple[str, str]:
+    """Correct one score of a sealed session; the value before and after is audited with the reason.
+    Returns the fingerprints (before, after)."""
+    from .scoring import record_score
+
+    def change(db: sqlite_utils.Database):
+        got = record_score(db, session_id=session_id, expert_id=expert_id, unit_id=unit_id,
+                           criterion_id=criterion_id, value=value, reason=reason, operator=operator)
+        if got.before == got.after:
+            raise UserError("更正后的得分与原得分相同，未作修改。")
+        if not got.audited:  # a sheet never submitted: record_score did not write the values down
+            from .scoring import _names
+
+            expert, unit, criterion = _names(db, expert_id, unit_id, criterion_id)
+            audit(db, session_id=session_id, action="修改评分", operator=operator, expert=expert, unit=unit,
+                  criterion=criterion, before=None if got.before is None else fmt_decimal(got.before),
+                  after=None if got.after is None else fmt_decimal(got.after), reason=reason.strip())
+        return got
+
+    _got, before, after = revise(db, session_id=session_id, reason=reason, change=change, operator=operator)
+    return before, after
+
+
+def reopen_session(db: sqlite_utils.Database, *, session_id: int, reason: str, operator: str = "") -> None:
+    """Reopen a finished (not sealed) session for editing: status back to 进行中, audited."""
+    s = get_session(db, session_id)
+    if s.status == "sealed":
+        raise UserError(f"评议会“{s.title}”已封盘，不能重新打开；如需更正，请走封盘后更正程序。")
+    if s.status != "finished":
+        raise UserError(f"评议会“{s.title}”尚未结束，无需重新打开。")
+    reason = (reason or "").strip()
+    if not reason:
+        raise UserError("重新打开已结束的评议会需要填写原因。")
+    digest = fingerprint(db, session_id)
+    with transaction(db):
+        _set_status(db, session_id, "live")
+        _log(db, session_id, "重新打开", operator, reason, digest, None)
+        audit(db, session_id=session_id, action="重新打开", operator=operator, before="finished", after="live",
+              reason=reason)
+
+
+def seal_log(db: sqlite_utils.Database, session_id: int) -> list[dict]:
+    return list(db.query("SELECT at, action, operator, reason, fingerprint_before, fingerprint_after FROM seal_log "
+                         "WHERE session_id = ? ORDER BY id", [session_id]))
