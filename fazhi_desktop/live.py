@@ -280,6 +280,33 @@ class LiveMeeting:
             self._store_phase(ended=False)
             self._save()
 
+    def checkpoint(self) -> None:
+        """Re-anchor a running timer to both clocks and store it. The console calls this every few
+        seconds, so a system-time change followed by a crash costs at most the time since the last
+        checkpoint, and other readers (show --json) see a fresh figure."""
+        if not self.running:
+            return
+        with transaction(self.db):
+            now = self.clock()
+            self._base += max(0.0, now - self._mono_anchor)
+            self._mono_anchor, self._wall_anchor = now, self.wall()
+            self._store_phase(ended=False)
+            self._save()
+
+    def back_phase(self) -> None:
+        """Undo an early "end phase": questions → report, scoring → questions, continuing the time
+        already used in that phase."""
+        if self.unit_id is None or self.phase not in ("questions", "scoring"):
+            raise UserError("当前环节之前没有可以返回的环节。")
+        self._check_open()
+        with transaction(self.db):
+            self._freeze()
+            self._store_phase(ended=False)
+            self._enter(self.unit_id, "report" if self.phase == "questions" else "questions")
+            self.db.execute("UPDATE unit_timing SET ended_at = NULL WHERE unit_id = ? AND phase = ?",
+                            [self.unit_id, self.phase])
+            self._save()
+
     def toggle(self) -> None:
         self.pause() if self.running else self.start()
 

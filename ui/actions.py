@@ -47,6 +47,7 @@ SPECS: list[ActionSpec] = [
     ActionSpec("live.focus_question", "记录提问", "Ctrl+Q", "question", "live"),
     ActionSpec("live.projector", "投屏窗口 开/关", "F5", "projector", "live"),
     ActionSpec("live.mark_absent", "标记缺席", "", "absent", "live"),
+    ActionSpec("live.back_phase", "返回上一环节", "Shift+N", "previous", "live"),
     # history
     ActionSpec("history.open", "历史与整改台账…", "Ctrl+H", "audit", "file"),
     # help

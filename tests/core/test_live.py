@@ -250,3 +250,31 @@ def test_rehearsal_is_a_copy_that_is_discarded(demo_db, clock):
     assert demo_db.execute("SELECT count(*) FROM questions WHERE text = '演练提问'").fetchone()[0] == 0
     with pytest.raises(UserError, match="不是演练"):
         discard_rehearsal(demo_db, rehearsal_id=READY)
+
+
+def test_back_phase_undoes_an_early_end(meeting, clock):
+    meeting.start(); clock.advance(200); meeting.end_phase()     # N pressed too early
+    meeting.back_phase()
+    assert meeting.phase == "report" and meeting.elapsed() == pytest.approx(200) and not meeting.running
+    meeting.start(); clock.advance(100); meeting.end_phase()
+    meeting.start(); clock.advance(50); meeting.end_phase()
+    meeting.back_phase()
+    assert meeting.phase == "questions" and meeting.elapsed() == pytest.approx(50)
+    meeting.back_phase()
+    with pytest.raises(UserError):
+        meeting.back_phase()
+
+
+def test_checkpoint_limits_what_a_wall_clock_jump_can_cost(demo_db, clock):
+    wall = FakeClock(clock.t)
+    m = LiveMeeting(demo_db, READY, clock=clock, wall=wall)
+    m.begin(); m.start()
+    clock.advance(300); wall.advance(300)
+    m.checkpoint()
+    assert m.elapsed() == pytest.approx(300)
+    wall.advance(-3600)  # someone sets the system clock back an hour
+    clock.advance(5); wall.advance(5)
+    assert m.elapsed() == pytest.approx(305)  # the running timer follows the monotonic clock
+    again = LiveMeeting(demo_db, READY, clock=clock, wall=wall)  # a crash right now
+    assert again.running and again.elapsed() == pytest.approx(300)  # at most the last few seconds lost
+    assert session_dict(demo_db, READY, wall=wall)["units"][0]["actual"]["report_s"] == pytest.approx(300)

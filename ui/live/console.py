@@ -30,7 +30,9 @@ from .projector import BACKGROUND, PRESET_MESSAGES, TIMER_COLOURS, Board, Projec
 from .question_dialog import QuestionDialog
 
 LIVE_KEYS = ["live.start_pause", "live.end_phase", "live.next_unit", "live.previous_unit", "live.add_minute",
-             "live.focus_question", "live.projector", "live.mark_absent"]
+             "live.focus_question", "live.projector", "live.mark_absent", "live.back_phase"]
+CHECKPOINT_MS = 10_000
+_ORDER = {"idle": 0, "normal": 1, "warn": 2, "overtime": 3}
 
 
 def _scoring_page_class():
@@ -55,11 +57,16 @@ class ConsolePage(QWidget):
         self.projector_screen = -1  # -1: the last screen
         self.chime = True
         self._last_state = self.meeting.timer_state()
+        self._last_where = (self.meeting.unit_id, self.meeting.phase)
+        self.chimes = 0
         self._shown: tuple = (None, None)
         self._build()
         self._timer = QTimer(self, interval=200)
         self._timer.timeout.connect(self._tick)
         self._timer.start()
+        self._checkpoint = QTimer(self, interval=CHECKPOINT_MS)
+        self._checkpoint.timeout.connect(lambda: self._do_quiet(self.meeting.checkpoint))
+        self._checkpoint.start()
         self.refresh()
 
     # -- building -----------------------------------------------------------------------------
@@ -82,6 +89,7 @@ class ConsolePage(QWidget):
         a = self.actions
         a.connect("live.start_pause", lambda: self._do(self.meeting.toggle))
         a.connect("live.end_phase", lambda: self._do(self.meeting.end_phase))
+        a.connect("live.back_phase", lambda: self._do(self.meeting.back_phase))
         a.connect("live.next_unit", lambda: self._do(self.meeting.next_unit))
         a.connect("live.previous_unit", lambda: self._do(self.meeting.previous_unit))
         a.connect("live.add_minute", lambda: self._do(self.meeting.add_minute))
@@ -93,7 +101,8 @@ class ConsolePage(QWidget):
             self.addAction(action)
         bar = QToolBar()
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for key in ("live.start_pause", "live.end_phase", "live.add_minute", "live.previous_unit", "live.next_unit"):
+        for key in ("live.start_pause", "live.end_phase", "live.back_phase", "live.add_minute", "live.previous_unit",
+                    "live.next_unit"):
             bar.addAction(a[key])
         bar.addSeparator()
         bar.addAction(a["live.mark_absent"])
@@ -279,7 +288,13 @@ class ConsolePage(QWidget):
 
     # -- state --------------------------------------------------------------------------------
     def _claim(self) -> None:
-        core.claim_console(self.db, self.session_id)
+        try:
+            core.claim_console(self.db, self.session_id)
+        except UserError:
+            # a console of this session that the main window has just let go (deleteLater) still
+            # holds it: let pending deletions run, then try once more
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            core.claim_console(self.db, self.session_id)
         self._claimed = True
         db, sid = self.db, self.session_id
         self.destroyed.connect(lambda *_: _release(db, sid))
@@ -424,11 +439,15 @@ class ConsolePage(QWidget):
         self.timer_label.setStyleSheet(f"color: {TIMER_COLOURS[state]};")
         if self.projector is not None:
             self.projector.set_clock(text, state)
+        where = (self.meeting.unit_id, self.meeting.phase)
         if self.meeting.running:
             self.agenda_model.tick()
-            if state != self._last_state and state in ("warn", "overtime") and self.chime:
+            # chime when time runs into the warning and past zero; not when a minute is added back
+            if where == self._last_where and _ORDER[state] > _ORDER[self._last_state] >= 1 \
+                    and state in ("warn", "overtime") and self.chime:
+                self.chimes += 1
                 QApplication.beep()
-        self._last_state = state
+        self._last_state, self._last_where = state, where
 
     def timer_colour(self) -> str:
         return TIMER_COLOURS[self.meeting.timer_state()]

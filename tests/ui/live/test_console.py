@@ -80,6 +80,7 @@ def test_space_starts_and_colours_follow_the_time(page, qtbot, clock):
     assert page.timer_label.text() == "+00:30" and TIMER_COLOURS["overtime"] in page.timer_label.styleSheet()
     _action(page, "live.add_minute").trigger()
     assert page.timer_label.text() == "00:30"
+    assert page.chimes == 2  # at the warning and at zero, not when the minute was added
     qtbot.keyClick(page.agenda, Qt.Key.Key_Space)  # pause
     clock.t += 100
     page._tick()
@@ -95,6 +96,8 @@ def test_end_phase_and_next_unit_by_keyboard(page, qtbot, demo_db, clock):
     assert page.unit_label.text() == units[1].name
     qtbot.keyClick(page.agenda, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
     assert page.unit_label.text() == units[0].name and page.meeting.phase == "questions"
+    qtbot.keyClick(page.agenda, Qt.Key.Key_N, Qt.KeyboardModifier.ShiftModifier)  # N was pressed too early
+    assert page.meeting.phase == "report" and page.phase_label.text() == "汇报"
 
 
 def test_question_by_keyboard_is_stored_with_elapsed_time(page, qtbot, demo_db, clock):
@@ -247,3 +250,13 @@ def test_rehearsal_runs_on_a_copy_and_leaves_no_trace(qtbot, demo_db, clock):
     assert p.meeting.session.status == "draft" and list_units(demo_db, READY)[0].status == "waiting"
     dispose(p)
     dispose(console)
+
+
+def test_console_let_go_by_the_main_window_does_not_block_a_new_one(qtbot, demo_db):
+    set_status(demo_db, session_id=READY, status="live")
+    old = ConsolePage(demo_db, READY)
+    old._timer.stop()
+    old.deleteLater()  # what the main window does when the session is opened again
+    new = ConsolePage(demo_db, READY)
+    assert new._claimed
+    dispose(new)
