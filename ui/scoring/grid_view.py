@@ -83,7 +83,7 @@ class ScoreGridView(QTableView):
         if self.model().columnCount() > COL_MAX:
             header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Interactive)
             self.resizeColumnToContents(COL_NAME)
-            header.resizeSection(COL_NAME, min(max(header.sectionSize(COL_NAME) + 16, 200), 320))
+            header.resizeSection(COL_NAME, min(max(header.sectionSize(COL_NAME) + 12, 140), 300))
             header.setSectionResizeMode(COL_MAX, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(COL_MAX, 52)
             for col in range(FIRST_EXPERT, self.model().columnCount()):

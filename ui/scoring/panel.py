@@ -45,6 +45,8 @@ class ScoringPage(QWidget):
         self.unit_view = QListView(self)
         self.unit_view.setModel(self.units)
         self.unit_view.setSpacing(2)
+        self.unit_view.setWordWrap(True)
+        self.unit_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.unit_view.selectionModel().currentChanged.connect(self._unit_picked)
 
         self.model = ScoreGridModel(db, session_id, self)
@@ -60,14 +62,15 @@ class ScoringPage(QWidget):
         self.status.setWordWrap(True)
         self.status.setObjectName("scoring_status")
         self.hint = QLabel(self.tr("输入分数后按 Enter 或 Tab 保存并下移；最后一项之后转到下一位专家。Delete 清除。"), self)
+        self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #607d8b;")
 
-        self.submit_button = self._button("submit", self.tr("提交本列专家"), self.submit_current)
-        self.submit_all_button = self._button("submit", self.tr("提交全部已评完"), self.submit_all_complete)
-        self.reopen_button = self._button("unlock", self.tr("撤回提交…"), self.reopen_current)
+        self.submit_button = self._button("submit", self.tr("提交本列"), self.submit_current, self.tr("提交（锁定）当前列专家对本单位的评分"))
+        self.submit_all_button = self._button("submit", self.tr("全部提交"), self.submit_all_complete, self.tr("提交所有已评完的专家"))
+        self.reopen_button = self._button("unlock", self.tr("撤回…"), self.reopen_current, self.tr("撤回当前列专家的提交（需填写原因）"))
         self.undo_button = self._button("undo", self.tr("撤销"), self.undo_stack.undo)
         self.redo_button = self._button("redo", self.tr("重做"), self.undo_stack.redo)
-        self.audit_button = self._button("audit", self.tr("审计日志…"), self.show_audit)
+        self.audit_button = self._button("audit", self.tr("审计日志…"), self.show_audit, self.tr("提交后的每次修改与导入替换"))
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
         self.undo_stack.undoTextChanged.connect(lambda t: self.undo_button.setToolTip(t))
@@ -95,8 +98,9 @@ class ScoringPage(QWidget):
         if self.units.units:
             self.set_unit(self.units.units[0].id)
 
-    def _button(self, meaning: str, text: str, slot) -> QPushButton:
+    def _button(self, meaning: str, text: str, slot, tip: str = "") -> QPushButton:
         b = QPushButton(icon(meaning), text, self)
+        b.setToolTip(tip or text)
         b.clicked.connect(lambda _=False: slot())
         return b
 
@@ -136,7 +140,10 @@ class ScoringPage(QWidget):
         split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 1)
         split.setStretchFactor(2, 0)
-        split.setSizes([210, 800, 300])
+        left.setMinimumWidth(140)
+        right.setMinimumWidth(180)
+        split.setChildrenCollapsible(False)
+        split.setSizes([150, 2000, 210])  # the grid takes what the side panes do not need
         layout = QVBoxLayout(self)
         layout.addWidget(split)
 

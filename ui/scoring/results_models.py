@@ -121,7 +121,7 @@ class TraceModel(QAbstractTableModel):
         if name in u.incomplete_experts:
             return _tr("未评完，不计入")
         if name in u.trimmed_experts:
-            return _tr("去掉（最高/最低）")
+            return _tr("去掉最高/低")
         return _tr("计入")
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):

@@ -44,10 +44,12 @@ class ResultsPage(QWidget):
         self._fingerprint: tuple | None = None
         self.title = QLabel(self)
         self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.title.setWordWrap(True)
         self.ranking = RankingModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.ranking)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

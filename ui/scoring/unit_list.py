@@ -53,9 +53,9 @@ class UnitCompletenessModel(QAbstractListModel):
         c = self.counts(unit_id)
         active = len(self.states.get(unit_id, {})) - len(c["recused"])
         done = len(c["submitted"]) + len(c["complete"])
-        text = _tr("{0}/{1} 位已评完").format(done, active)
+        text = _tr("{0}/{1} 已评完").format(done, active)
         if c["recused"]:
-            text += _tr("，{0} 位回避").format(len(c["recused"]))
+            text += _tr("，{0} 回避").format(len(c["recused"]))
         return text
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:

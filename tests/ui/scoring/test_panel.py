@@ -68,7 +68,7 @@ def test_keyboard_entry_stores_each_value_and_moves_to_next_expert(page):
     total_row = page.model.rowCount() - 1
     assert page.model.index(total_row, FIRST_EXPERT).data() == "91"
     assert page.model.states[first.id] == "complete"
-    assert "1/6 位已评完" in page.title.text()
+    assert "1/6 已评完" in page.title.text()
 
 
 def test_invalid_value_is_refused_at_the_cell_and_nothing_stored(page):
@@ -118,7 +118,7 @@ def test_recused_cell_is_grey_and_not_editable(page):
     rect = page.grid.visualRect(cell)
     assert image.pixelColor(rect.center().x(), rect.top() + 3) == RECUSED_BG
     # the unit list says who is recused
-    assert "1 位回避" in page.units.data(page.units.index(0))
+    assert "1 回避" in page.units.data(page.units.index(0))
 
 
 def test_invalid_cell_is_painted_red(page):
