@@ -12,6 +12,7 @@ from typing import Any, Sequence
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
@@ -60,7 +61,23 @@ def _style_font(style, name: str, size: Pt) -> None:
         fonts.set(qn(attr), name)
 
 
+STYLES = {  # name → (font, size, bold, indent first line, alignment, exact line spacing)
+    "公文标题": (TITLE_FONT, SIZE_2, False, False, WD_ALIGN_PARAGRAPH.CENTER, Pt(36)),
+    "公文正文": (BODY_FONT, SIZE_3, False, True, WD_ALIGN_PARAGRAPH.JUSTIFY, LINE),
+    "公文居中": (BODY_FONT, SIZE_3, False, False, WD_ALIGN_PARAGRAPH.CENTER, LINE),
+    "公文落款": (BODY_FONT, SIZE_3, False, False, WD_ALIGN_PARAGRAPH.RIGHT, LINE),
+    "一级标题": (H1_FONT, SIZE_3, False, True, WD_ALIGN_PARAGRAPH.LEFT, LINE),
+    "二级标题": (H2_FONT, SIZE_3, False, True, WD_ALIGN_PARAGRAPH.LEFT, LINE),
+    "表格文字": (TABLE_FONT, SIZE_TABLE, False, False, WD_ALIGN_PARAGRAPH.CENTER, None),
+    "表格居左": (TABLE_FONT, SIZE_TABLE, False, False, WD_ALIGN_PARAGRAPH.LEFT, None),
+    "表格表头": (H1_FONT, SIZE_TABLE, False, False, WD_ALIGN_PARAGRAPH.CENTER, None),
+}
+
+
 class Writer:
+    """Paragraph styles carry the fonts (so a secretary can restyle the draft in Word or WPS, and
+    writing is fast); each paragraph just names its style."""
+
     def __init__(self) -> None:
         self.doc = Document()
         section = self.doc.sections[0]
@@ -70,7 +87,25 @@ class Writer:
         section.left_margin, section.right_margin = Mm(28), Mm(26)
         section.footer_distance = Mm(28)
         _style_font(self.doc.styles["Normal"], BODY_FONT, SIZE_3)
+        self.styles = {name: self._make_style(name, *spec) for name, spec in STYLES.items()}
         self._page_number_footer(section)
+
+    def _make_style(self, name, font, size, bold, indent, align, line):
+        style = self.doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = self.doc.styles["Normal"]
+        _style_font(style, font, size)
+        style.font.bold = bold
+        fmt = style.paragraph_format
+        fmt.alignment = align
+        fmt.space_before = fmt.space_after = Pt(0)
+        if line is not None:
+            fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+            fmt.line_spacing = line
+        else:
+            fmt.line_spacing = 1.0
+        if indent:
+            fmt.first_line_indent = Pt(size.pt * 2)
+        return style
 
     def _page_number_footer(self, section) -> None:
         """'— 1 —' centred, 4号 宋体, as 公文 page numbers are."""
@@ -90,41 +125,32 @@ class Writer:
             run._element.append(el)
         set_run_font(para.add_run(" —"), "宋体", SIZE_4)
 
-    def para(self, text: str, *, font: str = BODY_FONT, size: Pt = SIZE_3, indent: bool = True,
-             align=WD_ALIGN_PARAGRAPH.JUSTIFY, bold: bool = False):
-        para = self.doc.add_paragraph()
-        fmt = para.paragraph_format
-        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        fmt.line_spacing = LINE if size <= SIZE_3 else Pt(36)
-        fmt.space_before = fmt.space_after = Pt(0)
-        if indent:
-            fmt.first_line_indent = Pt(size.pt * 2)
-        para.alignment = align
-        set_run_font(para.add_run(text), font, size, bold)
+    def para(self, text: str, style: str = "公文正文"):
+        para = self.doc.add_paragraph(text)
+        para._p.style = self.styles[style].style_id  # Paragraph.style= rescans every style: slow
         return para
 
     def title(self, text: str):
-        return self.para(text, font=TITLE_FONT, size=SIZE_2, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)
+        return self.para(text, "公文标题")
 
     def h1(self, text: str):
-        return self.para(text, font=H1_FONT)
+        return self.para(text, "一级标题")
 
     def h2(self, text: str):
-        return self.para(text, font=H2_FONT)
+        return self.para(text, "二级标题")
 
-    def table(self, rows: Sequence[Sequence[Any]], widths_mm: Sequence[float]) -> None:
+    def table(self, rows: Sequence[Sequence[Any]], widths_mm: Sequence[float], left: Sequence[int] = (1,)) -> None:
         t = self.doc.add_table(rows=len(rows), cols=len(rows[0]))
         t.style = self.doc.styles["Table Grid"]
         t.alignment = WD_TABLE_ALIGNMENT.CENTER
-        for i, row in enumerate(rows):
-            cells = t.rows[i].cells  # t.cell(i, j) re-reads the whole grid each time: slow
-            for j, value in enumerate(row):
-                cell = cells[j]
-                cell.width = Mm(widths_mm[j])
+        widths = [Mm(w) for w in widths_mm]
+        head, cell_c, cell_l = (self.styles[n].style_id for n in ("表格表头", "表格文字", "表格居左"))
+        for i, (row, cells) in enumerate(zip(rows, (r.cells for r in t.rows))):
+            for j, (value, cell) in enumerate(zip(row, cells)):
+                cell.width = widths[j]
                 para = cell.paragraphs[0]
-                para.alignment = WD_ALIGN_PARAGRAPH.CENTER if i == 0 or j != 1 else WD_ALIGN_PARAGRAPH.LEFT
-                set_run_font(para.add_run("" if value is None else str(value)), H1_FONT if i == 0 else TABLE_FONT,
-                             SIZE_TABLE)
+                para._p.style = head if i == 0 else cell_l if j in left else cell_c
+                para.add_run("" if value is None else str(value))
         if len(rows) > 1:  # repeat the header row on each page
             tr_pr = t.rows[0]._tr.get_or_add_trPr()
             el = OxmlElement("w:tblHeader")
@@ -143,7 +169,7 @@ def write_minutes_docx(data: ExportData, target: Path | Any) -> None:
     w.doc.core_properties.subject = f"数据指纹 {data.short_fp}"
     w.title(s.title)
     w.title("会议纪要")
-    w.para(f"（{date_cn(s.date)}　数据指纹 {data.short_fp}）", indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)
+    w.para(f"（{date_cn(s.date)}　数据指纹 {data.short_fp}）", "公文居中")
 
     w.h1("一、基本情况")
     w.para(f"{date_cn(s.date)}，{s.organisers or '评议组织单位'}在{s.venue or '会场'}召开{s.title}。"
@@ -176,7 +202,7 @@ def write_minutes_docx(data: ExportData, target: Path | Any) -> None:
             w.para("缺席。" if r.status == "absent" else "评分未完成，暂无综合得分。")
         crit = [["指标", "满分", "平均得分"]] + [[path.replace("/", " / "), fmt_decimal(data.leaf_max[path]),
                                                 num(r.criteria.get(path))] for path in data.leaf_paths]
-        w.table(crit, [96, 30, 30])
+        w.table(crit, [96, 30, 30], left=(0,))
         notes = expert_notes(data, r)
         w.para("专家评分：" + "；".join(
             f"{e.name} {num(r.experts.get(e.name))}" + (f"（{notes[e.name]}）" if notes[e.name] else "")
@@ -202,6 +228,5 @@ def write_minutes_docx(data: ExportData, target: Path | Any) -> None:
             [[u.position, u.name, minutes_text(data.timing.get(u.name, {}).get("report")),
               minutes_text(data.timing.get(u.name, {}).get("questions"))] for u in data.units], [16, 40, 50, 50])
     w.para("")
-    w.para(f"记录员：{s.secretary or '　　　　'}　　评议组组长：{s.chair or '　　　　'}", indent=False,
-           align=WD_ALIGN_PARAGRAPH.RIGHT)
+    w.para(f"记录员：{s.secretary or '　　　　'}　　评议组组长：{s.chair or '　　　　'}", "公文落款")
     w.save(target)

@@ -49,9 +49,30 @@ def test_result_sheet_lists_finals_ranks_and_grades(exported):
     wb.close()
 
 
-def _east_asia(run) -> str | None:
-    fonts = run._element.rPr.find(qn("w:rFonts"))
-    return fonts.get(qn("w:eastAsia")) if fonts is not None else None
+def east_asia(para) -> str | None:
+    """The Chinese font Word uses for the paragraph's text: the run's, else its style chain's."""
+    for run in para.runs:
+        fonts = run._element.rPr.find(qn("w:rFonts")) if run._element.rPr is not None else None
+        if fonts is not None and fonts.get(qn("w:eastAsia")):
+            return fonts.get(qn("w:eastAsia"))
+    style = para.style
+    while style is not None:
+        rpr = style.element.rPr
+        fonts = rpr.find(qn("w:rFonts")) if rpr is not None else None
+        if fonts is not None and fonts.get(qn("w:eastAsia")):
+            return fonts.get(qn("w:eastAsia"))
+        style = style.base_style
+    return None
+
+
+def size(para):
+    for run in para.runs:
+        if run.font.size:
+            return run.font.size
+    style = para.style
+    while style is not None and style.font.size is None:
+        style = style.base_style
+    return style.font.size if style is not None else None
 
 
 def test_docx_uses_the_official_document_fonts_and_margins(exported):
@@ -59,13 +80,16 @@ def test_docx_uses_the_official_document_fonts_and_margins(exported):
     paras = [p for p in doc.paragraphs if p.runs]
     title = paras[0]
     assert title.text == "法治政府建设暨“七五”普法第二片区总结评议会"
-    assert _east_asia(title.runs[0]) == "方正小标宋简体" and title.runs[0].font.size == Pt(22)
+    assert east_asia(title) == "方正小标宋简体" and size(title) == Pt(22)  # 2号
     h1 = next(p for p in paras if p.text == "一、基本情况")
-    assert _east_asia(h1.runs[0]) == "黑体" and h1.runs[0].font.size == Pt(16)
+    assert east_asia(h1) == "黑体" and size(h1) == Pt(16)  # 3号
     h2 = next(p for p in paras if p.text.startswith("（一）"))
-    assert _east_asia(h2.runs[0]) == "楷体_GB2312"
+    assert east_asia(h2) == "楷体_GB2312" and size(h2) == Pt(16)
     body = next(p for p in paras if p.text.startswith("2020年10月27日"))
-    assert _east_asia(body.runs[0]) == "仿宋_GB2312" and body.runs[0].font.size == Pt(16)
+    assert east_asia(body) == "仿宋_GB2312" and size(body) == Pt(16)
+    assert body.style.paragraph_format.first_line_indent == Pt(32)  # two characters
+    cell = doc.tables[0].rows[1].cells[1].paragraphs[0]
+    assert east_asia(cell) == "仿宋_GB2312"
     normal = doc.styles["Normal"].element.rPr.find(qn("w:rFonts"))
     assert normal.get(qn("w:eastAsia")) == "仿宋_GB2312"
     s = doc.sections[0]
