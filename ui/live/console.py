@@ -608,7 +608,7 @@ class ConsolePage(QWidget):
         super().showEvent(event)
         # the chair's keys (Space, N, Ctrl+→) work only with the focus inside this page
         if not self.isAncestorOf(QApplication.focusWidget()):
-            QTimer.singleShot(0, self.agenda.setFocus)
+            QTimer.singleShot(0, self.agenda, self.agenda.setFocus)
         top = self.window()
         if top is not self and not getattr(top, "_live_close_guard", False):
             top.installEventFilter(self)

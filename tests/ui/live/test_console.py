@@ -260,3 +260,26 @@ def test_console_let_go_by_the_main_window_does_not_block_a_new_one(qtbot, demo_
     new = ConsolePage(demo_db, READY)
     assert new._claimed
     dispose(new)
+
+
+def test_closing_the_main_window_mid_meeting_asks_and_keeps_state(qtbot, demo_db, db_path, monkeypatch):
+    from ui import dialogs
+    from ui.main_window import MainWindow
+    set_status(demo_db, session_id=READY, status="live")
+    window = MainWindow(demo_db, db_path)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_session(READY, page="live")
+    page = window.page("live")
+    qtbot.waitExposed(window)
+    page.meeting.start()
+    asked = []
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: asked.append(a) or False)
+    window.close()
+    assert asked and window.isVisible()  # the chair said no: the window stays
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    window.close()
+    assert not window.isVisible()
+    row = demo_db.execute("SELECT running, phase FROM live_state WHERE session_id = ?", [READY]).fetchone()
+    assert row == (1, "report")  # kept: reopening continues the timer
+    dispose(page)
