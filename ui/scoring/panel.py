@@ -11,8 +11,8 @@ from decimal import Decimal
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QInputDialog, QLabel, QListView, QPushButton, QSplitter,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QListView, QMenu,
+                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from fazhi_desktop import scoring
 from fazhi_desktop.errors import UserError
@@ -71,6 +71,12 @@ class ScoringPage(QWidget):
         self.undo_button = self._button("undo", self.tr("撤销"), self.undo_stack.undo)
         self.redo_button = self._button("redo", self.tr("重做"), self.undo_stack.redo)
         self.audit_button = self._button("audit", self.tr("审计日志…"), self.show_audit, self.tr("提交后的每次修改与导入替换"))
+        self.import_button = QPushButton(icon("import"), self.tr("导入…"), self)
+        self.import_button.setToolTip(self.tr("从 CSV 或 XLSX 导入评分或外部得分；有任何错误行则整个文件不导入"))
+        menu = QMenu(self.import_button)
+        menu.addAction(self.tr("导入评分（专家、单位、指标、得分）…"), lambda: self.import_file("scores"))
+        menu.addAction(self.tr("导入外部得分（单位、项目、得分）…"), lambda: self.import_file("external"))
+        self.import_button.setMenu(menu)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
         self.undo_stack.undoTextChanged.connect(lambda t: self.undo_button.setToolTip(t))
@@ -119,6 +125,7 @@ class ScoringPage(QWidget):
         for b in (self.submit_button, self.submit_all_button, self.reopen_button, self.undo_button, self.redo_button):
             bar.addWidget(b)
         bar.addStretch(1)
+        bar.addWidget(self.import_button)
         bar.addWidget(self.audit_button)
         cv.addLayout(bar)
         cv.addWidget(self.grid, 1)
@@ -191,6 +198,31 @@ class ScoringPage(QWidget):
         """A reason typed by the user, or None when cancelled (tests replace this)."""
         text, ok = QInputDialog.getText(self, title, prompt)
         return text.strip() if ok and text.strip() else None
+
+    def choose_file(self, title: str) -> str | None:
+        """A file picked by the user, or None (tests replace this)."""
+        path, _filter = QFileDialog.getOpenFileName(self, title, "", self.tr("表格文件 (*.csv *.xlsx)"))
+        return path or None
+
+    def import_file(self, kind: str, path: str | None = None) -> bool:
+        """Import scores or external values; a refused file changes nothing and lists every bad row."""
+        from fazhi_desktop import score_imports
+
+        title = self.tr("导入评分") if kind == "scores" else self.tr("导入外部得分")
+        path = path or self.choose_file(title)
+        if not path:
+            return False
+        run = score_imports.import_scores if kind == "scores" else score_imports.import_external
+        try:
+            result = run(self.db, session_id=self.session_id, path=path, operator=self.operator)
+        except UserError as exc:
+            self.show_status(str(exc), error=True)
+            return False
+        self.undo_stack.clear()  # stored values changed under the commands: their "before" is stale
+        self.refresh()
+        self.show_status(result.summary())
+        self.scores_changed.emit(self.unit_id or 0)
+        return True
 
     def show_status(self, text: str, *, error: bool = False) -> None:
         self.status.setText(text)

@@ -233,3 +233,18 @@ def test_empty_session_opens(fresh_db, qtbot):
     qtbot.addWidget(p)
     assert p.model.columnCount() == FIRST_EXPERT and "还没有参评单位" in p.title.text()
     p.show_side_panels(False)
+
+
+def test_import_from_the_window_refuses_whole_file_or_refreshes(page, tmp_path):
+    unit = list_units(page.db, READY)[0].name
+    bad = tmp_path / "bad.csv"
+    bad.write_text(f"专家,单位,指标,得分\n周立,{unit},普法责任制机制建设,18\n周立,{unit},普法实效,25\n", encoding="utf-8")
+    page.choose_file = lambda _title: str(bad)
+    assert page.import_file("scores") is False
+    assert stored(page) == {} and "第 3 行" in page.status.text() and "超出范围" in page.status.text()
+    good = tmp_path / "good.csv"
+    good.write_text(f"专家,单位,指标,得分\n周立,{unit},普法责任制机制建设,18\n", encoding="utf-8")
+    assert page.import_file("scores", str(good))
+    first = list_experts(page.db, READY)[0]
+    assert page.model.index(page.model.leaf_rows()[0], page.model.column_of(first.id)).data() == "18"
+    assert "已导入 1 个评分" in page.status.text()
