@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox, QCompleter, QFrame, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMenu, QPushButton, QScrollArea, QSplitter, QTableView,
@@ -44,6 +44,8 @@ def _scoring_page_class():
 
 
 class ConsolePage(QWidget):
+    session_changed = Signal()  # the session's status changed (the main window refreshes its list)
+
     def __init__(self, db, session_id: int, parent: QWidget | None = None, *,
                  clock: Callable[[], float] = time.monotonic, wall: Callable[[], float] = time.time):
         super().__init__(parent)
@@ -59,6 +61,7 @@ class ConsolePage(QWidget):
         self._last_state = self.meeting.timer_state()
         self._last_where = (self.meeting.unit_id, self.meeting.phase)
         self.chimes = 0
+        self._timer_px = 72
         self._shown: tuple = (None, None)
         self._build()
         self._timer = QTimer(self, interval=200)
@@ -320,7 +323,8 @@ class ConsolePage(QWidget):
             except UserError as exc:
                 self.say(str(exc))
                 return
-        self._do(self.meeting.begin)
+        if self._do(self.meeting.begin):
+            self.session_changed.emit()
 
     def rehearse(self) -> None:
         """Open the console on a throwaway copy of this session."""
@@ -376,7 +380,8 @@ class ConsolePage(QWidget):
     def _show_unit(self) -> None:
         unit = self.meeting.unit()
         following = self.meeting.next_unit_after()
-        self.unit_label.setText(unit.name if unit else self.tr("（没有当前单位）"))
+        self.unit_label.setText(unit.name if unit else self.tr("尚未开始") if self.meeting.session.status == "draft"
+                                else self.tr("（没有当前单位）"))
         self.presenter_label.setText(
             (self.tr("汇报人：%1").replace("%1", " ".join(p for p in (unit.presenter, unit.presenter_title) if p)))
             if unit and (unit.presenter or unit.presenter_title) else "")
@@ -435,6 +440,7 @@ class ConsolePage(QWidget):
     def _tick(self) -> None:
         state = self.meeting.timer_state()
         text = self._clock_text()
+        self._fit_timer_font()
         self.timer_label.setText(text)
         self.timer_label.setStyleSheet(f"color: {TIMER_COLOURS[state]};")
         if self.projector is not None:
@@ -599,9 +605,16 @@ class ConsolePage(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        font = QFont(self.timer_label.font())
-        font.setPixelSize(max(56, min(120, self.height() // 9)))
-        self.timer_label.setFont(font)
+        self._timer_px = max(56, min(120, self.height() // 9))
+        self._fit_timer_font()
+
+    def _fit_timer_font(self) -> None:
+        # words ("评分中") take more room per character than the digits of a countdown
+        px = self._timer_px if self.meeting.phase in core.TIMED else int(self._timer_px * 0.55)
+        if self.timer_label.font().pixelSize() != px:
+            font = QFont(self.timer_label.font())
+            font.setPixelSize(px)
+            self.timer_label.setFont(font)
 
     # -- closing ------------------------------------------------------------------------------------
     def showEvent(self, event) -> None:
