@@ -11,6 +11,8 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from reportlab.platypus import KeepTogether
+
 from ..template import fmt_decimal
 from .data import ExportData, date_cn, num
 from .pdf_base import Spacer, Styles, build_pdf, frame_width, mm, p, table
@@ -116,10 +118,12 @@ def feedback_story(data: ExportData, unit_name: str, st: Styles, *, show_experts
                               for i, q in enumerate(problems, 1)]],
                            [12 * mm, (w - 42 * mm) / 2, (w - 42 * mm) / 2, 30 * mm], st, align="cllc"))
     due = report_deadline(data, unit_name)
-    story.append(p("请你单位对照评议意见和专家提出的问题，制定整改方案，明确整改措施、责任人和完成时限，"
-                   f"逐项抓好落实，并于{date_cn(due) if due else '规定期限内'}前将整改情况书面报送"
-                   f"{s.organisers or '评议组织单位'}。", st.body))
-    story += [Spacer(1, 8 * mm), p(s.organisers or "", st.right), p(date_cn(s.date), st.right)]
+    # The closing request and the signature never stand alone on a page.
+    story.append(KeepTogether([
+        p("请你单位对照评议意见和专家提出的问题，制定整改方案，明确整改措施、责任人和完成时限，"
+          f"逐项抓好落实，并于{date_cn(due) if due else '规定期限内'}前将整改情况书面报送"
+          f"{s.organisers or '评议组织单位'}。", st.body),
+        Spacer(1, 8 * mm), p(s.organisers or "", st.right), p(date_cn(s.date), st.right)]))
     return story
 
 

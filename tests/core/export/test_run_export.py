@@ -158,3 +158,15 @@ def test_self_test_export_checks_and_is_fast(demo_db, tmp_path):
     figures = self_test_export(demo_db, 1, tmp_path)
     assert figures["pdf_pages"] >= 5
     assert figures["export_ms"] < 5000  # ~0.5 s warm on 2 cores; generous for a loaded CI box
+
+
+def test_a_session_without_scores_or_units_still_exports(demo_db, fresh_db, out):
+    result = run_export(demo_db, 2, out / "draft")  # the demo's 2023 session: units, experts, no scores
+    text = pdftotext(out / "draft" / FILE_NAMES["pdf"])
+    assert "市教委" in text and "未完成" in text
+    assert len(result.files) == 5 + 10
+    from fazhi_desktop.library import builtin_templates
+    from fazhi_desktop.sessions import create_session
+
+    empty = create_session(demo_db, title="空白评议会", template=builtin_templates()[0])
+    assert len(run_export(demo_db, empty, out / "empty").files) == 5
