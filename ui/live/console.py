@@ -10,24 +10,22 @@ import time
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox, QCompleter, QFrame, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QMenu, QPushButton, QScrollArea, QSplitter, QTableView,
-                               QTabWidget, QToolBar, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtGui import QFont, QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QHBoxLayout,
+                               QHeaderView, QLabel, QPushButton, QScrollArea, QSplitter, QTableView,
+                               QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
 from fazhi_desktop import live as core
 from fazhi_desktop.errors import UserError
-from fazhi_desktop.questions import add_question, delete_question, update_question
-from fazhi_desktop.roster import list_experts
 from fazhi_desktop.sessions import get_session
 
 from .. import dialogs
 from ..actions import ActionRegistry
 from ..icons import icon
-from .commands import AddedQuestion, DeletedQuestion, EditedQuestion
-from .models import AgendaModel, QuestionModel
-from .projector import BACKGROUND, PRESET_MESSAGES, TIMER_COLOURS, Board, ProjectorWindow
-from .question_dialog import QuestionDialog
+from .models import AgendaModel
+from .projector import BACKGROUND, TIMER_COLOURS, Board, ProjectorWindow
+from .projector_bar import ProjectorBar
+from .question_log import QuestionLog
 
 LIVE_KEYS = ["live.start_pause", "live.end_phase", "live.next_unit", "live.previous_unit", "live.add_minute",
              "live.focus_question", "live.projector", "live.mark_absent", "live.back_phase"]
@@ -55,9 +53,6 @@ class ConsolePage(QWidget):
         if self.meeting.session.status == "live":
             self._claim()
         self.undo_stack = QUndoStack(self)
-        self.projector: ProjectorWindow | None = None
-        self.projector_screen = -1  # -1: the last screen
-        self.chime = True
         self._last_state = self.meeting.timer_state()
         self._last_where = (self.meeting.unit_id, self.meeting.phase)
         self.chimes = 0
@@ -112,31 +107,8 @@ class ConsolePage(QWidget):
         self.move_later_action = bar.addAction(icon("down"), self.tr("调到最后"))
         self.move_later_action.triggered.connect(self.move_later)
         # the projector's controls sit with the current unit: they are what the room sees of it
-        pbar = QToolBar()
-        pbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        pbar.addAction(a["live.projector"])
-        self.screen_box = QComboBox()
-        self.screen_box.setToolTip(self.tr("投屏窗口显示在哪个屏幕上"))
-        self._fill_screens()
-        self.screen_box.activated.connect(self._screen_chosen)
-        pbar.addWidget(self.screen_box)
-        self.flash_button = QToolButton()
-        self.flash_button.setText(self.tr("提示演讲人"))
-        self.flash_button.setIcon(icon("warning"))
-        self.flash_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.flash_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.flash_button)
-        for text in PRESET_MESSAGES:
-            menu.addAction(self.tr(text)).triggered.connect(lambda _c=False, t=text: self.flash(self.tr(t)))
-        menu.addAction(self.tr("自定义…")).triggered.connect(self._flash_custom)
-        self.flash_button.setMenu(menu)
-        pbar.addWidget(self.flash_button)
-        menu.addSeparator()
-        self.chime_action = menu.addAction(self.tr("到提醒时间和超时时响提示音"))
-        self.chime_action.setCheckable(True)
-        self.chime_action.setChecked(True)
-        self.chime_action.toggled.connect(lambda on: setattr(self, "chime", on))
-        self.projector_bar = pbar
+        self.projector_bar = ProjectorBar(a["live.projector"], self)
+        self.projector_bar.message.connect(self.say)
         self.toolbar = bar
 
         # agenda
@@ -206,56 +178,10 @@ class ConsolePage(QWidget):
         head.addWidget(timer_box)
 
         # question log
-        self.expert_box = QComboBox()
-        self.expert_box.setEditable(True)
-        self.expert_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.expert_box.setMinimumContentsLength(6)
-        self.expert_box.lineEdit().setPlaceholderText(self.tr("专家"))
-        self.expert_box.completer().setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
-        self.expert_box.completer().setFilterMode(Qt.MatchFlag.MatchStartsWith)
-        self.expert_box.lineEdit().returnPressed.connect(lambda: self.question_edit.setFocus())
-        self.question_edit = QLineEdit()
-        self.question_edit.setPlaceholderText(self.tr("提问内容，回车保存（Ctrl+Q 到这里）"))
-        self.question_edit.returnPressed.connect(self.add_question)
-        self.problem_box = QCheckBox(self.tr("发现问题"))
-        save = QPushButton(icon("question"), self.tr("记录"))
-        save.clicked.connect(self.add_question)
-        entry = QHBoxLayout()
-        entry.addWidget(self.expert_box)
-        entry.addWidget(self.question_edit, 1)
-        entry.addWidget(self.problem_box)
-        entry.addWidget(save)
-        self.question_model = QuestionModel(self.db, self.session_id, self)
-        self.question_view = QTableView()
-        self.question_view.setModel(self.question_model)
-        self.question_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.question_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.question_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.question_view.verticalHeader().hide()
-        self.question_view.setWordWrap(True)
-        qh = self.question_view.horizontalHeader()
-        qh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        qh.setSectionResizeMode(QuestionModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        self.question_view.doubleClicked.connect(lambda _i: self.edit_question())
-        edit = QPushButton(self.tr("修改…"))
-        edit.clicked.connect(self.edit_question)
-        delete = QPushButton(icon("delete"), self.tr("删除"))
-        delete.clicked.connect(self.delete_question)
-        undo = QPushButton(icon("undo"), self.tr("撤销"))
-        undo.clicked.connect(self.undo_stack.undo)
-        self.undo_stack.canUndoChanged.connect(undo.setEnabled)
-        undo.setEnabled(False)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for b in (edit, delete, undo):
-            buttons.addWidget(b)
-        qpage = QWidget()
-        qv = QVBoxLayout(qpage)
-        qv.addLayout(entry)
-        qv.addWidget(self.question_view, 1)
-        qv.addLayout(buttons)
+        self.log = QuestionLog(self.db, self.session_id, self.undo_stack, self.meeting.meeting_elapsed, self)
+        self.log.message.connect(self.say)
         self.tabs = QTabWidget()
-        self.tabs.addTab(qpage, icon("question"), self.tr("提问记录"))
+        self.tabs.addTab(self.log, icon("question"), self.tr("提问记录"))
         self.scoring = None
         cls = _scoring_page_class()
         if cls is not None:
@@ -361,13 +287,8 @@ class ConsolePage(QWidget):
         row = self.agenda_model.row_of(self.meeting.unit_id)
         if row >= 0:
             self.agenda.scrollTo(self.agenda_model.index(row, 0))
-        experts = [e.name for e in list_experts(self.db, self.session_id)]
-        if [self.expert_box.itemText(i) for i in range(self.expert_box.count())] != experts:
-            current = self.expert_box.currentText()
-            self.expert_box.clear()
-            self.expert_box.addItems(experts)
-            self.expert_box.setEditText(current if current in experts else "")
-        self.question_model.set_unit(self.meeting.unit_id)
+        self.log.refresh_experts()
+        self.log.set_unit(self.meeting.unit_id)
         self._show_unit()
         self._tick()
 
@@ -434,8 +355,7 @@ class ConsolePage(QWidget):
         return self.meeting.display() if self.meeting.phase else "--:--"
 
     def _push_board(self) -> None:
-        if self.projector is not None:
-            self.projector.show_board(self._board())
+        self.projector_bar.show_board(self._board())
 
     def _tick(self) -> None:
         state = self.meeting.timer_state()
@@ -443,14 +363,13 @@ class ConsolePage(QWidget):
         self._fit_timer_font()
         self.timer_label.setText(text)
         self.timer_label.setStyleSheet(f"color: {TIMER_COLOURS[state]};")
-        if self.projector is not None:
-            self.projector.set_clock(text, state)
+        self.projector_bar.set_clock(text, state)
         where = (self.meeting.unit_id, self.meeting.phase)
         if self.meeting.running:
             self.agenda_model.tick()
             # chime when time runs into the warning and past zero; not when a minute is added back
             if where == self._last_where and _ORDER[state] > _ORDER[self._last_state] >= 1 \
-                    and state in ("warn", "overtime") and self.chime:
+                    and state in ("warn", "overtime") and self.projector_bar.chime:
                 self.chimes += 1
                 QApplication.beep()
         self._last_state, self._last_where = state, where
@@ -486,122 +405,18 @@ class ConsolePage(QWidget):
     # -- question log ---------------------------------------------------------------------------
     def focus_question(self) -> None:
         self.tabs.setCurrentIndex(0)
-        self.expert_box.setFocus()
-        self.expert_box.lineEdit().selectAll()
-
-    def _expert_id(self, text: str) -> int | None:
-        text = text.strip()
-        if not text:
-            return None
-        experts = list_experts(self.db, self.session_id)
-        exact = [e for e in experts if e.name == text]
-        found = exact or [e for e in experts if e.name.startswith(text)]
-        if len(found) != 1:
-            raise UserError(self.tr("专家“%1”不在评议组中，或有多位专家与之相符。").replace("%1", text))
-        return found[0].id
-
-    def add_question(self) -> None:
-        if self.meeting.unit_id is None:
-            self.say(self.tr("当前没有单位，不能记录提问。"))
-            return
-        try:
-            question = add_question(self.db, session_id=self.session_id, unit_id=self.meeting.unit_id,
-                                    expert_id=self._expert_id(self.expert_box.currentText()),
-                                    text=self.question_edit.text(), problem=self.problem_box.isChecked(),
-                                    elapsed_s=self.meeting.meeting_elapsed())
-        except UserError as exc:
-            self.say(str(exc))
-            return
-        self.undo_stack.push(AddedQuestion(self.db, self._questions_changed, question))
-        self.question_edit.clear()
-        self.problem_box.setChecked(False)
-        self.expert_box.setEditText("")
-        self.expert_box.setFocus()
-        self.say("")
-
-    def _current_question(self):
-        rows = self.question_view.selectionModel().selectedRows()
-        return self.question_model.question_at(rows[0].row()) if rows else None
-
-    def edit_question(self) -> None:
-        q = self._current_question()
-        if q is None:
-            return
-        dialog = QuestionDialog(self.db, self.session_id, q, self)
-        if not dialog.exec():
-            return
-        try:
-            before = update_question(self.db, question_id=q.id, **dialog.values())
-        except UserError as exc:
-            self.say(str(exc))
-            return
-        if before:
-            after = {k: dialog.values()[k] for k in before}
-            self.undo_stack.push(EditedQuestion(self.db, self._questions_changed, q.id, before, after))
-
-    def delete_question(self) -> None:
-        q = self._current_question()
-        if q is None:
-            return
-        try:
-            gone = delete_question(self.db, question_id=q.id)
-        except UserError as exc:
-            self.say(str(exc))
-            return
-        self.undo_stack.push(DeletedQuestion(self.db, self._questions_changed, gone))
-        self.say(self.tr("已删除一条提问（Ctrl+Z 撤销）。"))
-
-    def _questions_changed(self) -> None:
-        self.question_model.reload()
+        self.log.focus()
 
     # -- projector --------------------------------------------------------------------------------
+    @property
+    def projector(self) -> ProjectorWindow | None:
+        return self.projector_bar.window_
+
     def toggle_projector(self) -> None:
-        if self.projector is not None and self.projector.isVisible():
-            self.projector.close()
-            return
-        if self.projector is None:
-            self.projector = ProjectorWindow()
-        self._push_board()
-        self.projector.show_on(self._projector_screen())
-
-    def _projector_screen(self) -> int:
-        try:
-            from ..app import settings
-            value = settings().value("live/projector_screen", self.projector_screen)
-            return int(value)
-        except (ImportError, TypeError, ValueError):
-            return self.projector_screen
-
-    def _fill_screens(self) -> None:
-        self.screen_box.clear()
-        for i, screen in enumerate(QGuiApplication.screens()):
-            g = screen.geometry()
-            self.screen_box.addItem(self.tr("屏幕 %1（%2×%3）").replace("%1", str(i + 1))
-                                    .replace("%2", str(g.width())).replace("%3", str(g.height())), i)
-        chosen = self._projector_screen()
-        count = self.screen_box.count()
-        self.screen_box.setCurrentIndex(chosen if 0 <= chosen < count else count - 1)
-
-    def _screen_chosen(self, index: int) -> None:
-        self.projector_screen = index
-        try:
-            from ..app import settings
-            settings().setValue("live/projector_screen", index)
-        except ImportError:
-            pass
-        if self.projector is not None and self.projector.isVisible():
-            self.projector.show_on(index)
+        self.projector_bar.toggle(self._board())
 
     def flash(self, text: str) -> None:
-        if self.projector is None or not self.projector.isVisible():
-            self.say(self.tr("投屏窗口未打开（F5 打开）。"))
-            return
-        self.projector.flash(text)
-
-    def _flash_custom(self) -> None:
-        text = dialogs.ask_text(self, self.tr("提示演讲人"), self.tr("投屏上显示的提示："))
-        if text:
-            self.flash(text)
+        self.projector_bar.flash(text)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -634,8 +449,8 @@ class ConsolePage(QWidget):
                                                  "计时会接着进行。确定关闭吗？"), self.tr("关闭窗口")):
                 event.ignore()
                 return True
-        if event.type() == QEvent.Type.Close and watched is self.window() and self.projector is not None:
-            self.projector.close()
+        if event.type() == QEvent.Type.Close and watched is self.window():
+            self.projector_bar.close_window()
         return super().eventFilter(watched, event)
 
 

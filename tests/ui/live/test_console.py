@@ -104,37 +104,37 @@ def test_question_by_keyboard_is_stored_with_elapsed_time(page, qtbot, demo_db, 
     page.meeting.start()
     clock.t += 125
     qtbot.keyClick(page.agenda, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
-    assert page.expert_box.lineEdit().hasFocus()
+    assert page.log.expert_box.lineEdit().hasFocus()
     first = list_experts(demo_db, READY)[0].name
-    ime_type(page.expert_box.lineEdit(), first[0])
-    assert page.expert_box.currentText() == first  # completed from the first character
-    qtbot.keyClick(page.expert_box.lineEdit(), Qt.Key.Key_Return)
-    assert page.question_edit.hasFocus()
-    ime_type(page.question_edit, "执法记录制度是什么？")
-    qtbot.keyClick(page.question_edit, Qt.Key.Key_Return)
+    ime_type(page.log.expert_box.lineEdit(), first[0])
+    assert page.log.expert_box.currentText() == first  # completed from the first character
+    qtbot.keyClick(page.log.expert_box.lineEdit(), Qt.Key.Key_Return)
+    assert page.log.question_edit.hasFocus()
+    ime_type(page.log.question_edit, "执法记录制度是什么？")
+    qtbot.keyClick(page.log.question_edit, Qt.Key.Key_Return)
     rows = list_questions(demo_db, READY)
     assert len(rows) == 1
     assert rows[0].text == "执法记录制度是什么？" and rows[0].elapsed_s == pytest.approx(125, abs=1.5)
     assert rows[0].expert_id == list_experts(demo_db, READY)[0].id
-    assert page.question_model.rowCount() == 1 and page.question_edit.text() == ""
+    assert page.log.question_model.rowCount() == 1 and page.log.question_edit.text() == ""
 
 
 def test_unknown_expert_is_refused_with_a_message(page, qtbot, demo_db):
-    page.expert_box.setEditText("无此人")
-    page.question_edit.setText("问")
-    page.add_question()
+    page.log.expert_box.setEditText("无此人")
+    page.log.question_edit.setText("问")
+    page.log.add_question()
     assert "无此人" in page.message_label.text() and list_questions(demo_db, READY) == []
 
 
 def test_delete_then_undo_restores_the_question(page, qtbot, demo_db):
-    page.question_edit.setText("普法责任清单是否公开？")
-    page.add_question()
-    page.question_view.selectRow(0)
-    page.delete_question()
+    page.log.question_edit.setText("普法责任清单是否公开？")
+    page.log.add_question()
+    page.log.question_view.selectRow(0)
+    page.log.delete_question()
     assert list_questions(demo_db, READY) == []
     page.undo_stack.undo()
     rows = list_questions(demo_db, READY)
-    assert [q.text for q in rows] == ["普法责任清单是否公开？"] and page.question_model.rowCount() == 1
+    assert [q.text for q in rows] == ["普法责任清单是否公开？"] and page.log.question_model.rowCount() == 1
     page.undo_stack.undo()  # undo the entry itself
     assert list_questions(demo_db, READY) == []
     page.undo_stack.redo()
@@ -158,8 +158,8 @@ def test_console_resumes_after_the_objects_are_dropped(qtbot, demo_db, db_path, 
     qtbot.addWidget(p)
     p.meeting.start()
     clock.t += 200
-    p.question_edit.setText("崩溃前的提问")
-    p.add_question()
+    p.log.question_edit.setText("崩溃前的提问")
+    p.log.add_question()
     dispose(p)
     demo_db.conn.close()
     clock.t += 30
@@ -168,7 +168,7 @@ def test_console_resumes_after_the_objects_are_dropped(qtbot, demo_db, db_path, 
     qtbot.addWidget(again)
     assert again.meeting.running and again.meeting.elapsed() == pytest.approx(230)
     assert again.timer_label.text() == "04:10"
-    assert again.question_model.rowCount() == 1
+    assert again.log.question_model.rowCount() == 1
     dispose(again)
     db.conn.close()
 
@@ -226,8 +226,8 @@ def test_projector_shows_the_room_what_it_needs_and_never_a_score(page, qtbot, d
 
 def test_models(qtmodeltester, page, demo_db):
     qtmodeltester.check(page.agenda_model)
-    page.question_edit.setText("问")
-    page.add_question()
+    page.log.question_edit.setText("问")
+    page.log.add_question()
     model = QuestionModel(demo_db, READY)
     model.set_unit(page.meeting.unit_id)
     qtmodeltester.check(model)
@@ -242,8 +242,8 @@ def test_rehearsal_runs_on_a_copy_and_leaves_no_trace(qtbot, demo_db, clock):
     console = window.console
     console.begin()
     console.meeting.start(); clock.t += 60
-    console.question_edit.setText("演练中的提问")
-    console.add_question()
+    console.log.question_edit.setText("演练中的提问")
+    console.log.add_question()
     window.close()
     assert demo_db.execute("SELECT count(*) FROM sessions").fetchone()[0] == 2
     assert list_questions(demo_db, READY) == []

@@ -1,0 +1,111 @@
+"""The chair's controls for the projector: on/off, which screen, a message to flash, the chime.
+The chosen screen is UI state and lives in QSettings; meeting data never does."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QComboBox, QMenu, QToolBar, QToolButton, QWidget
+
+from .. import dialogs
+from ..icons import icon
+from .projector import PRESET_MESSAGES, Board, ProjectorWindow
+
+SETTING = "live/projector_screen"
+
+
+def _settings():
+    try:
+        from ..app import settings
+    except ImportError:
+        return None
+    return settings()
+
+
+class ProjectorBar(QToolBar):
+    message = Signal(str)
+
+    def __init__(self, toggle_action: QAction, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.window_: ProjectorWindow | None = None
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addAction(toggle_action)
+        self.screen_box = QComboBox()
+        self.screen_box.setToolTip(self.tr("投屏窗口显示在哪个屏幕上"))
+        self.screen_box.activated.connect(self._screen_chosen)
+        self.fill_screens()
+        self.addWidget(self.screen_box)
+        self.flash_button = QToolButton()
+        self.flash_button.setText(self.tr("提示演讲人"))
+        self.flash_button.setIcon(icon("warning"))
+        self.flash_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.flash_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.flash_button)
+        for text in PRESET_MESSAGES:
+            menu.addAction(self.tr(text)).triggered.connect(lambda _c=False, t=text: self.flash(self.tr(t)))
+        menu.addAction(self.tr("自定义…")).triggered.connect(self._flash_custom)
+        menu.addSeparator()
+        self.chime_action = menu.addAction(self.tr("到提醒时间和超时时响提示音"))
+        self.chime_action.setCheckable(True)
+        self.chime_action.setChecked(True)
+        self.flash_button.setMenu(menu)
+        self.addWidget(self.flash_button)
+
+    @property
+    def chime(self) -> bool:
+        return self.chime_action.isChecked()
+
+    def screen_index(self) -> int:
+        s = _settings()
+        try:
+            return int(s.value(SETTING, -1)) if s is not None else -1
+        except (TypeError, ValueError):
+            return -1
+
+    def fill_screens(self) -> None:
+        self.screen_box.clear()
+        for i, screen in enumerate(QGuiApplication.screens()):
+            g = screen.geometry()
+            self.screen_box.addItem(self.tr("屏幕 %1（%2×%3）").replace("%1", str(i + 1))
+                                    .replace("%2", str(g.width())).replace("%3", str(g.height())), i)
+        chosen, count = self.screen_index(), self.screen_box.count()
+        self.screen_box.setCurrentIndex(chosen if 0 <= chosen < count else count - 1)
+
+    def _screen_chosen(self, index: int) -> None:
+        s = _settings()
+        if s is not None:
+            s.setValue(SETTING, index)
+        if self.window_ is not None and self.window_.isVisible():
+            self.window_.show_on(index)
+
+    def toggle(self, board: Board) -> None:
+        if self.window_ is not None and self.window_.isVisible():
+            self.window_.close()
+            return
+        if self.window_ is None:
+            self.window_ = ProjectorWindow()
+        self.window_.show_board(board)
+        self.fill_screens()  # a projector plugged in since the console opened
+        self.window_.show_on(self.screen_box.currentIndex())
+
+    def show_board(self, board: Board) -> None:
+        if self.window_ is not None:
+            self.window_.show_board(board)
+
+    def set_clock(self, text: str, state: str) -> None:
+        if self.window_ is not None:
+            self.window_.set_clock(text, state)
+
+    def flash(self, text: str) -> None:
+        if self.window_ is None or not self.window_.isVisible():
+            self.message.emit(self.tr("投屏窗口未打开（F5 打开）。"))
+            return
+        self.window_.flash(text)
+
+    def _flash_custom(self) -> None:
+        text = dialogs.ask_text(self, self.tr("提示演讲人"), self.tr("投屏上显示的提示："))
+        if text:
+            self.flash(text)
+
+    def close_window(self) -> None:
+        if self.window_ is not None:
+            self.window_.close()
