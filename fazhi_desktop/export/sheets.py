@@ -11,7 +11,7 @@ from reportlab.platypus import PageBreak
 
 from ..template import fmt_decimal
 from .data import ExportData, date_cn
-from .pdf_base import GAP, Styles, build_pdf, frame_width, mm, p, table
+from .pdf_base import GAP, Spacer, Styles, build_pdf, frame_width, mm, p, table
 
 RECUSED_BG = colors.HexColor("#dddddd")
 
@@ -74,6 +74,7 @@ def expert_sheet(data: ExportData, expert, st: Styles, *, blank: bool) -> list:
               row_heights=[None, None, *[24 if blank else None] * len(data.units)]),
         p("说明：各项得分不得超过该项分值，可保留一位小数；对回避单位不评分。" if blank
           else "说明：以上得分与系统记录一致，请核对后签字。", st.plain),
+        Spacer(1, 6 * mm),
         p(f"评议专家（签字）：＿＿＿＿＿＿＿＿＿＿{GAP}{GAP}日期：＿＿＿＿年＿＿月＿＿日", st.right),
     ]
 

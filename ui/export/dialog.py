@@ -18,7 +18,7 @@ from ..app import settings
 from ..icons import icon
 from .worker import ExportWorker
 
-KEY_FOLDER = "export/folder"
+KEY_BASE = "export/base_folder"  # the folder that holds one sub-folder per session
 KEY_OMIT_NAMES = "export/omit_expert_names"
 KEY_KINDS = "export/kinds"
 
@@ -111,13 +111,17 @@ class ExportDialog(QDialog):
 
     # -- settings ---------------------------------------------------------------------------
     def default_folder(self) -> str:
-        """The last folder used, else 文档/法治评议导出/<会议名称 日期>."""
-        last = settings().value(KEY_FOLDER, "")
-        if last:
-            return str(last)
-        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        name = safe_name(f"{self.session.title}_{self.session.date or ''}".rstrip("_"))
-        return str(Path(docs) / "法治评议导出" / name)
+        """<the base folder used last time>/<会议名称_日期>; the first time the base is
+        文档/法治评议导出. One sub-folder per session, so exporting another session never
+        overwrites this one's documents."""
+        base = settings().value(KEY_BASE, "")
+        if not base:
+            docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+            base = str(Path(docs) / "法治评议导出")
+        return str(Path(str(base)) / self.session_folder_name())
+
+    def session_folder_name(self) -> str:
+        return safe_name(f"{self.session.title}_{self.session.date or ''}".rstrip("_"))
 
     def selected_kinds(self) -> list[str]:
         return [k for k, box in self.kind_boxes.items() if box.isChecked()]
@@ -149,7 +153,7 @@ class ExportDialog(QDialog):
             self._show_failure(self.tr("内存数据库不能在后台导出。"))
             return
         store = settings()
-        store.setValue(KEY_FOLDER, folder)
+        store.setValue(KEY_BASE, str(Path(folder).parent))
         store.setValue(KEY_OMIT_NAMES, "true" if self.omit_names.isChecked() else "false")
         store.setValue(KEY_KINDS, self.selected_kinds())
         self.result = None

@@ -86,11 +86,14 @@ def test_remembers_folder_and_the_names_setting(qtbot, demo_db, tmp_path, own_se
     text = subprocess.run(["pdftotext", str(out / "评议意见书" / "评议意见书_万州区.pdf"), "-"], capture_output=True,
                           text=True, check=True).stdout
     assert "评议专家问" in text and "周立" not in text and "李文华" not in text
-    again = make(qtbot, demo_db, out)
-    assert again.folder_edit.text() == str(out)  # make() sets it too; check the stored value
-    assert own_settings.value(dialog_mod.KEY_FOLDER) == str(out)
+    again = ExportDialog(demo_db, 1)
+    qtbot.addWidget(again)
     assert again.omit_names.isChecked()
     assert [k for k, b in again.kind_boxes.items() if b.isChecked()] == ["feedback"]
+    # the next export is proposed beside the last one, in a folder named after its session
+    other = ExportDialog(demo_db, 2)
+    qtbot.addWidget(other)
+    assert other.folder_edit.text() == str(tmp_path / "市级普法责任单位普法履职报告评议会_2023-11-17")
 
 
 def test_unwritable_folder_is_explained_and_nothing_is_written(qtbot, demo_db, tmp_path, monkeypatch):
