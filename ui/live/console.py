@@ -57,6 +57,7 @@ class ConsolePage(QWidget):
         self._last_where = (self.meeting.unit_id, self.meeting.phase)
         self.chimes = 0
         self._timer_px = 72
+        self._ticks = 0
         self._shown: tuple = (None, None)
         self._build()
         self._timer = QTimer(self, interval=200)
@@ -325,20 +326,26 @@ class ConsolePage(QWidget):
             elif phase in core.TIMED:
                 self.tabs.setCurrentIndex(0)
         self.actions["live.start_pause"].setIcon(icon("pause" if self.meeting.running else "start"))
-        s = self.meeting.schedule()
-        if s.units_total:
-            if abs(s.behind_s) < 1:
-                where = self.tr("进度正常")
-            elif s.behind_s > 0:
-                where = self.tr("落后 %1").replace("%1", core.fmt_span(s.behind_s))
-            else:
-                where = self.tr("提前 %1").replace("%1", core.fmt_span(s.behind_s))
-            self.schedule_label.setText(
-                self.tr("已完成 %1/%2 个单位，%5\n计划 %3，已用 %4，尚需约 %6")
-                .replace("%1", str(s.units_done)).replace("%2", str(s.units_total))
-                .replace("%3", core.fmt_span(s.planned_s)).replace("%4", core.fmt_span(s.used_s))
-                .replace("%5", where).replace("%6", core.fmt_span(s.remaining_s)))
+        self._show_schedule()
         self._push_board()
+
+    def _show_schedule(self) -> None:
+        """Planned against actual for the whole meeting: how far ahead or behind it runs."""
+        s = self.meeting.schedule()
+        if not s.units_total:
+            self.schedule_label.setText("")
+            return
+        if abs(s.behind_s) < 1:
+            where = self.tr("进度正常")
+        elif s.behind_s > 0:
+            where = self.tr("落后 %1").replace("%1", core.fmt_span(s.behind_s))
+        else:
+            where = self.tr("提前 %1").replace("%1", core.fmt_span(s.behind_s))
+        self.schedule_label.setText(
+            self.tr("已完成 %1/%2 个单位，%5\n计划 %3，已用 %4，尚需约 %6")
+            .replace("%1", str(s.units_done)).replace("%2", str(s.units_total))
+            .replace("%3", core.fmt_span(s.planned_s)).replace("%4", core.fmt_span(s.used_s))
+            .replace("%5", where).replace("%6", core.fmt_span(s.remaining_s)))
 
     def _board(self) -> Board:
         unit = self.meeting.unit()
@@ -367,6 +374,9 @@ class ConsolePage(QWidget):
         where = (self.meeting.unit_id, self.meeting.phase)
         if self.meeting.running:
             self.agenda_model.tick()
+            self._ticks += 1
+            if self._ticks % 5 == 0:  # about once a second: the running phase moves the whole-meeting figure
+                self._show_schedule()
             # chime when time runs into the warning and past zero; not when a minute is added back
             if where == self._last_where and _ORDER[state] > _ORDER[self._last_state] >= 1 \
                     and state in ("warn", "overtime") and self.projector_bar.chime:
@@ -426,6 +436,8 @@ class ConsolePage(QWidget):
     def _fit_timer_font(self) -> None:
         # words ("评分中") take more room per character than the digits of a countdown
         px = self._timer_px if self.meeting.phase in core.TIMED else int(self._timer_px * 0.55)
+        if self.meeting.timer_state() == "overtime":
+            px = int(px * 5 / 6)  # "+01:23" has one character more than "01:23"
         if self.timer_label.font().pixelSize() != px:
             font = QFont(self.timer_label.font())
             font.setPixelSize(px)

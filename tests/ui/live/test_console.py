@@ -283,3 +283,11 @@ def test_closing_the_main_window_mid_meeting_asks_and_keeps_state(qtbot, demo_db
     row = demo_db.execute("SELECT running, phase FROM live_state WHERE session_id = ?", [READY]).fetchone()
     assert row == (1, "report")  # kept: reopening continues the timer
     dispose(page)
+
+
+def test_schedule_line_follows_the_running_phase(page, clock):
+    page.meeting.start()
+    clock.t += 9 * 60
+    for _ in range(5):
+        page._tick()
+    assert "落后 1:00" in page.schedule_label.text()
