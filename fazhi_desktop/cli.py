@@ -79,7 +79,21 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--xlsx", metavar="F", help="评议数据 Excel（XLSX）文件")
     ex.add_argument("--folder", metavar="DIR", help="把全部材料（含评分表、各单位评议意见书）导出到此文件夹")
     ex.add_argument("--no-expert-names", action="store_true", help="评议意见书中不写专家姓名")
+    _add_package_parser(sub)
     return p
+
+
+def _add_package_parser(sub) -> None:
+    pk = sub.add_parser("package", help="评议会包：把一场评议会导出为一个文件，或导入到本机历史")
+    pks = pk.add_subparsers(dest="package_command", required=True, parser_class=ArgumentParser)
+    pe = pks.add_parser("export", help="导出评议会包（含校验和）")
+    pe.add_argument("--session", type=int, required=True)
+    pe.add_argument("file")
+    pe.add_argument("--documents", metavar="PATH", action="append", default=[],
+                    help="一并放入包中的会议材料（文件或文件夹，可重复）")
+    pe.add_argument("--with-export", action="store_true", help="先生成会议材料（纪要、评分表等）再一并放入包中")
+    pi = pks.add_parser("import", help="导入评议会包，加入本机历史")
+    pi.add_argument("file")
 
 
 def _print_json(data: object) -> None:
@@ -202,3 +216,12 @@ def cmd_export(db, args) -> int:
 
 
 COMMANDS["export"] = cmd_export
+
+
+def cmd_package(db, args) -> int:
+    from .package import cli_package
+
+    return cli_package(db, args, db_path=resolve_db_path(args.db))
+
+
+COMMANDS["package"] = cmd_package
