@@ -123,7 +123,8 @@ class ConsolePage(QWidget):
         header = self.agenda.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(AgendaModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
-        self.agenda.doubleClicked.connect(lambda index: self.jump_to(self.agenda_model.unit_at(index.row()).id))
+        # Enter or double-click on a row jumps there
+        self.agenda.activated.connect(lambda index: self.jump_to(self.agenda_model.unit_at(index.row()).id))
         self.schedule_label = QLabel()
         self.schedule_label.setWordWrap(True)
         left = QWidget()

@@ -291,3 +291,11 @@ def test_schedule_line_follows_the_running_phase(page, clock):
     for _ in range(5):
         page._tick()
     assert "落后 1:00" in page.schedule_label.text()
+
+
+def test_enter_on_an_agenda_row_jumps_there(page, qtbot, demo_db):
+    units = list_units(demo_db, READY)
+    page.agenda.setFocus()
+    page.agenda.setCurrentIndex(page.agenda_model.index(4, AgendaModel.COL_NAME))
+    qtbot.keyClick(page.agenda, Qt.Key.Key_Return)
+    assert page.meeting.unit_id == units[4].id and page.unit_label.text() == units[4].name
