@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGroupBox, QListWidg
                                QWidget)
 
 from fazhi_desktop.anomalies import find_anomalies
+from fazhi_desktop.errors import UserError
 
 from ..icons import icon
 
@@ -36,8 +37,13 @@ class AnomalyPanel(QGroupBox):
         self.anomalies = []
 
     def refresh(self) -> None:
-        self.anomalies = find_anomalies(self.db, self.session_id, spread_threshold=self.threshold.value())
         self.list.clear()
+        try:
+            self.anomalies = find_anomalies(self.db, self.session_id, spread_threshold=self.threshold.value())
+        except UserError as exc:  # the session was deleted while a refresh was pending
+            self.anomalies = []
+            self.list.addItem(str(exc))
+            return
         for a in self.anomalies:
             item = QListWidgetItem(icon("warning", "#e65100"), f"【{self.tr(a.label)}】{a.message}")
             item.setData(Qt.ItemDataRole.UserRole, a.unit)

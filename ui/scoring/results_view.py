@@ -12,6 +12,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
 
+from fazhi_desktop.errors import UserError
 from fazhi_desktop.results import Results, compute_results, round_half_up
 from fazhi_desktop.roster import list_experts
 from fazhi_desktop.scoring import scores_for
@@ -115,8 +116,12 @@ class ResultsPage(QWidget):
         self._show_trace()
 
     def _poll(self) -> None:
-        if fingerprint(self.db, self.session_id) != self._fingerprint:
-            self.refresh()
+        try:
+            if fingerprint(self.db, self.session_id) != self._fingerprint:
+                self.refresh()
+        except UserError as exc:  # the session was deleted under us (the page is about to go)
+            self._timer.stop()
+            self.title.setText(str(exc))
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
