@@ -18,6 +18,7 @@ ICONS: dict[str, str] = {
     "projector": "fa5s.tv", "question": "fa5s.comment-dots", "help": "fa5s.question-circle",
     "pdf": "fa5s.file-pdf", "word": "fa5s.file-word", "excel": "fa5s.file-excel", "live": "fa5s.broadcast-tower",
     "absent": "fa5s.user-times", "minute": "fa5s.plus-square", "end": "fa5s.stop", "settings": "fa5s.cog",
+    "search": "fa5s.search",
 }
 
 

@@ -1,0 +1,150 @@
+"""Dialogs of the rectification ledger: add or edit an item, and close it (销号) with evidence.
+Each calls one service function on OK; a refusal is shown inside the dialog, which stays open."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+
+from fazhi_desktop import ledger
+from fazhi_desktop.errors import UserError
+from fazhi_desktop.history import unit_names
+
+
+def _text_box(text: str = "", height: int = 64) -> QPlainTextEdit:
+    box = QPlainTextEdit(text)
+    box.setFixedHeight(height)
+    return box
+
+
+class ItemDialog(QDialog):
+    """Add (``item`` None) or edit one item."""
+
+    def __init__(self, db, item: dict | None = None, parent: QWidget | None = None, *, unit: str = ""):
+        super().__init__(parent)
+        self.db = db
+        self.item = item
+        self.saved_id: int | None = None
+        self.setWindowTitle(self.tr("编辑整改事项") if item else self.tr("新增整改事项"))
+        self.setMinimumWidth(560)
+        item = item or {}
+        self.unit = QComboBox()
+        self.unit.setEditable(True)
+        self.unit.addItems(unit_names(db))
+        self.unit.setCurrentText(item.get("unit_name", unit))
+        self.unit.setEnabled(not self.item or self.item.get("session_id") is None)
+        self.problem = _text_box(item.get("problem", ""))
+        self.measure = _text_box(item.get("measure", ""))
+        self.responsible_unit = QLineEdit(item.get("responsible_unit", ""))
+        self.responsible_unit.setPlaceholderText(self.tr("默认为参评单位"))
+        self.responsible_person = QLineEdit(item.get("responsible_person", ""))
+        self.deadline = QLineEdit(item.get("deadline") or "")
+        self.deadline.setPlaceholderText("YYYY-MM-DD")
+        self.kind = QComboBox()
+        self.kind.addItems(list(ledger.KINDS))
+        self.kind.setCurrentText(item.get("kind", "限期"))
+        self.status = QComboBox()
+        self.status.addItems(["未启动", "推进中"])
+        self.status.setCurrentText(item.get("status", "未启动") if item.get("status") != "已完成" else "推进中")
+        self.status.setEnabled(bool(self.item))
+        self.review = _text_box(item.get("review_opinion", ""), 48)
+        form = QFormLayout()
+        form.addRow(self.tr("参评单位"), self.unit)
+        form.addRow(self.tr("存在问题"), self.problem)
+        form.addRow(self.tr("整改措施"), self.measure)
+        form.addRow(self.tr("责任单位"), self.responsible_unit)
+        form.addRow(self.tr("责任人"), self.responsible_person)
+        form.addRow(self.tr("整改时限"), self.deadline)
+        form.addRow(self.tr("整改类型"), self.kind)
+        form.addRow(self.tr("状态"), self.status)
+        form.addRow(self.tr("复核意见"), self.review)
+        if self.item and self.item.get("status") == "已完成":
+            form.addRow("", QLabel(self.tr("此事项已销号；把状态改为“推进中”即重新打开。")))
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828")
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        fields = {"problem": self.problem.toPlainText(), "measure": self.measure.toPlainText(),
+                  "responsible_unit": self.responsible_unit.text() or self.unit.currentText(),
+                  "responsible_person": self.responsible_person.text(), "deadline": self.deadline.text(),
+                  "kind": self.kind.currentText()}
+        try:
+            if self.item is None:
+                self.saved_id = ledger.add_item(self.db, unit_name=self.unit.currentText(), **fields)
+                review = self.review.toPlainText().strip()
+                if review:
+                    ledger.update_item(self.db, item_id=self.saved_id, review_opinion=review)
+            else:
+                fields["review_opinion"] = self.review.toPlainText()
+                if self.unit.isEnabled():
+                    fields["unit_name"] = self.unit.currentText()
+                if self.status.currentText() != self.item["status"]:
+                    fields["status"] = self.status.currentText()
+                ledger.update_item(self.db, item_id=self.item["id"], **fields)
+                self.saved_id = self.item["id"]
+        except UserError as exc:
+            self.error.setText(str(exc))
+            return
+        super().accept()
+
+
+class CloseDialog(QDialog):
+    """销号: the evidence (required), file references, closing date and review opinion."""
+
+    def __init__(self, db, item: dict, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.item = item
+        self.closed = False
+        self.setWindowTitle(self.tr("整改销号"))
+        self.setMinimumWidth(520)
+        self.evidence = _text_box(item.get("evidence", ""), 80)
+        self.evidence.setPlaceholderText(self.tr("写明整改结果和佐证（必填），例如：已印发制度文件，见……"))
+        self.files = QListWidget()
+        self.files.addItems(item.get("evidence_files", []))
+        self.files.setFixedHeight(70)
+        add = QPushButton(self.tr("添加佐证文件…"))
+        add.clicked.connect(self.add_files)
+        files_row = QHBoxLayout()
+        files_row.addWidget(self.files, 1)
+        files_row.addWidget(add)
+        self.closed_at = QLineEdit(ledger.today_iso())
+        self.review = _text_box(item.get("review_opinion", ""), 48)
+        form = QFormLayout()
+        form.addRow(self.tr("存在问题"), QLabel(item["problem"]))
+        form.addRow(self.tr("佐证材料"), self.evidence)
+        form.addRow(self.tr("佐证文件"), files_row)
+        form.addRow(self.tr("销号日期"), self.closed_at)
+        form.addRow(self.tr("复核意见"), self.review)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828")
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def add_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("选择佐证文件"))
+        self.files.addItems(paths)
+
+    def accept(self) -> None:
+        try:
+            ledger.close_item(self.db, item_id=self.item["id"], evidence=self.evidence.toPlainText(),
+                              evidence_files=[self.files.item(i).text() for i in range(self.files.count())],
+                              closed_at=self.closed_at.text(), review_opinion=self.review.toPlainText())
+        except UserError as exc:
+            self.error.setText(str(exc))
+            return
+        self.closed = True
+        super().accept()
