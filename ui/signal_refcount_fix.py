@@ -1,14 +1,14 @@
 """Work around a reference-count bug in some PySide6 builds (seen with 6.12.0 on Python 3.11).
 
-There, ``SignalInstance.emit()`` returns ``True`` without a new reference, so every Python-side
-emit whose result is dropped takes one reference away from ``True``. A loaded application holds
-about 1,500; once they are used up the interpreter aborts ("bool_dealloc: deallocating True or
-False") — in a meeting, after a few hundred typed scores. Python 3.12+ makes ``True`` immortal and
-is not affected.
+There, ``SignalInstance.emit()`` and ``disconnect()`` return a bool without a new reference, so
+each call whose result is dropped takes one reference away from ``True`` (or ``False``). A loaded
+application holds about 1,500; once they are used up the interpreter aborts ("bool_dealloc:
+deallocating True or False") — in a meeting, after a few hundred typed scores. Python 3.12+
+makes the bools immortal and is not affected.
 
-The bug is measured at import, not assumed from a version number: only when an emit is seen to
-drop a reference is ``emit`` wrapped to give the reference back. An extra reference to a bool
-costs nothing, so a build that is half-fixed cannot be harmed.
+The bug is measured at import, not assumed from a version number: a method is wrapped to give
+the reference back only when probing shows it drops one. An extra reference to a bool costs
+nothing, so a build where only some paths were fixed cannot be harmed.
 """
 from __future__ import annotations
 
@@ -29,38 +29,54 @@ def _incref(obj: object, times: int = 1) -> None:
         ctypes.pythonapi.Py_IncRef(ctypes.py_object(obj))
 
 
-def _measure() -> int:
-    """How many references to True ``_PROBES`` emits take away (0 on a sound build)."""
-    probe = _Probe()
+def _lost(action) -> int:
+    """How many references to True ``_PROBES`` runs of ``action`` take away (0 on a sound build)."""
     before = sys.getrefcount(True)
     for _ in range(_PROBES):
-        probe.ping.emit()
+        action()
     lost = before - sys.getrefcount(True)
     if lost > 0:
         _incref(True, lost)  # give back what the probe itself took
     return lost
 
 
-def install() -> bool:
-    """Wrap ``SignalInstance.emit`` if this build needs it; returns whether it was wrapped."""
-    if getattr(SignalInstance.emit, "_refcount_fixed", False):
-        return True
-    if _measure() < _PROBES:
-        return False
-    original = SignalInstance.emit
+def _probe_slot() -> None:
+    pass
 
-    def emit(self, *args):
-        result = original(self, *args)
+
+def _wrap(name: str) -> None:
+    original = getattr(SignalInstance, name)
+    if getattr(original, "_refcount_fixed", False):
+        return
+
+    def wrapper(self, *args, **kwargs):
+        result = original(self, *args, **kwargs)
         if result is True or result is False:
             _incref(result)
         return result
 
-    emit._refcount_fixed = True  # type: ignore[attr-defined]
-    SignalInstance.emit = emit
-    return True
+    wrapper._refcount_fixed = True  # type: ignore[attr-defined]
+    wrapper.__doc__ = original.__doc__
+    setattr(SignalInstance, name, wrapper)
+
+
+def install() -> list[str]:
+    """Wrap the ``SignalInstance`` methods this build needs wrapped; returns their names."""
+    probe = _Probe()
+
+    def reconnect() -> None:
+        probe.ping.connect(_probe_slot)
+        probe.ping.disconnect(_probe_slot)
+
+    fixed = []
+    for name, action in (("emit", probe.ping.emit), ("disconnect", reconnect)):
+        if getattr(getattr(SignalInstance, name), "_refcount_fixed", False) or _lost(action) >= _PROBES:
+            _wrap(name)
+            fixed.append(name)
+    return fixed
 
 
 try:
     INSTALLED = install()
 except Exception:  # noqa: BLE001 - a failed workaround must never stop the application starting
-    INSTALLED = False
+    INSTALLED = []

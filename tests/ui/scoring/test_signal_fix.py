@@ -21,6 +21,19 @@ def test_many_emits_keep_true_alive():
     assert sys.getrefcount(True) >= before
 
 
+def test_connect_disconnect_keep_bools_alive():
+    e = Emitter()
+
+    def slot(_v):
+        pass
+
+    before = sys.getrefcount(True), sys.getrefcount(False)
+    for _ in range(3000):
+        e.changed.connect(slot)
+        e.changed.disconnect(slot)
+    assert sys.getrefcount(True) >= before[0] and sys.getrefcount(False) >= before[1]
+
+
 def test_a_whole_session_entered_without_abort(demo_db, qtbot):
     """7 experts × 6 leaves on 5 units through the grid and the undo stack: well over 1,500 emits."""
     from fazhi_desktop import scoring
