@@ -21,6 +21,8 @@ class ScoreChart(QWidget):
         super().__init__(parent)
         self.entries: list[DossierEntry] = []
         self.show_criteria = True
+        self._cache: dict | None = None
+        self._lo_hi: tuple[float, float] | None = None
         self.setMinimumHeight(220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAutoFillBackground(True)
@@ -30,14 +32,21 @@ class ScoreChart(QWidget):
 
     def set_entries(self, entries: list[DossierEntry]) -> None:
         self.entries = list(entries)
+        self._cache = self._lo_hi = None
         self.update()
 
     def set_show_criteria(self, on: bool) -> None:
         self.show_criteria = on
+        self._cache = self._lo_hi = None
         self.update()
 
     def series(self) -> dict[str, list[float | None]]:
         """{name: one value per session}: 综合得分 first, then each criterion in first-seen order."""
+        if self._cache is None:
+            self._cache = self._series()
+        return self._cache
+
+    def _series(self) -> dict[str, list[float | None]]:
         out: dict[str, list[float | None]] = {self.tr("综合得分"): [e.final for e in self.entries]}
         if self.show_criteria:
             names: list[str] = []
@@ -56,7 +65,7 @@ class ScoreChart(QWidget):
         value = values[entry_index]
         if value is None:
             return None
-        lo, hi = self._range()
+        lo, hi = self._lo_hi or self._range()
         r = self.plot_rect()
         n = len(self.entries)
         x = r.left() + (r.width() * (entry_index + 0.5) / n)
@@ -77,7 +86,7 @@ class ScoreChart(QWidget):
             p.setPen(QColor("#78909c"))
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("请选择一个单位，查看其历次评议得分。"))
             return
-        lo, hi = self._range()
+        lo, hi = self._lo_hi = self._range()
         small = QFont(self.font())
         small.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.85))
         p.setFont(small)

@@ -157,7 +157,6 @@ class LedgerModel(PagedModel):
         self.db = db
         self.today = today or ledger.today_iso
         self.filters: dict = {}
-        self.reload()
 
     def set_filters(self, **filters) -> None:
         self.filters = {k: v for k, v in filters.items() if v not in (None, "")}

@@ -419,7 +419,7 @@ class LedgerTab(QWidget):
         self.status.currentIndexChanged.connect(self.apply_filters)
         self.unit.currentTextChanged.connect(self.apply_filters)
         self.text.textChanged.connect(self.apply_filters)
-        self.apply_filters()
+        # loaded when the tab is first shown (HistoryWindow._tab_changed): opening the window stays quick
 
     def refresh_units(self) -> None:
         text = self.unit.currentText()

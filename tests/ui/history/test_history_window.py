@@ -194,5 +194,6 @@ def test_history_model_pages_through_many_sessions(qtbot, qtmodeltester, fresh_d
     assert dates == sorted(dates, reverse=True)
     qtmodeltester.check(model)
     items = history_models.LedgerModel(fresh_db, today=lambda: "2024-01-01")
+    items.reload()
     qtmodeltester.check(items)
     assert items.total_count() == ledger.count_items(fresh_db)
