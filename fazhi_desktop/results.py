@@ -173,11 +173,17 @@ def results_json(res: Results) -> dict:
 
 
 def results_text(res: Results) -> str:
+    """The ranking as plain text (the command line without --json)."""
     names = list(res.units[0].components) if res.units else []
-    lines = [f"{res.title}  评议结果", "  ".join(["排名", "单位", *names, "综合得分", "等次", "状态"])]
+    lines = [f"{res.title}  评议结果", "  ".join(["排名", "单位", *names, "综合得分", "等次", "状态", "备注"])]
     status = {"complete": "完整", "incomplete": "未完成", "absent": "缺席"}
     for u in sorted(res.units, key=lambda u: (u.rank is None, u.rank or 0, u.position)):
         comps = [("—" if v is None else f"{round_half_up(v)}") for v in u.components.values()]
-        lines.append("  ".join([str(u.rank or "—"), u.name, *comps, ("—" if u.final is None else str(u.final)), u.grade or "—",
-                                status[u.status]]))
+        notes = []
+        if u.incomplete_experts:
+            notes.append("未评完：" + "、".join(u.incomplete_experts))
+        if u.recused_experts:
+            notes.append("回避：" + "、".join(u.recused_experts))
+        lines.append("  ".join([str(u.rank or "—"), u.name, *comps, ("—" if u.final is None else str(u.final)),
+                                u.grade or "—", status[u.status], "；".join(notes)]).rstrip())
     return "\n".join(lines)

@@ -200,3 +200,31 @@ def test_demo_session_results_are_consistent(demo_db, sid):
     assert yunyang.recused_experts == ["王晓东"] and len(yunyang.experts) == 6
     ranks = sorted(u.rank for u in res.units)
     assert ranks[0] == 1 and all(u.grade for u in res.units)
+
+
+def test_demo_session_against_an_independent_tally(demo_db):
+    """Recount session 1 straight from the score table, the way a tally clerk would, and compare."""
+    from decimal import ROUND_HALF_UP, localcontext
+
+    rows = demo_db.execute("SELECT u.name, e.name, s.value FROM scores s JOIN units u ON u.id = s.unit_id "
+                           "JOIN experts e ON e.id = s.expert_id WHERE s.session_id = 1").fetchall()
+    recused = {(e, u) for e, u in demo_db.execute(
+        "SELECT e.name, u.name FROM recusals r JOIN experts e ON e.id = r.expert_id JOIN units u ON u.id = r.unit_id")}
+    leaves = demo_db.execute("SELECT count(*) FROM criteria WHERE session_id = 1 AND max IS NOT NULL").fetchone()[0]
+    sheets: dict[tuple[str, str], list[Decimal]] = {}
+    for unit, expert, value in rows:
+        sheets.setdefault((unit, expert), []).append(Decimal(value))
+    expected = {}
+    with localcontext() as ctx:
+        ctx.prec = 50
+        for unit in {u for u, _e in sheets}:
+            totals = sorted(sum(v) for (u, e), v in sheets.items()
+                            if u == unit and len(v) == leaves and (e, u) not in recused)
+            if len(totals) >= 5:
+                totals = totals[1:-1]
+            expected[unit] = (sum(totals) / len(totals)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    ordered = sorted(expected.values(), reverse=True)
+    got = {u["name"]: u for u in results_json(compute_results(demo_db, 1))["units"]}
+    for unit, final in expected.items():
+        assert Decimal(str(got[unit]["final"])) == final, unit
+        assert got[unit]["rank"] == 1 + sum(1 for f in ordered if f > final)
