@@ -112,7 +112,8 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 200, offset: i
     use it, so they are matched by ``instr`` — over the index's hits when there are long terms too,
     otherwise over the whole table (a scan, still quick for 10⁵ rows).
     """
-    terms = [t for t in (query or "").split() if t]
+    terms = [t.strip('"“”‘’\'') for t in (query or "").split()]
+    terms = [t for t in terms if t]  # quotes typed around a term are not part of it
     if not terms:
         return []
     long_terms = [t for t in terms if len(t) >= SHORT_TERM]

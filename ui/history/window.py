@@ -395,6 +395,9 @@ class LedgerTab(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(LedgerModel.PROBLEM, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(LedgerModel.MEASURE, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((LedgerModel.UNIT, 110), (LedgerModel.RESPONSIBLE, 140), (LedgerModel.DEADLINE, 96),
+                              (LedgerModel.KIND, 50), (LedgerModel.STATUS, 64), (LedgerModel.SESSION, 240)):
+            header.resizeSection(column, width)
         self.view.doubleClicked.connect(lambda _i: self.edit())
         self.buttons = {
             "add": _button(self.tr("新增…"), "add", self.add),

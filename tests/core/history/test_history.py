@@ -49,6 +49,10 @@ def test_search_finds_two_and_four_character_terms_in_demo_questions(demo_db):
     assert both and all("出庭" in h.text and "应诉率" in h.text for h in both)
     assert history.search(demo_db, "审") and history.search(demo_db, "不存在的词语") == []
     assert "执法" in two[0].snippet("执法")
+    # what users type around terms, and FTS5 syntax, is taken literally
+    assert len(history.search(demo_db, '"执法"')) == len(two) == len(history.search(demo_db, "“执法” "))
+    assert history.search(demo_db, "NEAR( OR *") == [] and history.search(demo_db, "   ") == []
+    assert all("%" in h.text for h in history.search(demo_db, "%"))
 
 
 def test_search_follows_edits_and_deletions(demo_db):
