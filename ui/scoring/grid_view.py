@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QPen
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate,
-                               QTableView)
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication, QHeaderView, QStyle,
+                               QStyledItemDelegate, QTableView)
 
 from .grid_model import INVALID_FG, COL_MAX, COL_NAME, FIRST_EXPERT, ScoreGridModel
 
@@ -117,6 +117,16 @@ class ScoreGridView(QTableView):
         if action == QAbstractItemView.CursorAction.MovePrevious:
             return self.step(self.currentIndex(), False)
         return super().moveCursor(action, modifiers)
+
+    def finish_editing(self) -> None:
+        """Store what is typed in an open editor (before a shortcut acts on the sheet)."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            return
+        editor = QApplication.focusWidget()
+        if editor is not None and editor is not self and self.isAncestorOf(editor):
+            delegate = self.itemDelegate()
+            delegate.commitData.emit(editor)
+            delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def keyPressEvent(self, event):  # noqa: N802
         key = event.key()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QListView, QMenu,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
@@ -61,7 +61,8 @@ class ScoringPage(QWidget):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setObjectName("scoring_status")
-        self.hint = QLabel(self.tr("输入分数后按 Enter 或 Tab 保存并下移；最后一项之后转到下一位专家。Delete 清除。"), self)
+        self.hint = QLabel(self.tr("输入分数后按 Enter 或 Tab 保存并下移，最后一项之后转到下一位专家；Delete 清除；"
+                                   "Ctrl+Enter 提交本列；Alt+↓/↑ 换单位。"), self)
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #607d8b;")
 
@@ -99,10 +100,39 @@ class ScoringPage(QWidget):
         self._anomaly_timer.setInterval(300)
         self._anomaly_timer.timeout.connect(self.anomalies.refresh)
 
+        self._shortcuts()
         self._layout()
         self.refresh()
         if self.units.units:
             self.set_unit(self.units.units[0].id)
+
+    SHORTCUTS = [("Ctrl+Return", "submit_current", "提交本列"), ("Ctrl+Shift+Return", "submit_all_complete", "全部提交"),
+                 ("Alt+Down", "next_unit", "下一个单位"), ("Alt+Up", "previous_unit", "上一个单位")]
+
+    def _shortcuts(self) -> None:
+        """Keyboard-only use: Tab stays inside the grid, so the sheet's actions have keys of their own."""
+        self.shortcuts: dict[str, QShortcut] = {}
+        for keys, method, _label in self.SHORTCUTS:
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(getattr(self, method))
+            self.shortcuts[method] = shortcut
+        self.submit_button.setToolTip(self.submit_button.toolTip() + "（Ctrl+Enter）")
+        self.submit_all_button.setToolTip(self.submit_all_button.toolTip() + "（Ctrl+Shift+Enter）")
+
+    def next_unit(self, step: int = 1) -> None:
+        row = self.units.row_of(self.unit_id) if self.unit_id is not None else -1
+        target = row + step
+        if 0 <= target < len(self.units.units):
+            self.grid.finish_editing()
+            self.set_unit(self.units.units[target].id)
+            cells = self.grid._cells()
+            if cells:
+                self.grid.setCurrentIndex(self.model.index(*cells[0]))
+            self.grid.setFocus()
+
+    def previous_unit(self) -> None:
+        self.next_unit(-1)
 
     def _button(self, meaning: str, text: str, slot, tip: str = "") -> QPushButton:
         b = QPushButton(icon(meaning), text, self)
@@ -300,10 +330,12 @@ class ScoringPage(QWidget):
         return expert.id if expert else None
 
     def submit_current(self) -> bool:
+        self.grid.finish_editing()
         expert_id = self.current_expert_id()
         return expert_id is not None and self._submit([expert_id])
 
     def submit_all_complete(self) -> bool:
+        self.grid.finish_editing()
         ready = [e for e, s in self.model.states.items() if s == "complete"]
         if not ready:
             self.show_status(self.tr("没有已评完待提交的专家。"), error=True)

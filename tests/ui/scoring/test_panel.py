@@ -248,3 +248,19 @@ def test_import_from_the_window_refuses_whole_file_or_refreshes(page, tmp_path):
     first = list_experts(page.db, READY)[0]
     assert page.model.index(page.model.leaf_rows()[0], page.model.column_of(first.id)).data() == "18"
     assert "已导入 1 个评分" in page.status.text()
+
+
+def test_keyboard_only_submit_and_unit_switch(page, qtbot):
+    first = list_experts(page.db, READY)[0]
+    for v in ["18", "17", "9", "13", "14"]:
+        type_value(v)
+    for ch in "19":  # last criterion typed, not yet confirmed: Ctrl+Enter stores it and submits
+        QTest.keyClick(QApplication.focusWidget(), ch)
+    page.shortcuts["submit_current"].activated.emit()
+    assert page.model.states[first.id] == "submitted"
+    assert len(stored(page)) == 6
+    units = list_units(page.db, READY)
+    page.shortcuts["next_unit"].activated.emit()
+    assert page.unit_id == units[1].id
+    page.shortcuts["previous_unit"].activated.emit()
+    assert page.unit_id == units[0].id
