@@ -16,7 +16,8 @@ fingerprint is recomputed and must equal the manifest's, otherwise the transacti
 
 Duplicates (the same session is recognised by its uid, or by identical content):
 
-- identical content already here → refused (nothing to do);
+- identical content already here (and no newer audit entries, such as the seal, in the package)
+  → refused (nothing to do);
 - the same session (uid) with different content, and the package is newer — its audit trail
   continues this database's with more entries (e.g. a revision after sealing at the origin), or,
   with the same trail, its last change is strictly later → the local copy is replaced by the
@@ -34,7 +35,7 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import sqlite_utils
 
@@ -303,8 +304,10 @@ class ImportResult:
 
 
 def import_package(db: sqlite_utils.Database, path: Path | str, *, documents_root: Path | str | None = None,
-                   operator: str = "") -> ImportResult:
-    """Add (or update, see the module docstring) the packaged session; returns what was done."""
+                   operator: str = "", confirm_update: Callable[[str], bool] | None = None) -> ImportResult:
+    """Add (or update, see the module docstring) the packaged session; returns what was done.
+    ``confirm_update(question)``: asked before a newer package replaces a local copy (the window
+    asks the user; the command line updates without asking); False refuses the import."""
     path = Path(path)
     pkg = read_package(path)
     meta = pkg.manifest["session"]
@@ -314,6 +317,9 @@ def import_package(db: sqlite_utils.Database, path: Path | str, *, documents_roo
     local, how = None, ""
     for (sid,) in candidates:
         same_uid = db.execute("SELECT uid FROM sessions WHERE id = ?", [sid]).fetchone()[0] == meta["uid"]
+        if same_uid and _audit_extends(db, sid, pkg.data):  # e.g. sealed or corrected at the origin since
+            local, how = sid, "uid"
+            break
         if fingerprint(db, sid) == digest:
             local, how = sid, "same"
             break
@@ -328,6 +334,10 @@ def import_package(db: sqlite_utils.Database, path: Path | str, *, documents_roo
             raise UserError(
                 f"本机已有这场评议会（编号 {local}），且本机的版本（最后修改 {mine or '未知'}）不比包内的"
                 f"（最后修改 {theirs or '未知'}）旧，未导入，以免覆盖本机的修改。")
+        if confirm_update is not None and not confirm_update(
+                f"本机已有这场评议会（编号 {local}，最后修改 {mine or '未知'}），包内的版本较新"
+                f"（最后修改 {theirs}）。用包内的内容更新本机的这场评议会吗？更新会记入审计日志。"):
+            raise UserError(f"未导入：保留本机的评议会（编号 {local}）。")
     with transaction(db):
         if how == "uid":
             before = fingerprint(db, local)
@@ -343,6 +353,9 @@ def import_package(db: sqlite_utils.Database, path: Path | str, *, documents_roo
                    "VALUES (?, ?, ?, ?, ?, ?)", [sid, meta["uid"], digest, meta.get("changed_at"), path.name, now_iso()])
         audit(db, session_id=sid, action=IMPORT_ACTIONS[1] if before else IMPORT_ACTIONS[0], operator=operator,
               before=before, after=after, reason=f"来自评议会包 {path.name}")
+    from .history import session_results
+
+    session_results(db, sid)  # the dossier reads past sessions' results from the cache
     folder = None
     if pkg.documents and documents_root is not None:
         folder = Path(documents_root) / f"{sid}-{_safe(title)}"
@@ -353,13 +366,24 @@ def import_package(db: sqlite_utils.Database, path: Path | str, *, documents_roo
     return ImportResult(sid, "updated" if before else "added", title, after, folder, skipped)
 
 
-def _package_is_newer(db: sqlite_utils.Database, local: int, data: dict, mine: str | None, theirs: str | None) -> bool:
-    """The package continues the local copy's audit trail with more entries (a later revision at
-    the origin); or, with the same trail, its last change is strictly later."""
+def _logs(db: sqlite_utils.Database, local: int, data: dict) -> tuple[list[tuple], list[tuple]]:
     local_log = [tuple(r) for r in db.execute(
         f"SELECT {', '.join(_AUDIT_COLS)} FROM audit_log WHERE session_id = ? ORDER BY id", [local])
         if r[2] not in IMPORT_ACTIONS]
     their_log = [tuple(e[c] for c in _AUDIT_COLS) for e in data["audit_log"] if e["action"] not in IMPORT_ACTIONS]
+    return local_log, their_log
+
+
+def _audit_extends(db: sqlite_utils.Database, local: int, data: dict) -> bool:
+    """The package's audit trail is the local copy's plus more entries (later work at the origin)."""
+    local_log, their_log = _logs(db, local, data)
+    return their_log[:len(local_log)] == local_log and len(their_log) > len(local_log)
+
+
+def _package_is_newer(db: sqlite_utils.Database, local: int, data: dict, mine: str | None, theirs: str | None) -> bool:
+    """The package continues the local copy's audit trail with more entries (a later revision or
+    the seal at the origin); or, with the same trail, its last change is strictly later."""
+    local_log, their_log = _logs(db, local, data)
     if their_log[:len(local_log)] == local_log and len(their_log) > len(local_log):
         return True
     if local_log[:len(their_log)] == their_log and len(local_log) > len(their_log):

@@ -51,6 +51,9 @@ def seal(db: sqlite_utils.Database, *, session_id: int, operator: str = "", conf
         _set_status(db, session_id, "sealed")
         _log(db, session_id, "封盘", operator, "", None, digest)
         audit(db, session_id=session_id, action="封盘", operator=operator, after=digest)
+    from .history import session_results
+
+    session_results(db, session_id)  # sealed results no longer change: cache them for the dossier
     return digest
 
 

@@ -21,6 +21,7 @@ from .. import dialogs
 from ..icons import icon
 from .chart import ScoreChart
 from .ledger_dialogs import CloseDialog, ItemDialog
+from .revision_dialog import RevisionDialog
 from .models import HistoryModel, LedgerModel, RowsModel, SearchModel
 
 
@@ -81,10 +82,11 @@ class SessionsTab(QWidget):
         self.open_button = _button(self.tr("打开（只读）"), "open", self.open_selected)
         self.seal_button = _button(self.tr("封盘…"), "submit", self.seal_selected)
         self.reopen_button = _button(self.tr("重新打开…"), "unlock", self.reopen_selected)
+        self.revise_button = _button(self.tr("更正评分…"), "scores", self.revise_selected)
         self.items_button = _button(self.tr("从提问生成整改事项"), "add", self.items_from_questions)
         self.package_button = _button(self.tr("导出评议会包…"), "export", self.export_package)
         buttons = QHBoxLayout()
-        for b in (self.open_button, self.seal_button, self.reopen_button):
+        for b in (self.open_button, self.seal_button, self.reopen_button, self.revise_button):
             buttons.addWidget(b)
         buttons2 = QHBoxLayout()
         buttons2.addWidget(self.items_button)
@@ -153,7 +155,8 @@ class SessionsTab(QWidget):
 
     def show_detail(self) -> None:
         sid = self.selected_id()
-        for b in (self.open_button, self.seal_button, self.reopen_button, self.items_button, self.package_button):
+        for b in (self.open_button, self.seal_button, self.reopen_button, self.revise_button, self.items_button,
+                  self.package_button):
             b.setEnabled(sid is not None)
         if sid is None:
             self.detail_title.setText(self.tr("没有符合条件的评议会"))
@@ -170,6 +173,7 @@ class SessionsTab(QWidget):
                                  .replace("%4", short_fingerprint(digest)))
         self.seal_button.setEnabled(s.status == "finished")
         self.reopen_button.setEnabled(s.status == "finished")
+        self.revise_button.setEnabled(s.status == "sealed")
         rows = results_json(compute_results(self.db, sid))["units"]
         self.results.set_rows(sorted(rows, key=lambda u: (u["rank"] is None, u["rank"] or 0)))
 
@@ -197,6 +201,18 @@ class SessionsTab(QWidget):
         if reason is None:
             return False
         return self.window_.run(lambda: seal.reopen_session(self.db, session_id=sid, reason=reason))
+
+    def revise_selected(self) -> bool:
+        sid = self.selected_id()
+        if sid is None:
+            return False
+        dialog = RevisionDialog(self.db, sid, self)
+        if not self.window_.exec_dialog(dialog):
+            return False
+        before, after = dialog.result_fingerprints
+        self.window_.say(self.tr("已更正并记入审计日志；指纹 %1 → %2").replace("%1", before).replace("%2", after))
+        self.window_.refresh()
+        return True
 
     def items_from_questions(self) -> bool:
         sid = self.selected_id()
@@ -598,7 +614,9 @@ class HistoryWindow(QMainWindow):
             return False
         root = Path(path).with_suffix("").parent
         result: list = []
-        ok = self.run(lambda: result.append(package.import_package(self.db, path, documents_root=root / "评议会包材料")))
+        ok = self.run(lambda: result.append(package.import_package(
+            self.db, path, documents_root=root / "评议会包材料",
+            confirm_update=lambda question: dialogs.confirm(self, question, self.tr("更新评议会")))))
         if ok:
             self.say(result[0].summary().replace("\n", "　"))
             self.show_session(result[0].session_id)

@@ -197,3 +197,46 @@ def test_history_model_pages_through_many_sessions(qtbot, qtmodeltester, fresh_d
     items.reload()
     qtmodeltester.check(items)
     assert items.total_count() == ledger.count_items(fresh_db)
+
+
+def test_revision_of_a_sealed_score_from_the_window(window, db, monkeypatch):
+    from fazhi_desktop import seal
+    from fazhi_desktop.scoring import audit_log
+    from ui.history.revision_dialog import RevisionDialog
+
+    seal.seal(db, session_id=1, confirmed=True)
+    window.refresh()
+    window.sessions.select(1)
+    assert window.sessions.revise_button.isEnabled()
+    d = RevisionDialog(db, 1, window)
+    old = d.current.text()
+    d.value.setText("1" if old != "1" else "2")
+    d.accept()
+    assert "原因" in d.error.text() and audit_log(db, 1)[-1]["action"] == "封盘"
+    d.reason.setPlainText("誊录笔误")
+    d.accept()
+    assert d.result_fingerprints and d.result_fingerprints[0] != d.result_fingerprints[1]
+    last = audit_log(db, 1)[-1]
+    assert (last["action"], last["reason"]) == ("封盘后更正", "誊录笔误")
+    assert get_session(db, 1).status == "sealed"
+
+
+def test_newer_package_asks_before_updating(qtbot, db, tmp_path, monkeypatch):
+    from fazhi_desktop import seal
+
+    first = package.export_package(db, session_id=1, path=tmp_path / "a.fzpkg").path
+    other = open_db(tmp_path / "o.db")
+    package.import_package(other, first)
+    seal.seal(db, session_id=1, confirmed=True)
+    newer = package.export_package(db, session_id=1, path=tmp_path / "b.fzpkg").path
+    w = HistoryWindow(other, today=lambda: TODAY)
+    qtbot.addWidget(w)
+    errors, asked = [], []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, e, *a: errors.append(str(e)))
+    monkeypatch.setattr(w, "ask_path", lambda **k: str(newer))
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, text, *a, **k: asked.append(text) or False)
+    assert not w.import_package() and "保留本机" in errors[-1] and "较新" in asked[0]
+    assert get_session(other, 1).status == "finished"
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    assert w.import_package() and get_session(other, 1).status == "sealed"
+    other.conn.close()
