@@ -22,7 +22,7 @@ from ..icons import icon
 from .anomaly_panel import AnomalyPanel
 from .commands import ScoreCommand
 from .external_editor import ExternalModel
-from .grid_model import FIRST_EXPERT, ScoreGridModel
+from .grid_model import ScoreGridModel
 from .grid_view import ScoreGridView
 from .unit_list import UnitCompletenessModel
 
@@ -405,6 +405,3 @@ class ScoringPage(QWidget):
         unit = next((u for u in self.units.units if u.name == name), None)
         if unit:
             self.set_unit(unit.id)
-
-    def first_expert_column(self) -> int:
-        return FIRST_EXPERT

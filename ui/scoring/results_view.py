@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QTableView, QVBoxLayout, QWidget)
 
 from fazhi_desktop.errors import UserError
-from fazhi_desktop.results import Results, compute_results, round_half_up
+from fazhi_desktop.results import Results, compute_results
 from fazhi_desktop.roster import list_experts
 from fazhi_desktop.scoring import scores_for
 from fazhi_desktop.template import fmt_decimal
@@ -209,5 +209,3 @@ class ResultsPage(QWidget):
         dialog.open()
         return dialog
 
-
-__all__ = ["ResultsPage", "round_half_up"]
