@@ -114,3 +114,18 @@ def test_renamed_unit_is_linked_in_the_dossier(demo_db):
         history.link_units(demo_db, old_name="市人力社保局", new_name="市人社局")
     history.unlink_unit(demo_db, old_name="市人社局")
     assert history.unit_aliases(demo_db, "市人力社保局") == ["市人力社保局"]
+
+
+def test_generator_makes_realistic_sessions_with_a_renamed_unit(fresh_db):
+    from fazhi_desktop import history_gen, ledger
+
+    ids = history_gen.generate(fresh_db, 20, questions_per_unit=2, today="2024-06-01")
+    assert len(ids) == 20 and history.count_history(fresh_db) == 20
+    statuses = {r["status"] for r in history.list_history(fresh_db)}
+    assert statuses <= {"finished", "sealed"}
+    res = compute_results(fresh_db, ids[-1])
+    assert all(u.final is not None and u.rank for u in res.units)
+    d = history.unit_dossier(fresh_db, "市人力社保局")
+    assert {e.unit_name for e in d.entries} == {"市人社局", "市人力社保局"}  # renamed in 2019, linked
+    assert ledger.count_items(fresh_db) == fresh_db.execute("SELECT count(*) FROM questions WHERE problem = 1").fetchone()[0]
+    assert history.search(fresh_db, "执法")
