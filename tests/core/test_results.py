@@ -5,6 +5,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fazhi_desktop.results import compute_results, panel_score, results_json, results_text, round_half_up, shared_ranks
 from fazhi_desktop.roster import add_expert, add_unit, set_recusal
@@ -228,3 +230,42 @@ def test_demo_session_against_an_independent_tally(demo_db):
     for unit, final in expected.items():
         assert Decimal(str(got[unit]["final"])) == final, unit
         assert got[unit]["rank"] == 1 + sum(1 for f in ordered if f > final)
+
+
+@settings(max_examples=60, deadline=None)
+@given(totals=st.lists(st.integers(min_value=0, max_value=200).map(lambda n: Fraction(n, 2)), min_size=1, max_size=9),
+       aggregation=st.sampled_from(["mean", "trimmed_mean"]))
+def test_panel_score_property(totals, aggregation):
+    """Plain mean, or with ≥ 5 totals the mean without one highest and one lowest; always within the range."""
+    panel, dropped = panel_score(totals, aggregation)
+    ordered = sorted(totals)
+    kept = ordered[1:-1] if aggregation == "trimmed_mean" and len(totals) >= 5 else ordered
+    assert panel == sum(kept, Fraction(0)) / len(kept)
+    assert min(totals) <= panel <= max(totals)
+    assert len(dropped) == (2 if kept is not ordered else 0)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.integers(min_value=0, max_value=10000).map(lambda n: Decimal(n) / 100)),
+                max_size=12))
+def test_shared_ranks_property(finals):
+    ranks = shared_ranks(finals)
+    for f, r in zip(finals, ranks):
+        if f is None:
+            assert r is None
+        else:  # one more than the number of strictly higher finals; equal finals share it
+            assert r == 1 + sum(1 for g in finals if g is not None and g > f)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(min_value=0, max_value=10 ** 7), st.integers(min_value=1, max_value=10 ** 4))
+def test_round_half_up_matches_decimal(numerator, denominator):
+    from decimal import ROUND_HALF_UP, localcontext
+
+    with localcontext() as ctx:
+        ctx.prec = 60
+        exact = Decimal(numerator) / Decimal(denominator)
+        if exact * 1000 == (exact * 1000).to_integral_value():  # exactly representable: Decimal decides
+            assert round_half_up(Fraction(numerator, denominator)) == exact.quantize(Decimal("0.01"), ROUND_HALF_UP)
+    value = round_half_up(Fraction(numerator, denominator))
+    assert abs(Fraction(value) - Fraction(numerator, denominator)) <= Fraction(1, 200)
