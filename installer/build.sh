@@ -36,13 +36,9 @@ else
 fi
 # The optional extra "package" of pyproject.toml (PyInstaller); only its requirements, so the
 # project itself is not reinstalled.
-mapfile -t PKG_REQS < <("$PY" - <<'PY'
-import tomllib
-print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["package"]))
-PY
-)
+mapfile -t PKG_REQS < <("$PY" installer/project_meta.py extra package)
 "$PY" -m pip install -q --disable-pip-version-check "${PKG_REQS[@]}"
-VERSION=$("$PY" -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
+VERSION=$("$PY" installer/project_meta.py version)
 CODE_VERSION=$("$PY" -c 'import fazhi_desktop; print(fazhi_desktop.__version__)')
 [ "$VERSION" = "$CODE_VERSION" ] || log "warning: pyproject.toml says $VERSION, fazhi_desktop.__version__ says $CODE_VERSION"
 QT_VERSION=$("$PY" -c 'import PySide6; print(PySide6.__version__)')

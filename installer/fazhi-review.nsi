@@ -4,7 +4,9 @@
 ; fazhi-review.exe for the window and fazhi-review-cli.exe for the command line). From the
 ; repository root, after building the bundle (see installer\README.md):
 ;
-;   makensis /DVERSION=0.1.0 /DICON_FILE=build\stage\icons\fazhi-review.ico installer\fazhi-review.nsi
+;   makensis /DVERSION=0.1.0 /DICON_FILE=..\build\stage\icons\fazhi-review.ico installer\fazhi-review.nsi
+;
+; makensis runs in this script's folder (installer\), so relative paths start there.
 ;
 ; Defines (all optional): VERSION (from pyproject.toml; default 0.0.0), BUNDLE_DIR (default
 ; ..\dist\fazhi-review, relative to this script), OUT_FILE (default

@@ -24,7 +24,7 @@ ok() { printf '[smoke] ok: %s\n' "$*"; }
 fail() { printf '[smoke] FAIL: %s\n' "$*" >&2; exit 1; }
 [ -x "$BUNDLE/$APP" ] || fail "no bundle at $BUNDLE: run bash installer/build.sh first"
 PY=$([ -x .venv/bin/python ] && echo .venv/bin/python || echo python3)
-VERSION=$("$PY" -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
+VERSION=$("$PY" installer/project_meta.py version)
 DEB="$ROOT/dist/${APP}_${VERSION}_$(dpkg --print-architecture 2>/dev/null || echo amd64).deb"
 [ -f "$DEB" ] || fail "no $DEB: run bash installer/build.sh first"
 

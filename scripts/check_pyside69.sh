@@ -27,12 +27,7 @@ printf 'PySide6==6.9.*\nPySide6-Essentials==6.9.*\nPySide6-Addons==6.9.*\nshibok
 log "installing PySide6 6.9.x and the project's dependencies into $VENV"
 # Only the dependencies (read from pyproject.toml), not the project itself: nothing is built or
 # written in the work tree, and the checkout's own code is what runs and is tested.
-mapfile -t DEPS < <("$VENV/bin/python" - <<'PY'
-import tomllib
-p = tomllib.load(open("pyproject.toml", "rb"))["project"]
-print("\n".join(p["dependencies"] + p["optional-dependencies"]["dev"]))
-PY
-)
+mapfile -t DEPS < <("$VENV/bin/python" installer/project_meta.py dependencies; "$VENV/bin/python" installer/project_meta.py extra dev)
 "$VENV/bin/python" -m pip install -q --disable-pip-version-check -c "$CONSTRAINTS" "${DEPS[@]}"
 VERSION=$("$VENV/bin/python" -c 'import PySide6; print(PySide6.__version__)')
 log "PySide6 $VERSION"
