@@ -168,7 +168,7 @@ def parse_template(data: Any, *, source: str = "评分细则") -> Template:
         problems.append("至少需要一个评分指标（criteria）。")
 
     aggregation = data.get("aggregation", "mean")
-    if aggregation not in AGGREGATIONS:
+    if not isinstance(aggregation, str) or aggregation not in AGGREGATIONS:
         problems.append(f"汇总方式（aggregation）“{aggregation}”无效，只能是 mean（平均）或 trimmed_mean（去掉最高最低分后平均）。")
         aggregation = "mean"
     components = _parse_components(data.get("components"), problems)
@@ -191,15 +191,24 @@ def load_template_file(path: Path | str) -> Template:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise TemplateError(f"模板文件 {path} 第 {exc.lineno} 行第 {exc.colno} 列：JSON 格式错误（{exc.msg}）。") from exc
+    except RecursionError:
+        raise TemplateError(f"模板文件 {path} 嵌套层数过多，不是评分模板。") from None
     return parse_template(data, source=f"模板文件 {path.name}")
+
+
+MAX_NUMBER = Decimal(10_000)  # no maximum, weight or time in a template comes near this
 
 
 def _parse_number(value: Any, what: str, problems: list[str]) -> Decimal | None:
     try:
-        return to_decimal(value)
+        number = to_decimal(value)
     except ValueError:
         problems.append(f"{what}“{value}”不是数字。")
         return None
+    if number.copy_abs() > MAX_NUMBER:  # copy_abs: no arithmetic context, so no Overflow
+        problems.append(f"{what}“{value}”过大（不能超过 {MAX_NUMBER}）。")
+        return None
+    return number
 
 
 def _parse_criteria(raw: Any, prefix: str, depth: int, problems: list[str]) -> list[Criterion]:
@@ -272,7 +281,7 @@ def _parse_components(raw: Any, problems: list[str]) -> list[Component]:
         if weight is not None and weight <= 0:
             problems.append(f"组成部分“{name}”的权重必须是正数（现为 {fmt_decimal(weight)}）。")
         source = item.get("source", "external")
-        if source not in SOURCES:
+        if not isinstance(source, str) or source not in SOURCES:
             problems.append(f"组成部分“{name}”的来源“{source}”无效，只能是 experts（专家评分）或 external（外部录入）。")
         if weight is not None:
             result.append(Component(name, weight, source))
