@@ -282,7 +282,7 @@ def glob_escape(text: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", text)
 
 
-def restore(snap: Snapshot | Path | str, *, db_path: Path | str | None = None, keep: int = KEEP) -> Snapshot | None:
+def restore(snap: Snapshot | Path | str, db_path: Path | str | None = None, *, keep: int = KEEP) -> Snapshot | None:
     """Replace the database file with ``snap``; the current file is first kept as a snapshot.
 
     Every connection to the database must be closed first (the window reopens it afterwards).

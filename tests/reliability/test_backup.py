@@ -116,3 +116,12 @@ def test_due_every_few_minutes():
     t = datetime(2023, 11, 17, 9, 0)
     assert not due(t, t + timedelta(minutes=4), 300)
     assert due(t, t + timedelta(minutes=5), 300)
+
+
+def test_restore_with_the_database_path_given(demo_db, db_path):
+    """How the window calls it: ``restore(snapshot, path)``."""
+    good = snapshot(demo_db, reason="end", session_id=1)
+    demo_db.conn.close()
+    db_path.write_bytes(b"garbage" * 100)
+    restore(latest_good_snapshot(db_path), db_path)
+    assert check_snapshot(db_path) is None and good.path.exists()
