@@ -1,0 +1,373 @@
+"""Benchmarks for issue 8: prints ONE JSON object of figures, each beside a baseline measured in
+the same run (these machines are noisy: the ratios are the claim, not the absolute times).
+
+    .venv/bin/python bench/run.py            # everything (the 1,000-session history takes a few minutes)
+    .venv/bin/python bench/run.py --quick    # skips the 1,000-session history
+    .venv/bin/python bench/run.py --only score_save,startup
+
+Figures (goals from the issue):
+  score_save   record_score, durable (WAL, synchronous FULL), p50/p99 over 2,000 entries
+               vs a bare sqlite3 INSERT … ON CONFLICT + COMMIT with the same PRAGMAs. Goal p99 ≤ 10 ms.
+  startup      ``main.py --self-test``'s startup_ms (process start → main window painted)
+               vs a bare PySide6 window timed the same way. Goal ≤ 1.3×.  Also peak RSS of both.
+  pdf          the full minutes PDF (11 units × 9 experts × 5 criteria, 100 questions) via
+               fazhi_desktop.export vs a bare reportlab document with the same tables. Goal ≤ 2×.
+  history      list / unit dossier / search at 10 and at 1,000 generated sessions (fazhi_desktop.history,
+               history_gen). Goal: the 1,000 figure ≤ 1.2× the 10 figure.
+A figure whose module is missing is reported as {"skipped": reason}. This is not a test.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("FAZHI_BACKUP_OFF", "1")
+
+
+def pct(values: list[float], q: float) -> float:
+    """The q-th percentile (nearest rank) of ``values``."""
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, int(round(q / 100 * len(ordered) + 0.5)) - 1))
+    return ordered[k]
+
+
+def ms(seconds: float) -> float:
+    return round(seconds * 1000, 3)
+
+
+def ratio(a: float, b: float) -> float | None:
+    return round(a / b, 2) if b else None
+
+
+# -- single score save ----------------------------------------------------------------------------
+
+
+def _score_world(folder: Path, units: int = 11, experts: int = 9):
+    from fazhi_desktop.db import open_db
+    from fazhi_desktop.library import find_template
+    from fazhi_desktop.roster import add_expert, add_unit, list_experts, list_units
+    from fazhi_desktop.sessions import create_session, load_template
+
+    db = open_db(folder / "bench.db")
+    template = find_template(db, "普法履职报告评议")
+    sid = create_session(db, title="性能测试评议会", template=template)
+    for i in range(units):
+        add_unit(db, session_id=sid, name=f"参评单位{i + 1}")
+    for i in range(experts):
+        add_expert(db, session_id=sid, name=f"专家{i + 1}")
+    leaves = [leaf for _p, leaf in load_template(db, sid).leaves()]
+    cells = [(e.id, u.id, leaf) for u in list_units(db, sid) for e in list_experts(db, sid) for leaf in leaves]
+    return db, sid, cells
+
+
+def bench_score_save(n: int = 2000) -> dict:
+    from fazhi_desktop.scoring import record_score
+
+    with tempfile.TemporaryDirectory(prefix="fazhi-bench-", dir=_bench_tmp()) as tmp:
+        folder = Path(tmp)
+        db, sid, cells = _score_world(folder)
+        bare = sqlite3.connect(folder / "bare.db", isolation_level=None)
+        bare.execute("PRAGMA journal_mode = WAL")
+        bare.execute("PRAGMA synchronous = FULL")
+        bare.execute("CREATE TABLE scores (e INTEGER, u INTEGER, c INTEGER, value TEXT, updated_at TEXT, "
+                     "PRIMARY KEY (e, u, c))")
+        ours: list[float] = []
+        base: list[float] = []
+        # Interleaved in blocks so both see the same disk and CPU weather.
+        for block in range(0, n, 100):
+            for i in range(block, min(n, block + 100)):
+                e, u, leaf = cells[i % len(cells)]
+                value = str(Decimal(((i // len(cells)) % 4 + 1) * 2))  # changes on each pass: always a write
+                t = time.perf_counter()
+                record_score(db, session_id=sid, expert_id=e, unit_id=u, criterion_id=leaf.id, value=value)
+                ours.append(time.perf_counter() - t)
+            for i in range(block, min(n, block + 100)):
+                e, u, leaf = cells[i % len(cells)]
+                t = time.perf_counter()
+                bare.execute("BEGIN IMMEDIATE")
+                bare.execute("INSERT INTO scores VALUES (?, ?, ?, ?, ?) ON CONFLICT(e, u, c) DO UPDATE SET "
+                             "value = excluded.value, updated_at = excluded.updated_at",
+                             [e, u, leaf.id, str(i), "2023-11-17T09:00:00+08:00"])
+                bare.execute("COMMIT")
+                base.append(time.perf_counter() - t)
+        db.conn.close()
+        bare.close()
+    p50, p99, b50, b99 = pct(ours, 50), pct(ours, 99), pct(base, 50), pct(base, 99)
+    return {"n": n, "p50_ms": ms(p50), "p99_ms": ms(p99), "max_ms": ms(max(ours)),
+            "baseline_p50_ms": ms(b50), "baseline_p99_ms": ms(b99),
+            "ratio_p50": ratio(p50, b50), "ratio_p99": ratio(p99, b99),
+            "goal": "p99 ≤ 10 ms", "goal_met": p99 * 1000 <= 10}
+
+
+def _bench_tmp() -> str | None:
+    """Temporary files on a real disk (not tmpfs), so fsync costs what it costs for users."""
+    return os.environ.get("FAZHI_BENCH_TMP") or None
+
+
+# -- startup --------------------------------------------------------------------------------------
+
+BARE_WINDOW = r"""
+import os, sys, time
+sys.path.insert(0, sys.argv[1])
+from fazhi_desktop.proc import ms_since_start
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+app = QApplication(sys.argv[:1])
+painted = []
+class Window(QMainWindow):
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        painted.append(1)
+w = Window()
+w.setWindowTitle("法治评议")
+w.setCentralWidget(QLabel("法治评议"))
+w.resize(1366, 768)
+w.show()
+while not painted:
+    app.processEvents()
+print(f"startup_ms={ms_since_start()}")
+"""
+
+# Runs a command and reports its peak resident memory (ru_maxrss of the waited-for child).
+RSS_WRAPPER = r"""
+import resource, subprocess, sys
+out = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+sys.stdout.write(out.stdout)
+sys.stderr.write(out.stderr)
+rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(f"maxrss_kb={rss if sys.platform != 'darwin' else rss // 1024}")
+sys.exit(out.returncode)
+"""
+
+
+def _run_timed(cmd: list[str]) -> dict[str, int]:
+    wrapped = [sys.executable, "-c", RSS_WRAPPER, *cmd] if os.name == "posix" else cmd
+    out = subprocess.run(wrapped, capture_output=True, text=True, cwd=ROOT, timeout=300)
+    if out.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd[:3])} failed: {out.stderr.strip()[-400:]}")
+    figures = {}
+    for line in out.stdout.splitlines():
+        name, _, value = line.partition("=")
+        if value.strip().lstrip("-").isdigit():
+            figures[name.strip()] = int(value)
+    return figures
+
+
+def bench_startup(runs: int = 5) -> dict:
+    main_py = ROOT / "main.py"
+    if not main_py.exists():
+        return {"skipped": "main.py not found"}
+    probe = subprocess.run([sys.executable, str(main_py), "--help"], capture_output=True, text=True, cwd=ROOT)
+    if "--self-test" not in probe.stdout:
+        return {"skipped": "main.py has no --self-test"}
+    ours, bare, ours_rss, bare_rss, steps = [], [], [], [], {}
+    _run_timed([sys.executable, "-c", BARE_WINDOW, str(ROOT)])  # warm the disk cache for both
+    _run_timed([sys.executable, str(main_py), "--self-test"])
+    for _ in range(runs):
+        app = _run_timed([sys.executable, str(main_py), "--self-test"])
+        if "startup_ms" not in app:
+            return {"skipped": "--self-test printed no startup_ms"}
+        ours.append(app["startup_ms"])
+        ours_rss.append(app.get("maxrss_kb", 0))
+        for k, v in app.items():
+            steps.setdefault(k, []).append(v)
+        base = _run_timed([sys.executable, "-c", BARE_WINDOW, str(ROOT)])
+        bare.append(base["startup_ms"])
+        bare_rss.append(base.get("maxrss_kb", 0))
+    a, b = statistics.median(ours), statistics.median(bare)
+    return {"runs": runs, "startup_ms": a, "baseline_ms": b, "ratio": ratio(a, b),
+            "all_ms": ours, "baseline_all_ms": bare,
+            "self_test_other_steps_ms": {k: statistics.median(v) for k, v in steps.items()
+                                         if k.endswith("_ms") and k != "startup_ms"},
+            "peak_rss_mb": round(max(ours_rss) / 1024, 1), "baseline_peak_rss_mb": round(max(bare_rss) / 1024, 1),
+            "goal": "≤ 1.3×", "goal_met": a <= 1.3 * b}
+
+
+# -- minutes PDF ----------------------------------------------------------------------------------
+
+
+def bench_pdf(runs: int = 3) -> dict:
+    try:
+        from fazhi_desktop import export
+        from fazhi_desktop.export.fonts import pdf_fonts
+    except ImportError as exc:
+        return {"skipped": f"fazhi_desktop.export not available ({exc})"}
+    if not hasattr(export, "run_export"):
+        return {"skipped": "fazhi_desktop.export has no run_export"}
+    from fazhi_desktop.db import transaction
+    from fazhi_desktop.questions import add_question
+    from fazhi_desktop.scoring import record_score
+    from fazhi_desktop.sessions import set_status
+
+    with tempfile.TemporaryDirectory(prefix="fazhi-bench-pdf-", dir=_bench_tmp()) as tmp:
+        folder = Path(tmp)
+        db, sid, cells = _score_world(folder)
+        with transaction(db):
+            for i, (e, u, leaf) in enumerate(cells):
+                record_score(db, session_id=sid, expert_id=e, unit_id=u, criterion_id=leaf.id,
+                             value=str(leaf.maximum * Decimal(80 + (i * 7) % 20) / 100).split(".")[0])
+            units = sorted({u for _e, u, _l in cells})
+            experts = sorted({e for e, _u, _l in cells})
+            for q in range(100):
+                add_question(db, session_id=sid, unit_id=units[q % len(units)], expert_id=experts[q % len(experts)],
+                             text=f"第{q + 1}个问题：执法全过程记录制度是怎样落实的？重大执法决定法制审核由谁负责？",
+                             answer="执法记录仪全覆盖，音像资料统一归档；法制审核由司法局法制审核科负责。")
+        set_status(db, session_id=sid, status="live")
+        set_status(db, session_id=sid, status="finished")
+        fonts = pdf_fonts()
+        ours, bare = [], []
+        tables = _bare_tables(db, sid)
+        for r in range(runs):
+            t = time.perf_counter()
+            export.run_export(db, sid, {"pdf": folder / f"minutes{r}.pdf"})
+            ours.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            _bare_pdf(folder / f"bare{r}.pdf", tables, fonts.name)
+            bare.append(time.perf_counter() - t)
+        pages = _pages(folder / "minutes0.pdf"), _pages(folder / "bare0.pdf")
+        db.conn.close()
+    a, b = statistics.median(ours), statistics.median(bare)
+    return {"runs": runs, "pdf_ms": ms(a), "baseline_ms": ms(b), "ratio": ratio(a, b),
+            "pages": pages[0], "baseline_pages": pages[1], "font_embedded": fonts.embedded,
+            "goal": "≤ 2×", "goal_met": a <= 2 * b}
+
+
+def _bare_tables(db, sid) -> list[list[list[str]]]:
+    """The same tables the minutes hold: results, each unit's expert × criterion scores, questions."""
+    from fazhi_desktop.results import compute_results
+
+    results = compute_results(db, sid)
+    rows = [["序号", "单位", "综合得分", "等次", "排名"]]
+    for i, u in enumerate(results.units if hasattr(results, "units") else results["units"], start=1):
+        get = (lambda k: getattr(u, k, None)) if not isinstance(u, dict) else u.get
+        rows.append([str(i), str(get("name")), str(get("final")), str(get("grade")), str(get("rank"))])
+    tables = [rows]
+    leaves = [r[0] for r in db.execute("SELECT name FROM criteria WHERE session_id = ? AND max IS NOT NULL "
+                                       "ORDER BY position", [sid])]
+    for (uid,) in db.execute("SELECT id FROM units WHERE session_id = ? ORDER BY position", [sid]).fetchall():
+        t = [["专家", *leaves, "合计"]]
+        for (eid, name) in db.execute("SELECT id, name FROM experts WHERE session_id = ? ORDER BY position", [sid]):
+            values = [v for (v,) in db.execute("SELECT s.value FROM scores s JOIN criteria c ON c.id = s.criterion_id "
+                                              "WHERE s.expert_id = ? AND s.unit_id = ? ORDER BY c.position", [eid, uid])]
+            t.append([name, *values, str(sum(Decimal(v) for v in values))])
+        tables.append(t)
+    q = [["单位", "专家", "问题", "答复"]]
+    for row in db.execute("SELECT u.name, e.name, q.text, q.answer FROM questions q JOIN units u ON u.id = q.unit_id "
+                          "LEFT JOIN experts e ON e.id = q.expert_id WHERE q.session_id = ? ORDER BY q.id", [sid]):
+        q.append([str(c or "") for c in row])
+    tables.append(q)
+    return tables
+
+
+def _bare_pdf(path: Path, tables, font: str) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer
+
+    style = ParagraphStyle("c", fontName=font, fontSize=9, leading=12, wordWrap="CJK")
+    story = []
+    for t in tables:
+        story.append(LongTable([[Paragraph(c, style) for c in row] for row in t], repeatRows=1))
+        story.append(Spacer(1, 12))
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+
+
+def _pages(path: Path) -> int | None:
+    try:
+        from fazhi_desktop.export.check import pdf_page_count
+        return pdf_page_count(path)
+    except Exception:  # noqa: BLE001 - only a label
+        return None
+
+
+# -- history at 10 and 1,000 sessions --------------------------------------------------------------
+
+
+def bench_history(big: int = 1000) -> dict:
+    try:
+        from fazhi_desktop import history, history_gen
+    except ImportError as exc:
+        return {"skipped": f"fazhi_desktop.history / history_gen not available ({exc})"}
+    from fazhi_desktop.db import open_db
+
+    cache = Path(os.environ.get("FAZHI_BENCH_CACHE", ROOT / "bench" / ".cache"))
+    cache.mkdir(parents=True, exist_ok=True)
+    figures: dict = {}
+    for n in (10, big):
+        path = cache / f"history-{n}.db"
+        if not path.exists():  # generated once, then reused (delete bench/.cache to regenerate)
+            db = open_db(cache / f".history-{n}.partial.db")
+            t = time.perf_counter()
+            history_gen.generate(db, n, today="2026-06-30")
+            figures[f"generate_{n}_s"] = round(time.perf_counter() - t, 1)
+            db.conn.close()
+            os.replace(cache / f".history-{n}.partial.db", path)
+        t = time.perf_counter()
+        db = open_db(path)
+        opened = time.perf_counter() - t
+        unit = history_gen.NEW_NAME
+        ops = {
+            "open_db": lambda: None,
+            "list_first_page": lambda: history.list_history(db, limit=200),
+            "unit_dossier": lambda: history.unit_dossier(db, unit),
+            "search": lambda: history.search(db, "执法全过程记录"),
+            "search_short_term": lambda: history.search(db, "普法"),
+        }
+        for name, op in ops.items():
+            times = [opened] if name == "open_db" else []
+            for _ in range(5 if name != "open_db" else 0):
+                t = time.perf_counter()
+                op()
+                times.append(time.perf_counter() - t)
+            figures.setdefault(name, {})[f"at_{n}_ms"] = ms(statistics.median(times))
+        db.conn.close()
+    for name, f in figures.items():
+        if isinstance(f, dict) and f.get(f"at_{big}_ms") is not None and f.get("at_10_ms"):
+            f["ratio"] = ratio(f[f"at_{big}_ms"], f["at_10_ms"])
+            f["goal_met"] = f["ratio"] <= 1.2
+    figures["goal"] = f"the {big} figure ≤ 1.2× the 10 figure"
+    figures["note"] = ("headless service calls; the window's history browser open and peak memory "
+                       "with the big database are not measured here yet")
+    return figures
+
+
+BENCHES = {"score_save": bench_score_save, "startup": bench_startup, "pdf": bench_pdf, "history": bench_history}
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--only", help="comma-separated figures: " + ",".join(BENCHES))
+    p.add_argument("--quick", action="store_true", help="skip the 1,000-session history")
+    args = p.parse_args(argv)
+    chosen = args.only.split(",") if args.only else list(BENCHES)
+    if args.quick and not args.only:
+        chosen.remove("history")
+    out: dict = {"machine": {"python": platform.python_version(), "platform": platform.platform(),
+                             "cpus": os.cpu_count(), "sqlite": sqlite3.sqlite_version}}
+    if args.quick and "history" not in chosen:
+        out["history"] = {"skipped": "--quick"}
+    for name in chosen:
+        t = time.perf_counter()
+        try:
+            out[name] = BENCHES[name]()
+        except Exception as exc:  # noqa: BLE001 - one failed figure must not hide the others
+            out[name] = {"error": f"{type(exc).__name__}: {exc}"}
+        sys.stderr.write(f"{name}: {time.perf_counter() - t:.1f}s\n")
+    print(json.dumps(out, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
