@@ -187,3 +187,32 @@ def test_restore_onto_a_full_disk_leaves_the_database(demo_db, db_path, monkeypa
     assert db_path.read_bytes() == before
     assert [p.name for p in db_path.parent.iterdir() if p.name.startswith(".")] == []
     assert _nothing_half_written(db_path) == []
+
+
+@pytest.mark.parametrize("damage, words", [
+    (_truncate, "截断"),
+    (_header_only, "截断"),
+    (_from_the_future, "更新版本"),
+])
+def test_big_files_skip_the_full_scan_but_still_refuse_damage(with_snapshot, db_path, damage, words, monkeypatch):
+    """Above FULL_CHECK_BYTES (a 1,000-session history) open_db doesn't read every page; a
+    truncated file is still told from its header, untouched."""
+    from fazhi_desktop import db as db_module
+
+    monkeypatch.setattr(db_module, "FULL_CHECK_BYTES", 0)
+    damage(db_path)
+    before = db_path.read_bytes()
+    with pytest.raises(DatabaseError, match=words):
+        open_db(db_path)
+    assert db_path.read_bytes() == before
+    assert latest_good_snapshot(db_path) == with_snapshot
+
+
+def test_big_sound_file_opens_with_the_cheap_checks(demo_db, db_path, monkeypatch):
+    from fazhi_desktop import db as db_module
+
+    demo_db.conn.close()
+    monkeypatch.setattr(db_module, "FULL_CHECK_BYTES", 0)
+    db = open_db(db_path)
+    assert len(list_sessions(db)) == 2
+    db.conn.close()
