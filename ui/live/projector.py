@@ -47,6 +47,7 @@ class ProjectorWindow(QWidget):
         self.setObjectName("projector")
         self.setStyleSheet(f"#projector {{ background: {BACKGROUND}; }} QLabel {{ color: #eceff1; }}")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)  # the chair's keys stay on the console
         self.title = QLabel()
         self.unit = QLabel()
         self.presenter = QLabel()
