@@ -22,7 +22,7 @@ import sqlite_utils
 from .db import now_iso, transaction
 from .errors import UserError
 from .questions import meeting_elapsed
-from .roster import Unit, list_units, move_unit
+from .roster import Unit, list_units
 from .sessions import get_session, load_template, set_status
 
 Clock = Callable[[], float]
@@ -419,7 +419,10 @@ class LiveMeeting:
                 if target.status == "report" and self._base == 0:
                     self._set_unit_status(unit_id, "waiting")
                 self._go(following)
-            move_unit(self.db, unit_id=unit_id, to_position=len(self.units()))
+            # positions only: a drawn order stays recorded as drawn (seed and witness kept for the minutes)
+            ids = [u.id for u in self.units() if u.id != unit_id] + [unit_id]
+            for pos, uid in enumerate(ids, start=1):
+                self.db.execute("UPDATE units SET position = ? WHERE id = ?", [pos, uid])
             self._save()
 
 

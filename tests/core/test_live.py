@@ -278,3 +278,17 @@ def test_checkpoint_limits_what_a_wall_clock_jump_can_cost(demo_db, clock):
     again = LiveMeeting(demo_db, READY, clock=clock, wall=wall)  # a crash right now
     assert again.running and again.elapsed() == pytest.approx(300)  # at most the last few seconds lost
     assert session_dict(demo_db, READY, wall=wall)["units"][0]["actual"]["report_s"] == pytest.approx(300)
+
+
+def test_moving_a_late_unit_keeps_the_draw_on_record(demo_db, clock):
+    from fazhi_desktop.roster import draw_order
+    drawn = draw_order(demo_db, session_id=READY, seed="123456", witness="何静")
+    m = LiveMeeting(demo_db, READY, clock=clock, wall=clock)
+    m.begin()
+    first = m.unit_id
+    m.move_later(first)
+    names = [u.name for u in list_units(demo_db, READY)]
+    assert names == drawn["order"][1:] + drawn["order"][:1]
+    order = session_dict(demo_db, READY)["order"]
+    assert order["mode"] == "drawn" and order["seed"] == "123456"
+    assert list_units(demo_db, READY)[-1].status == "waiting" and m.unit_id != first
