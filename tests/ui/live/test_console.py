@@ -299,3 +299,26 @@ def test_enter_on_an_agenda_row_jumps_there(page, qtbot, demo_db):
     page.agenda.setCurrentIndex(page.agenda_model.index(4, AgendaModel.COL_NAME))
     qtbot.keyClick(page.agenda, Qt.Key.Key_Return)
     assert page.meeting.unit_id == units[4].id and page.unit_label.text() == units[4].name
+
+
+def test_edit_marks_a_problem_and_undo_takes_it_back(page, demo_db, monkeypatch):
+    from ui.live import question_log
+    page.log.question_edit.setText("重大执法决定法制审核由谁负责？")
+    page.log.add_question()
+    page.log.question_view.selectRow(0)
+
+    class Answered(question_log.QuestionDialog):
+        def exec(self):
+            self.answer.setPlainText("由法制机构审核，全年审核 126 件")
+            self.problem.setChecked(True)
+            self.measure.setText("建立审核台账")
+            self.deadline.setText("2024-06-30")
+            return True
+    monkeypatch.setattr(question_log, "QuestionDialog", Answered)
+    page.log.edit_question()
+    q = list_questions(demo_db, READY)[0]
+    assert q.problem and q.measure == "建立审核台账" and q.deadline == "2024-06-30"
+    assert "建立审核台账" in page.log.question_model.data(page.log.question_model.index(0, QuestionModel.COL_PROBLEM))
+    page.undo_stack.undo()
+    q = list_questions(demo_db, READY)[0]
+    assert not q.problem and q.measure == "" and q.answer == "" and q.deadline is None
