@@ -4,8 +4,9 @@
 #   bash installer/smoke.sh
 #
 # 1. the bundle's own executable runs `--self-test` offscreen (window painted, live console,
-#    icons drawn, Chinese rendered, minutes exported and checked) — once as is, and once with no
-#    system font visible at all, so the window's Chinese can only come from the bundled font;
+#    icons drawn, Chinese rendered, minutes exported and checked) — once as is, once with no
+#    system font visible at all, so the window's Chinese can only come from the bundled font, and
+#    once on an X server (Xvfb) through Qt's xcb plugin;
 # 2. the bundle's command line exports the demo minutes; every font in the PDF is embedded;
 # 3. `dpkg-deb -c` lists the desktop entry, the launcher, the icon, the font and its licence; the
 #    desktop entry is named 法治评议; the package version is pyproject.toml's;
@@ -42,10 +43,11 @@ cat > "$WORK/nofonts/fonts.conf" <<EOF
 <fontconfig><dir>$WORK/nofonts/empty</dir><cachedir>$WORK/nofonts/cache</cachedir></fontconfig>
 EOF
 
-self_test() {  # $1: label, $2: executable, rest: env assignments
+WRAP=()  # a command to run the self-test under (xvfb-run)
+self_test() {  # $1: label, $2: executable, rest: arguments of env (VAR=value, -u VAR)
   local label=$1 exe=$2; shift 2
   local out rc=0 t=$(date +%s%N)
-  out=$(env "$@" "$exe" --self-test 2>"$WORK/selftest.err") || rc=$?
+  out=$("${WRAP[@]}" env "$@" "$exe" --self-test 2>"$WORK/selftest.err") || rc=$?
   printf '%s\n' "$out" | sed "s/^/[smoke]   $label: /"
   if [ $rc -ne 0 ]; then cat "$WORK/selftest.err" >&2; fail "$label: --self-test exited $rc"; fi
   grep -qx 'self_test=ok' <<<"$out" || fail "$label: no self_test=ok line"
@@ -58,6 +60,14 @@ self_test() {  # $1: label, $2: executable, rest: env assignments
 echo "[smoke] 1. frozen self-test ($BUNDLE/$APP)"
 self_test "bundle" "$BUNDLE/$APP"
 self_test "bundle, no system fonts" "$BUNDLE/$APP" FONTCONFIG_FILE="$WORK/nofonts/fonts.conf"
+# Under a real X server the window goes through Qt's xcb plugin and the bundle's X libraries.
+if command -v xvfb-run >/dev/null; then
+  WRAP=(xvfb-run -a -s "-screen 0 1366x768x24")
+  self_test "bundle on X11 (Xvfb)" "$BUNDLE/$APP" -u QT_QPA_PLATFORM
+  WRAP=()
+else
+  echo "[smoke]   xvfb-run not found (Debian packages xvfb, xauth): the X11 run was skipped"
+fi
 
 echo "[smoke] 2. frozen command line: demo data, minutes PDF with embedded fonts"
 "$BUNDLE/$APP" --db "$WORK/cli.db" demo >/dev/null
@@ -105,7 +115,7 @@ grep -q 'exec /opt/fazhi-review/fazhi-review' "$R/usr/bin/fazhi-review" || fail 
 self_test "installed copy" "$R/opt/fazhi-review/fazhi-review"
 DATA="$R/home/chair/.local/share/fazhi-review"
 mkdir -p "$DATA/fazhi-review-backups" && echo "meetings" > "$DATA/fazhi-review.db"
-"${DPKG[@]}" --purge fazhi-review >/dev/null
+"${DPKG[@]}" --purge fazhi-review >/dev/null 2>"$WORK/dpkg.err" || { cat "$WORK/dpkg.err" >&2; fail "dpkg --purge"; }
 [ ! -e "$R/opt/fazhi-review" ] && [ ! -e "$R/usr/bin/fazhi-review" ] && [ ! -e "$R/usr/share/applications/fazhi-review.desktop" ] \
   || fail "purge left program files behind"
 [ "$(cat "$DATA/fazhi-review.db")" = "meetings" ] && [ -d "$DATA/fazhi-review-backups" ] || fail "purge touched the user's data folder"
