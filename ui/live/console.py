@@ -451,9 +451,8 @@ class ConsolePage(QWidget):
         if not self.isAncestorOf(QApplication.focusWidget()):
             QTimer.singleShot(0, self.agenda, self.agenda.setFocus)
         top = self.window()
-        if top is not self and not getattr(top, "_live_close_guard", False):
-            top.installEventFilter(self)
-            top._live_close_guard = True
+        if top is not self:
+            top.installEventFilter(self)  # installing twice only moves it to the front
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Close and watched is self.window() and self.isVisible() \
