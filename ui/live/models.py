@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from fazhi_desktop.live import LiveMeeting, fmt_span
+from fazhi_desktop.live import PHASE_LABELS, LiveMeeting, fmt_span
 from fazhi_desktop.questions import Question, list_questions
 from fazhi_desktop.roster import UNIT_STATUSES, list_experts
 
@@ -44,6 +44,19 @@ class AgendaModel(QAbstractTableModel):
                 i = self.index(r, self.COL_USED)
                 self.dataChanged.emit(i, i, [Qt.ItemDataRole.DisplayRole])
 
+    def planned_vs_actual(self, unit_id: int) -> str:
+        """Per phase: actual / planned (+ added minutes), e.g. "汇报 8:35 / 8:00；提问答复 4:10 / 5:00"."""
+        stored = self.meeting.stored_timing()
+        parts = []
+        for phase in ("report", "questions"):
+            if unit_id == self.meeting.unit_id and phase == self.meeting.phase:
+                actual, extra = self.meeting.elapsed(), self.meeting.extra_s
+            else:
+                actual, extra = stored.get((unit_id, phase), (0.0, 0.0))
+            plan = fmt_span(self.meeting.plan[phase]) + (f" + {fmt_span(extra)}" if extra else "")
+            parts.append(f"{_tr(PHASE_LABELS[phase])} {fmt_span(actual)} / {plan}")
+        return "；".join(parts)
+
     def unit_at(self, row: int):
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
@@ -77,6 +90,8 @@ class AgendaModel(QAbstractTableModel):
             if col == self.COL_USED:
                 used = self.meeting.used(u.id) if current else self.used.get(u.id, 0.0)
                 return fmt_span(used) if used > 0 or u.status == "done" else ""
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_USED:
+            return self.planned_vs_actual(u.id)
         if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_STATUS:
             return QBrush(QColor(STATUS_COLOURS.get(u.status, "#000000")))
         if role == Qt.ItemDataRole.ForegroundRole and u.status == "absent":

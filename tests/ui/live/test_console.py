@@ -85,6 +85,8 @@ def test_space_starts_and_colours_follow_the_time(page, qtbot, clock):
     clock.t += 100
     page._tick()
     assert page.timer_label.text() == "00:30" and not page.meeting.running
+    tip = page.agenda_model.data(page.agenda_model.index(0, AgendaModel.COL_USED), Qt.ItemDataRole.ToolTipRole)
+    assert tip == "汇报 8:30 / 8:00 + 1:00；提问答复 0:00 / 5:00"  # planned against actual
 
 
 def test_end_phase_and_next_unit_by_keyboard(page, qtbot, demo_db, clock):
