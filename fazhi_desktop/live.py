@@ -65,9 +65,7 @@ class LiveMeeting:
                  wall: Clock = time.time):
         self.db, self.session_id, self.clock, self.wall = db, session_id, clock, wall
         self.session = get_session(db, session_id)
-        timing = load_template(db, session_id).timing
-        self.plan = {"report": float(timing.report_minutes) * 60, "questions": float(timing.qa_minutes) * 60}
-        self.warn_s = float(timing.warn_minutes) * 60
+        self.reload_plan()
         self.unit_id: int | None = None
         self.phase: str | None = None
         self.running = False
@@ -76,6 +74,12 @@ class LiveMeeting:
         self._wall_anchor: float | None = None
         self.extra_s = 0.0
         self._restore()
+
+    def reload_plan(self) -> None:
+        """Read the session's timing again (the chair may change it in the setup page mid-meeting)."""
+        timing = load_template(self.db, self.session_id).timing
+        self.plan = {"report": float(timing.report_minutes) * 60, "questions": float(timing.qa_minutes) * 60}
+        self.warn_s = float(timing.warn_minutes) * 60
 
     # -- reading ------------------------------------------------------------------------------
 

@@ -269,6 +269,7 @@ class ConsolePage(QWidget):
         """Re-read everything from the database (another page may have changed it)."""
         session = get_session(self.db, self.session_id)
         self.meeting.session = session
+        self.meeting.reload_plan()
         if session.status == "live" and self._claimed and self.meeting.unit_id is None \
                 and self.meeting.next_unit_after(-1) is not None:
             self._do_quiet(self.meeting.begin)
@@ -292,6 +293,12 @@ class ConsolePage(QWidget):
         self.log.refresh_experts()
         self.log.set_unit(self.meeting.unit_id)
         self._show_unit()
+        refresh_scoring = getattr(self.scoring, "refresh", None)
+        if callable(refresh_scoring):
+            try:
+                refresh_scoring()
+            except Exception:  # noqa: BLE001 - another module's panel must not stop the meeting
+                pass
         self._tick()
 
     def _do_quiet(self, operation: Callable[[], object]) -> None:

@@ -324,3 +324,14 @@ def test_edit_marks_a_problem_and_undo_takes_it_back(page, demo_db, monkeypatch)
     page.undo_stack.undo()
     q = list_questions(demo_db, READY)[0]
     assert not q.problem and q.measure == "" and q.answer == "" and q.deadline is None
+
+
+def test_timing_changed_in_setup_applies_on_refresh(page, demo_db):
+    from decimal import Decimal
+
+    from fazhi_desktop.sessions import set_template
+    template = load_template(demo_db, READY)
+    template.timing.report_minutes = Decimal(10)
+    set_template(demo_db, session_id=READY, template=template)
+    page.refresh()
+    assert page.timer_label.text() == "10:00" and page.limit_label.text() == "限时 10:00"
