@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from fazhi_desktop.live import discard_rehearsal, release_console, start_rehearsal
 from fazhi_desktop.sessions import get_session
 
+from ..actions import ActionRegistry
+
 
 class RehearsalWindow(QWidget):
     def __init__(self, db, session_id: int, parent: QWidget | None = None, **console_kw):
@@ -23,6 +25,11 @@ class RehearsalWindow(QWidget):
         note.setWordWrap(True)
         note.setStyleSheet("background: #ffebee; color: #b71c1c; padding: 6px; font-weight: bold;")
         self.console = ConsolePage(db, self.copy_id, self, **console_kw)
+        # the main window's Ctrl+Z / Ctrl+Shift+Z do not reach this window: its own, from the same registry
+        self.actions = ActionRegistry(self, keys=["edit.undo", "edit.redo"])
+        self.actions.connect("edit.undo", self.console.undo_stack.undo)
+        self.actions.connect("edit.redo", self.console.undo_stack.redo)
+        self.addActions(list(self.actions.actions.values()))
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.console, 1)

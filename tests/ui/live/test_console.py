@@ -246,6 +246,10 @@ def test_rehearsal_runs_on_a_copy_and_leaves_no_trace(qtbot, demo_db, clock):
     console.meeting.start(); clock.t += 60
     console.log.question_edit.setText("演练中的提问")
     console.log.add_question()
+    window.actions["edit.undo"].trigger()
+    assert list_questions(demo_db, window.copy_id) == []
+    window.actions["edit.redo"].trigger()
+    assert [q.text for q in list_questions(demo_db, window.copy_id)] == ["演练中的提问"]
     window.close()
     assert demo_db.execute("SELECT count(*) FROM sessions").fetchone()[0] == 2
     assert list_questions(demo_db, READY) == []
