@@ -111,7 +111,11 @@ touch "$R/var/lib/dpkg/status"
 DPKG=(dpkg --root="$R" --log=/dev/null --force-depends --force-script-chrootless --force-not-root)
 "${DPKG[@]}" -i "$DEB" >/dev/null 2>"$WORK/dpkg.err" || { cat "$WORK/dpkg.err" >&2; fail "dpkg -i"; }
 [ -x "$R/usr/bin/fazhi-review" ] && [ -x "$R/opt/fazhi-review/fazhi-review" ] || fail "install: launcher or bundle missing"
-grep -q 'exec /opt/fazhi-review/fazhi-review' "$R/usr/bin/fazhi-review" || fail "launcher does not run /opt/fazhi-review/fazhi-review"
+grep -qx 'BUNDLE=/opt/fazhi-review' "$R/usr/bin/fazhi-review" || fail "the launcher does not run /opt/fazhi-review"
+# the launcher, pointed at the scratch root, passes its arguments through
+sed "s|^BUNDLE=/opt/|BUNDLE=$R/opt/|" "$R/usr/bin/fazhi-review" > "$WORK/launcher"
+[ "$(sh "$WORK/launcher" --version 2>&1)" = "$("$BUNDLE/$APP" --version 2>&1)" ] || fail "the launcher does not pass --version through"
+ok "launcher: $(sh "$WORK/launcher" --version 2>&1)"
 self_test "installed copy" "$R/opt/fazhi-review/fazhi-review"
 DATA="$R/home/chair/.local/share/fazhi-review"
 mkdir -p "$DATA/fazhi-review-backups" && echo "meetings" > "$DATA/fazhi-review.db"
