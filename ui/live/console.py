@@ -130,7 +130,7 @@ class ConsolePage(QWidget):
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(self.tr("议程（双击跳转）"))
+        title = QLabel(self.tr("议程（双击或回车跳转）"))
         title.setStyleSheet("font-weight: bold;")
         lv.addWidget(title)
         lv.addWidget(self.agenda, 1)

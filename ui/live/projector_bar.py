@@ -27,8 +27,11 @@ class ProjectorBar(QToolBar):
     def __init__(self, toggle_action: QAction, parent: QWidget | None = None):
         super().__init__(parent)
         self.window_: ProjectorWindow | None = None
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # icon only for the on/off button (its name and F5 are in the tooltip): on a 1366 screen the
+        # column beside the timer is narrow and the screen choice and the message must stay visible
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.addAction(toggle_action)
+        toggle_action.setToolTip(f"{toggle_action.text()} ({toggle_action.shortcut().toString()})")
         self.screen_box = QComboBox()
         self.screen_box.setToolTip(self.tr("投屏窗口显示在哪个屏幕上"))
         self.screen_box.activated.connect(self._screen_chosen)
