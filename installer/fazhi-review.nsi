@@ -61,7 +61,8 @@ VIAddVersionKey /LANG=2052 "LegalCopyright" "MIT License"
   !define MUI_UNICON "${ICON_FILE}"
 !endif
 !define MUI_ABORTWARNING
-!define MUI_FINISHPAGE_RUN "$INSTDIR\${APP_EXE}"
+; No "run now" box on the finish page: the installer runs elevated, possibly as another (admin)
+; account, and the app started from it would keep its database in that account's profile.
 
 !insertmacro MUI_PAGE_WELCOME
 !insertmacro MUI_PAGE_DIRECTORY
