@@ -11,7 +11,8 @@
 # 3. `dpkg-deb -c` lists the desktop entry, the launcher, the icon, the font and its licence; the
 #    desktop entry is named 法治评议; the package version is pyproject.toml's;
 # 4. the .deb installs into a scratch root (dpkg --root), the installed copy passes the
-#    self-test, and purging it removes the program but leaves a user's data folder alone;
+#    self-test run by an ordinary user (read-only program folder), and purging it removes the
+#    program but leaves a user's data folder alone;
 # 5. with makensis on PATH (Debian package nsis), the Windows installer script compiles (on a
 #    stand-in bundle: the real one is built on Windows).
 # Exit 0 when all pass. Every step prints what it saw.
@@ -116,7 +117,16 @@ grep -qx 'BUNDLE=/opt/fazhi-review' "$R/usr/bin/fazhi-review" || fail "the launc
 sed "s|^BUNDLE=/opt/|BUNDLE=$R/opt/|" "$R/usr/bin/fazhi-review" > "$WORK/launcher"
 [ "$(sh "$WORK/launcher" --version 2>&1)" = "$("$BUNDLE/$APP" --version 2>&1)" ] || fail "the launcher does not pass --version through"
 ok "launcher: $(sh "$WORK/launcher" --version 2>&1)"
-self_test "installed copy" "$R/opt/fazhi-review/fazhi-review"
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
+  # as an ordinary user, for whom /opt/fazhi-review is read-only
+  chmod 755 "$WORK" && mkdir -m 777 "$WORK/user"
+  WRAP=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+  self_test "installed copy, run by user nobody" "$R/opt/fazhi-review/fazhi-review" HOME="$WORK/user" \
+    XDG_DATA_HOME="$WORK/user/.local/share" XDG_CONFIG_HOME="$WORK/user/.config" XDG_CACHE_HOME="$WORK/user/.cache"
+  WRAP=()
+else
+  self_test "installed copy" "$R/opt/fazhi-review/fazhi-review"
+fi
 DATA="$R/home/chair/.local/share/fazhi-review"
 mkdir -p "$DATA/fazhi-review-backups" && echo "meetings" > "$DATA/fazhi-review.db"
 "${DPKG[@]}" --purge fazhi-review >/dev/null 2>"$WORK/dpkg.err" || { cat "$WORK/dpkg.err" >&2; fail "dpkg --purge"; }
