@@ -181,3 +181,11 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def database_file(db: sqlite_utils.Database) -> Path | None:
+    """The file behind a connection (None for an in-memory database)."""
+    for _seq, name, file in db.execute("PRAGMA database_list").fetchall():
+        if name == "main" and file:
+            return Path(file)
+    return None

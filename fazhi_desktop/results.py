@@ -187,3 +187,15 @@ def results_text(res: Results) -> str:
         lines.append("  ".join([str(u.rank or "—"), u.name, *comps, ("—" if u.final is None else str(u.final)),
                                 u.grade or "—", status[u.status], "；".join(notes)]).rstrip())
     return "\n".join(lines)
+
+
+def change_marker(db: sqlite_utils.Database, session_id: int) -> tuple:
+    """A cheap value that changes whenever anything the results depend on changes (for polling)."""
+    return tuple(db.execute(
+        "SELECT (SELECT group_concat(expert_id || ':' || unit_id || ':' || criterion_id || '=' || value) "
+        "        FROM scores WHERE session_id = ?1),"
+        "       (SELECT group_concat(unit_id || ':' || component || '=' || value) FROM external_values WHERE session_id = ?1),"
+        "       (SELECT group_concat(expert_id || ':' || unit_id) FROM recusals WHERE session_id = ?1),"
+        "       (SELECT group_concat(id || status || position || name) FROM units WHERE session_id = ?1),"
+        "       (SELECT group_concat(id || name) FROM experts WHERE session_id = ?1),"
+        "       (SELECT updated_at FROM sessions WHERE id = ?1)", [session_id]).fetchone())

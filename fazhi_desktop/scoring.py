@@ -232,3 +232,9 @@ def audit_log(db: sqlite_utils.Database, session_id: int, *, expert: str | None 
         sql += " AND unit = ?"
         params.append(unit)
     return list(db.query(sql + " ORDER BY id", params))
+
+
+def external_values(db: sqlite_utils.Database, session_id: int) -> dict[tuple[int, str], Decimal]:
+    """Stored external component values: (unit id, component) → value."""
+    return {(u, c): Decimal(v) for u, c, v in db.execute(
+        "SELECT unit_id, component, value FROM external_values WHERE session_id = ?", [session_id])}

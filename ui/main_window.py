@@ -159,16 +159,23 @@ class MainWindow(QMainWindow):
 
     def open_history(self) -> QWidget | None:
         try:
-            from .history.browser import HistoryWindow
+            from .history.window import HistoryWindow
         except ImportError:
             dialogs.show_info(self, self.tr("此版本尚无历史浏览。"))
             return None
         if getattr(self, "_history", None) is None:
             self._history = HistoryWindow(self.db, self)
             self._history.setWindowFlag(Qt.WindowType.Window, True)
+            self._history.open_session_requested.connect(self._open_from_history)
         self._history.show()
         self._history.raise_()
         return self._history
+
+    def _open_from_history(self, session_id: int) -> None:
+        self.session_list.reload()
+        self.open_session(session_id)
+        self.raise_()
+        self.activateWindow()
 
     # -- sessions -------------------------------------------------------------------------
     def open_session(self, session_id: int, page: str | None = None) -> bool:

@@ -116,3 +116,13 @@ def test_unreadable_database_is_explained_not_overwritten(tmp_path):
                          text=True, env=env, timeout=60)
     assert out.returncode == 2 and "不是" in out.stderr
     assert bad.read_bytes() == before
+
+
+def test_history_window_opens_a_session_in_the_main_window(qtbot, demo_db, db_path):
+    w = make_window(qtbot, demo_db, db_path)
+    w.actions["history.open"].trigger()
+    history = w._history
+    assert history.isVisible()
+    history.open_session_requested.emit(1)
+    assert w.session_id == 1
+    assert "法治政府建设" in w.windowTitle()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
+from fazhi_desktop.db import database_file
 from fazhi_desktop.export import KIND_LABELS, KINDS, pdf_fonts, session_fingerprint, short_fingerprint
 from fazhi_desktop.export.feedback import safe_name
 from fazhi_desktop.sessions import get_session
@@ -21,14 +22,6 @@ from .worker import ExportWorker
 KEY_BASE = "export/base_folder"  # the folder that holds one sub-folder per session
 KEY_OMIT_NAMES = "export/omit_expert_names"
 KEY_KINDS = "export/kinds"
-
-
-def database_file(db) -> Path | None:
-    """The file behind a connection ('' for an in-memory database)."""
-    for _seq, name, file in db.execute("PRAGMA database_list").fetchall():
-        if name == "main" and file:
-            return Path(file)
-    return None
 
 
 class ExportDialog(QDialog):

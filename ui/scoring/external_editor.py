@@ -42,8 +42,7 @@ class ExternalModel(QAbstractTableModel):
         self.beginResetModel()
         self.components = [c.name for c in load_template(self.db, self.session_id).components if c.source == "external"]
         self.units = roster.list_units(self.db, self.session_id)
-        self.values = {(u, c): Decimal(v) for u, c, v in self.db.execute(
-            "SELECT unit_id, component, value FROM external_values WHERE session_id = ?", [self.session_id])}
+        self.values = scoring.external_values(self.db, self.session_id)
         self.read_only = get_session(self.db, self.session_id).status == "sealed"
         self.errors.clear()
         self.endResetModel()

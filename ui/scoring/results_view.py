@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QTableView, QVBoxLayout, QWidget)
 
 from fazhi_desktop.errors import UserError
-from fazhi_desktop.results import Results, compute_results
+from fazhi_desktop.results import Results, change_marker, compute_results
 from fazhi_desktop.roster import list_experts
 from fazhi_desktop.scoring import scores_for
 from fazhi_desktop.template import fmt_decimal
@@ -25,15 +25,7 @@ POLL_MS = 2000
 
 
 def fingerprint(db, session_id: int) -> tuple:
-    """Changes whenever anything the results depend on changes."""
-    return tuple(db.execute(
-        "SELECT (SELECT group_concat(expert_id || ':' || unit_id || ':' || criterion_id || '=' || value) "
-        "        FROM scores WHERE session_id = ?1),"
-        "       (SELECT group_concat(unit_id || ':' || component || '=' || value) FROM external_values WHERE session_id = ?1),"
-        "       (SELECT group_concat(expert_id || ':' || unit_id) FROM recusals WHERE session_id = ?1),"
-        "       (SELECT group_concat(id || status || position || name) FROM units WHERE session_id = ?1),"
-        "       (SELECT group_concat(id || name) FROM experts WHERE session_id = ?1),"
-        "       (SELECT updated_at FROM sessions WHERE id = ?1)", [session_id]).fetchone())
+    return change_marker(db, session_id)
 
 
 class ResultsPage(QWidget):
