@@ -21,7 +21,7 @@ from fazhi_desktop.errors import UserError
 from fazhi_desktop.imports import import_experts, import_units
 from fazhi_desktop.library import builtin_templates
 from fazhi_desktop.roster import add_expert, add_unit, list_experts, list_units
-from fazhi_desktop.score_imports import import_scores
+from fazhi_desktop.score_imports import import_external, import_scores
 from fazhi_desktop.scoring import record_score, scores_for
 from fazhi_desktop.sessions import create_session, load_template
 
@@ -84,7 +84,7 @@ prefixes = st.sampled_from([b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"PK
 
 @FUZZ
 @given(prefix=prefixes, body=st.binary(max_size=600), suffix=st.sampled_from([".csv", ".xlsx", ".txt", ".xls", ""]),
-       which=st.sampled_from([import_units, import_experts, import_scores]))
+       which=st.sampled_from([import_units, import_experts, import_scores, import_external]))
 @example(prefix=b"\xff\xfe", body=b"a", suffix=".csv", which=import_units)          # odd UTF-16
 @example(prefix=b"\xef\xbb\xbf", body=b"\xff", suffix=".csv", which=import_units)   # bad UTF-8 after BOM
 @example(prefix=b"PK\x03\x04", body=b"\x00" * 40, suffix=".xlsx", which=import_scores)
