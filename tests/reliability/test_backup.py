@@ -125,3 +125,25 @@ def test_restore_with_the_database_path_given(demo_db, db_path):
     db_path.write_bytes(b"garbage" * 100)
     restore(latest_good_snapshot(db_path), db_path)
     assert check_snapshot(db_path) is None and good.path.exists()
+
+
+def test_big_snapshots_are_capped_by_size_but_three_always_stay(demo_db, db_path):
+    start = datetime(2023, 11, 17, 9, 0, 0)
+    for i in range(6):
+        snapshot(demo_db, reason="periodic", session_id=2, now=start + timedelta(minutes=i))
+    size = list_snapshots(db_path)[0].size
+    backup.prune(db_path, keep=20, max_bytes=size * 4 + 1)
+    assert len(list_snapshots(db_path)) == 4
+    backup.prune(db_path, keep=20, max_bytes=1)
+    snaps = list_snapshots(db_path)
+    assert len(snaps) == backup.MIN_KEEP and snaps[0].at == start + timedelta(minutes=5)
+
+
+def test_auto_snapshot_can_be_switched_off(demo_db, db_path, monkeypatch):
+    monkeypatch.setenv(backup.OFF_ENV, "1")
+    assert backup.auto_snapshot(demo_db, reason="live", session_id=2) is None
+    assert list_snapshots(db_path) == []
+    monkeypatch.delenv(backup.OFF_ENV)
+    assert backup.auto_snapshot(open_db(":memory:"), reason="live") is None
+    snap = backup.auto_snapshot(demo_db, reason="live", session_id=2)
+    assert snap is not None and list_snapshots(db_path) == [snap]
