@@ -362,6 +362,15 @@ def bench_history(big: int = 1000, runs: int = 3) -> dict:
                 times.append(time.perf_counter() - t)
             service.setdefault(name, {})[f"at_{n}"] = ms(statistics.median(times))
         db.conn.close()
+        from fazhi_desktop import backup
+        times = []
+        for _ in range(3):
+            t = time.perf_counter()
+            snap = backup.snapshot(path, reason="periodic", keep=100)
+            times.append(time.perf_counter() - t)
+        service.setdefault("backup_snapshot_ms", {})[f"at_{n}"] = ms(statistics.median(times))
+        import shutil
+        shutil.rmtree(snap.path.parent, ignore_errors=True)
     out["service_calls"] = service
     return out
 
