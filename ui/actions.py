@@ -50,6 +50,7 @@ SPECS: list[ActionSpec] = [
     ActionSpec("live.back_phase", "返回上一环节", "Shift+N", "previous", "live"),
     # history
     ActionSpec("history.open", "历史与整改台账…", "Ctrl+H", "audit", "file"),
+    ActionSpec("db.backups", "备份与恢复…", "", "save", "file"),
     # help
     ActionSpec("help.shortcuts", "快捷键一览", "F1", "help", "help"),
 ]

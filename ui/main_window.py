@@ -14,6 +14,7 @@ from fazhi_desktop.errors import UserError
 from . import dialogs
 from .actions import ActionRegistry, shortcut_table
 from .icons import icon
+from .backups import BackupDialog, BackupKeeper
 from .pages import available_pages
 from .session_list import SessionListPanel
 
@@ -91,14 +92,18 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         self.actions = ActionRegistry(self, keys=["session.new", "session.duplicate", "session.delete",
-                                                  "session.export", "history.open", "app.quit", "edit.undo", "edit.redo",
+                                                  "session.export", "history.open", "db.backups", "app.quit", "edit.undo", "edit.redo",
                                                   "help.shortcuts"])
         self._build_menus()
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(QLabel(self.tr("数据库：%1").replace("%1", str(self.db_path))))
         self.statusBar().addWidget(self.status_label)
         self._restore_geometry()
+        self.keeper = BackupKeeper(lambda: self.db, self.db_path, self)
+        self.keeper.snapshot_taken.connect(lambda text: self.statusBar().showMessage(self.tr("已自动备份：%1").replace("%1", text), 8000))
+        self.keeper.failed.connect(lambda text: self.statusBar().showMessage(self.tr("自动备份失败：%1").replace("%1", text)))
         self.session_list.reload()
+        self.keeper.start()
 
     # -- menus ----------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -108,6 +113,7 @@ class MainWindow(QMainWindow):
         a.connect("session.delete", self.session_list.delete_session)
         a.connect("session.export", self.export_session)
         a.connect("history.open", self.open_history)
+        a.connect("db.backups", self.show_backups)
         a.connect("app.quit", self.close)
         a.connect("edit.undo", lambda: self._page_undo("undo"))
         a.connect("edit.redo", lambda: self._page_undo("redo"))
@@ -119,6 +125,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a["session.export"])
         file_menu.addAction(a["history.open"])
+        file_menu.addAction(a["db.backups"])
         file_menu.addSeparator()
         file_menu.addAction(a["app.quit"])
         edit = bar.addMenu(self.tr("编辑(&E)"))
@@ -171,6 +178,56 @@ class MainWindow(QMainWindow):
         self._history.raise_()
         return self._history
 
+    def show_backups(self) -> BackupDialog:
+        from fazhi_desktop import backup
+
+        dialog = BackupDialog(self.db_path, lambda: backup.snapshot(self.db, reason="manual",
+                                                                     session_id=self.session_id), self)
+        dialog.restore_requested.connect(self.restore_snapshot)
+        dialog.open()
+        return dialog
+
+    def restore_snapshot(self, snap) -> bool:
+        """Close every page and the database, restore the snapshot (the current file is kept as
+        a snapshot first), reopen. On a refusal the current database is reopened unchanged."""
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        from fazhi_desktop import backup
+        from fazhi_desktop.db import open_db
+
+        keep = self.session_id
+        self._clear_pages()
+        if getattr(self, "_history", None) is not None:
+            self._history.close()
+            self._history.deleteLater()
+            self._history = None
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self.db.conn.close()
+        ok = True
+        try:
+            backup.restore(snap, self.db_path)
+        except UserError as exc:
+            ok = False
+            dialogs.show_error(self, exc)
+        self.db = open_db(self.db_path)
+        self.session_id = None
+        self.session_list.set_db(self.db)
+        self.keeper.reset()
+        if keep is not None:
+            self.open_session(keep)
+        if ok:
+            self.statusBar().showMessage(self.tr("已恢复备份；恢复前的数据已另存为一个备份。"), 10000)
+        return ok
+
+    def _clear_pages(self) -> None:
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            w = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            w.close()
+            w.deleteLater()
+        self.tabs.blockSignals(False)
+
     def _open_from_history(self, session_id: int) -> None:
         self.session_list.reload()
         self.open_session(session_id)
@@ -203,12 +260,7 @@ class MainWindow(QMainWindow):
         if session_id == self.session_id and self.tabs.count():
             return
         current_key = self.tabs.currentWidget().property("page_key") if self.tabs.count() else None
-        self.tabs.blockSignals(True)
-        while self.tabs.count():
-            w = self.tabs.widget(0)
-            self.tabs.removeTab(0)
-            w.deleteLater()
-        self.tabs.blockSignals(False)
+        self._clear_pages()
         self.session_id = session_id if session_id >= 0 else None
         if self.session_id is None:
             self.stack.setCurrentWidget(self.empty)

@@ -110,6 +110,12 @@ class SessionListPanel(QWidget):
         layout.addWidget(self.view)
         self._update_buttons()
 
+    def set_db(self, db) -> None:
+        """After a restore the window reopens the database: the list reads the new connection."""
+        self.db = db
+        self.model.db = db
+        self.reload()
+
     # -- selection ------------------------------------------------------------------------
     def current_id(self) -> int | None:
         index = self.view.currentIndex()
