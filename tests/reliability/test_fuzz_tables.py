@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import os
 import re
+import shutil
 import tempfile
 from decimal import Decimal
 from pathlib import Path
@@ -27,8 +28,9 @@ from fazhi_desktop.sessions import create_session, load_template
 
 # FUZZ_SCALE=20 in the environment runs twenty times as many examples (a deeper, slower hunt).
 SCALE = int(os.environ.get("FUZZ_SCALE", "1"))
-FUZZ = settings(max_examples=60 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-SLOW = settings(max_examples=25 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# database=None: no .hypothesis/ folder written into the source tree.
+FUZZ = settings(max_examples=60 * SCALE, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+SLOW = settings(max_examples=25 * SCALE, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 ENCODINGS = ["utf-8", "utf-8-sig", "gb18030", "utf-16", "latin-1"]
 CJK_MESSAGE = re.compile(r"[\u4e00-\u9fff]")
 TABLES = ["units", "experts", "scores", "audit_log", "submissions", "external_values"]
@@ -70,9 +72,19 @@ def run_import(fn, db, sid, path):
         return None
 
 
+SCRATCH: list[Path] = []
+
+
+@pytest.fixture(autouse=True, scope="module")
+def scratch_folder(tmp_path_factory):
+    """One folder for every generated file of this module (hypothesis can't take tmp_path)."""
+    SCRATCH[:] = [tmp_path_factory.mktemp("fuzz")]
+    yield
+    shutil.rmtree(SCRATCH[0], ignore_errors=True)
+
+
 def scratch(suffix: str) -> Path:
-    folder = Path(tempfile.mkdtemp(prefix="fuzz-"))
-    return folder / f"表格{suffix}"
+    return Path(tempfile.mkdtemp(dir=SCRATCH[0])) / f"表格{suffix}"
 
 
 # -- raw bytes -----------------------------------------------------------------------------------

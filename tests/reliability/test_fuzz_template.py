@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -17,7 +18,7 @@ from fazhi_desktop.errors import TemplateError, UserError
 from fazhi_desktop.template import Template, load_template_file, parse_template
 
 SCALE = int(os.environ.get("FUZZ_SCALE", "1"))
-FUZZ = settings(max_examples=150 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=150 * SCALE, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**30, 10**30), st.floats(allow_nan=True),
@@ -100,8 +101,18 @@ def test_absurd_maximum_is_refused_with_a_message(value):
         parse_template({"name": "大", "criteria": [{"name": "a", "max": value}]})
 
 
+SCRATCH: list[Path] = []
+
+
+@pytest.fixture(autouse=True, scope="module")
+def scratch_folder(tmp_path_factory):
+    SCRATCH[:] = [tmp_path_factory.mktemp("fuzz-tpl")]
+    yield
+    shutil.rmtree(SCRATCH[0], ignore_errors=True)
+
+
 def _file(data: bytes) -> Path:
-    path = Path(tempfile.mkdtemp(prefix="fuzz-tpl-")) / "模板.json"
+    path = Path(tempfile.mkdtemp(dir=SCRATCH[0])) / "模板.json"
     path.write_bytes(data)
     return path
 
