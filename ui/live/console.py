@@ -184,6 +184,14 @@ class ConsolePage(QWidget):
         self.log.message.connect(self.say)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.log, icon("question"), self.tr("提问记录"))
+        self.open_items = None
+        try:
+            from ..history.open_items import OpenItemsPanel
+
+            self.open_items = OpenItemsPanel(self.db, self.session_id, None, self)
+            self.tabs.addTab(self.open_items, icon("audit"), self.tr("往次整改"))
+        except ImportError:
+            pass
         self.scoring = None
         cls = _scoring_page_class()
         if cls is not None:
@@ -286,6 +294,12 @@ class ConsolePage(QWidget):
             if key not in ("live.projector", "live.focus_question"):
                 self.actions[key].setEnabled(session.status == "live")
         self.move_later_action.setEnabled(session.status == "live")
+        try:
+            from fazhi_desktop import ledger
+
+            self.agenda_model.open_items = ledger.open_counts(self.db, self.session_id)
+        except ImportError:
+            pass
         self.agenda_model.reload()
         row = self.agenda_model.row_of(self.meeting.unit_id)
         if row >= 0:
@@ -321,6 +335,11 @@ class ConsolePage(QWidget):
         self.phase_label.setText(self.tr(core.PHASE_LABELS.get(phase, "")))
         limit = self.meeting.limit()
         self.limit_label.setText(self.tr("限时 %1").replace("%1", core.fmt_span(limit)) if limit else "")
+        if self.open_items is not None:
+            self.open_items.set_unit(unit.id if unit else None)
+            n = self.open_items.count()
+            self.tabs.setTabText(self.tabs.indexOf(self.open_items),
+                                 self.tr("往次整改（%1）").replace("%1", str(n)) if n else self.tr("往次整改"))
         if self.scoring is not None and unit is not None:
             try:
                 self.scoring.set_unit(unit.id)

@@ -27,6 +27,7 @@ class AgendaModel(QAbstractTableModel):
         self.meeting = meeting
         self.rows = []
         self.used: dict[int, float] = {}
+        self.open_items: dict[int, int] = {}  # unit id → open rectification items from earlier sessions
         self.reload()
 
     def reload(self) -> None:
@@ -84,7 +85,8 @@ class AgendaModel(QAbstractTableModel):
             if col == self.COL_ORDER:
                 return ("▶ " if current else "") + str(u.position)
             if col == self.COL_NAME:
-                return u.name
+                n = self.open_items.get(u.id, 0)
+                return u.name + (_tr("（整改 %1）").replace("%1", str(n)) if n else "")
             if col == self.COL_STATUS:
                 return _tr(UNIT_STATUSES.get(u.status, u.status))
             if col == self.COL_USED:
@@ -92,6 +94,8 @@ class AgendaModel(QAbstractTableModel):
                 return fmt_span(used) if used > 0 or u.status == "done" else ""
         if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_USED:
             return self.planned_vs_actual(u.id)
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_NAME and self.open_items.get(u.id):
+            return _tr("往次评议提出、尚未完成的整改事项 %1 项").replace("%1", str(self.open_items[u.id]))
         if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_STATUS:
             return QBrush(QColor(STATUS_COLOURS.get(u.status, "#000000")))
         if role == Qt.ItemDataRole.ForegroundRole and u.status == "absent":

@@ -339,3 +339,23 @@ def test_timing_changed_in_setup_applies_on_refresh(page, demo_db):
     set_template(demo_db, session_id=READY, template=template)
     page.refresh()
     assert page.timer_label.text() == "10:00" and page.limit_label.text() == "限时 10:00"
+
+
+def test_open_rectification_items_are_in_front_of_the_chair(qtbot, demo_db, clock):
+    from fazhi_desktop import ledger
+
+    ledger.add_item(demo_db, unit_name="市教委", problem="普法责任清单未向社会公开", measure="年底前公开",
+                    deadline="2023-06-30")
+    set_status(demo_db, session_id=READY, status="live")
+    p = ConsolePage(demo_db, READY, clock=clock, wall=clock)
+    qtbot.addWidget(p)
+    try:
+        name = p.agenda_model.index(0, p.agenda_model.COL_NAME).data()
+        assert name == "市教委（整改 1）"
+        assert p.agenda_model.index(1, p.agenda_model.COL_NAME).data() == "市公安局"
+        assert p.meeting.unit().name == "市教委"
+        assert p.open_items.count() == 1
+        assert p.tabs.tabText(p.tabs.indexOf(p.open_items)) == "往次整改（1）"
+        assert "普法责任清单未向社会公开" in p.open_items.list.item(0).text()
+    finally:
+        dispose(p)
