@@ -83,8 +83,9 @@ def due(last_at: float | datetime | None, now: float | datetime, every_s: float 
     return seconds >= every_s or seconds < 0
 
 
-def _connection_of(source: DbOrPath) -> tuple[sqlite3.Connection, Path, bool]:
-    """The connection to copy from, the database file's path, and whether we opened it."""
+def _connection_of(source: DbOrPath) -> tuple[sqlite3.Connection, Path]:
+    """A fresh connection to the database file (and its path). Never the caller's own connection:
+    copied through it, a write still in progress (later rolled back) would land in the snapshot."""
     if isinstance(source, sqlite_utils.Database):
         source = source.conn
     if isinstance(source, sqlite3.Connection):
@@ -92,12 +93,12 @@ def _connection_of(source: DbOrPath) -> tuple[sqlite3.Connection, Path, bool]:
         file = next((r[2] for r in rows if r[1] == "main"), "")
         if not file:
             raise UserError("内存中的数据库没有文件，无法备份。")
-        return source, Path(file), False
+        source = file
     path = Path(source)
     if not path.is_file():
         raise UserError(f"找不到要备份的数据库文件：{path}")
     try:
-        return sqlite3.connect(str(path), timeout=10), path, True
+        return sqlite3.connect(str(path), timeout=10), path
     except sqlite3.Error as exc:
         raise UserError(f"无法打开数据库文件 {path} 进行备份（{exc}）。") from exc
 
@@ -162,7 +163,7 @@ def snapshot(source: DbOrPath, *, reason: str, session_id: int | None = None, ke
     """
     if not re.fullmatch(r"[a-z][a-z-]*", reason):
         raise ValueError(f"reason must be lowercase letters and '-': {reason!r}")
-    conn, db_path, opened = _connection_of(source)
+    conn, db_path = _connection_of(source)
     folder = backups_dir(db_path)
     at = now or datetime.now()
     partial: Path | None = None
@@ -180,8 +181,7 @@ def snapshot(source: DbOrPath, *, reason: str, session_id: int | None = None, ke
         if partial is not None:
             _remove_quietly(partial)
             _remove_quietly(partial.with_name(partial.name + "-journal"))
-        if opened:
-            conn.close()
+        conn.close()
     prune(db_path, keep=keep)
     return _parse(final) or Snapshot(final, at, reason, session_id, final.stat().st_size)
 

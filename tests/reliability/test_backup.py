@@ -147,3 +147,14 @@ def test_auto_snapshot_can_be_switched_off(demo_db, db_path, monkeypatch):
     assert backup.auto_snapshot(open_db(":memory:"), reason="live") is None
     snap = backup.auto_snapshot(demo_db, reason="live", session_id=2)
     assert snap is not None and list_snapshots(db_path) == [snap]
+
+
+def test_a_write_in_progress_is_not_in_the_snapshot(demo_db, db_path):
+    from fazhi_desktop.db import transaction
+
+    with pytest.raises(RuntimeError):
+        with transaction(demo_db):
+            demo_db.execute("UPDATE sessions SET title = '未提交的标题' WHERE id = 2")
+            snap = snapshot(demo_db, reason="periodic", session_id=2)
+            raise RuntimeError("rolled back")
+    assert "未提交的标题" not in titles(snap.path)
