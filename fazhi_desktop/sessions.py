@@ -76,7 +76,8 @@ def list_sessions(db: sqlite_utils.Database, *, limit: int | None = None, offset
         SELECT s.id, s.title, s.kind, s.date, s.venue, s.status, s.template_name,
                (SELECT count(*) FROM units u WHERE u.session_id = s.id) AS units,
                (SELECT count(*) FROM experts e WHERE e.session_id = s.id) AS experts
-        FROM sessions s ORDER BY coalesce(s.date, '9999') DESC, s.id DESC
+        FROM sessions s WHERE s.rehearsal_of IS NULL  -- a rehearsal copy is not a session of its own
+        ORDER BY coalesce(s.date, '9999') DESC, s.id DESC
     """
     params: list[Any] = []
     if limit is not None:

@@ -74,8 +74,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        self.empty = QLabel(self.tr("在左侧选择一场评议会，或点击“新建”开始筹备。\n\n"
-                                    "也可以运行 “python main.py demo” 加入演示数据。"))
+        self.empty = QLabel(self.tr("在左侧选择一场评议会，或点击“新建”开始筹备。"))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: #607d8b; font-size: 15px;")
         self.stack = QStackedWidget()
