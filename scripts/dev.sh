@@ -16,7 +16,7 @@ log() { printf '[dev] %s\n' "$*" >&2; }
 APT_PKGS=(python3-venv libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
           libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
           libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0
-          fonts-wqy-microhei fonts-droid-fallback xvfb xauth poppler-utils)
+          fonts-wqy-microhei fonts-droid-fallback xvfb xauth xdotool poppler-utils)
 
 system_packages() {
   command -v dpkg-query >/dev/null 2>&1 || { log "not a Debian-like system: install a CJK font and Qt's libraries yourself"; return 0; }
