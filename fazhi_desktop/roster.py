@@ -10,7 +10,8 @@ import sqlite_utils
 
 from .db import now_iso, transaction
 from .errors import UserError
-from .sessions import ensure_editable
+from .sessions import Session, ensure_editable, get_session, load_template
+from .template import Template
 
 UNIT_STATUSES = {"waiting": "等待", "report": "汇报中", "questions": "问答中", "scoring": "评分中",
                  "done": "已完成", "absent": "缺席"}
@@ -257,3 +258,25 @@ def draw_order(db: sqlite_utils.Database, *, session_id: int, seed: str | None =
         db.execute("UPDATE sessions SET order_mode = 'drawn', draw_seed = ?, draw_at = ?, draw_witness = ?, "
                    "updated_at = ? WHERE id = ?", [seed, at, witness.strip(), at, session_id])
     return {"seed": seed, "at": at, "witness": witness.strip(), "order": order}
+
+
+@dataclass
+class Lookup:
+    """A session with its template, units and experts, and the id → name maps that exports,
+    fingerprints and ``show --json`` use to speak in names rather than row ids."""
+    session: Session
+    template: Template
+    units: list[Unit]
+    experts: list[Expert]
+    unit_names: dict[int, str]
+    expert_names: dict[int, str]
+    leaf_paths: dict[int, str]
+
+
+def lookup(db: sqlite_utils.Database, session_id: int) -> Lookup:
+    session = get_session(db, session_id)
+    template = load_template(db, session_id)
+    units = list_units(db, session_id)
+    experts = list_experts(db, session_id)
+    return Lookup(session, template, units, experts, {u.id: u.name for u in units},
+                  {e.id: e.name for e in experts}, {leaf.id: path for path, leaf in template.leaves()})

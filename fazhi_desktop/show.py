@@ -7,19 +7,14 @@ from typing import Any, Callable
 import sqlite_utils
 
 from .live import LiveMeeting
-from .roster import list_experts, list_units
-from .sessions import get_session, load_template
+from .roster import lookup
 
 
 def session_dict(db: sqlite_utils.Database, session_id: int, *, wall: Callable[[], float] = time.time) -> dict[str, Any]:
     """``wall``: the wall clock for the running phase's elapsed time (tests pass their own)."""
-    s = get_session(db, session_id)
-    template = load_template(db, session_id)
-    units = list_units(db, session_id)
-    experts = list_experts(db, session_id)
-    unit_names = {u.id: u.name for u in units}
-    expert_names = {e.id: e.name for e in experts}
-    leaf_paths = {leaf.id: path for path, leaf in template.leaves()}
+    names = lookup(db, session_id)
+    s, template, units, experts = names.session, names.template, names.units, names.experts
+    unit_names, expert_names, leaf_paths = names.unit_names, names.expert_names, names.leaf_paths
     actual: dict[int, dict[str, float]] = {}
     for unit_id, phase, seconds in db.execute(
             "SELECT t.unit_id, t.phase, t.seconds FROM unit_timing t JOIN units u ON u.id = t.unit_id "

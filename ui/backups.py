@@ -7,6 +7,7 @@ in the status bar and the meeting goes on."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 from pathlib import Path
 from typing import Callable
@@ -61,7 +62,11 @@ class BackupKeeper(QObject):
         """Compare each session's status with the last check and snapshot on a change."""
         if not self.enabled:
             return
-        now = {r["id"]: r["status"] for r in list_sessions(self.db_getter())}
+        try:
+            now = {r["id"]: r["status"] for r in list_sessions(self.db_getter())}
+        except sqlite3.ProgrammingError:  # the window closed its database: nothing left to watch
+            self.timer.stop()
+            return
         live = [sid for sid, st in now.items() if st == "live"]
         if not self._first:
             for sid, st in now.items():

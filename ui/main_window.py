@@ -312,6 +312,7 @@ class MainWindow(QMainWindow):
         from .app import settings
 
         settings().setValue("main/geometry", self.saveGeometry())
+        self.keeper.timer.stop()
         super().closeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -1,15 +1,15 @@
 """The list of review sessions at the left of the main window: create, open, duplicate, delete."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QTableView, QToolButton, QVBoxLayout, QWidget)
+                               QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget)
 
 from fazhi_desktop import library, sessions
 from fazhi_desktop.errors import UserError
 
 from . import dialogs
-from .icons import icon
+from .widgets import tool_button
 from .models.sessions_model import SessionsModel
 
 
@@ -102,11 +102,7 @@ class SessionListPanel(QWidget):
                 ("new", "new", self.tr("新建评议会"), self.new_session),
                 ("duplicate", "duplicate", self.tr("以选中的评议会为模板新建（单位、专家、细则、回避）"), self.duplicate_session),
                 ("delete", "delete", self.tr("删除选中的评议会"), self.delete_session)):
-            b = QToolButton()
-            b.setIcon(icon(meaning))
-            b.setToolTip(tip)
-            b.setAccessibleName(tip)
-            b.clicked.connect(slot)
+            b = tool_button(meaning, tip, slot)
             bar.addWidget(b)
             self.buttons[key] = b
         self.setMinimumWidth(250)

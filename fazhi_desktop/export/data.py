@@ -12,8 +12,8 @@ from fractions import Fraction
 import sqlite_utils
 
 from ..results import Results, UnitResult, compute_results, round_half_up
-from ..roster import Expert, Unit, list_experts, list_units
-from ..sessions import Session, get_session, load_template
+from ..roster import Expert, Unit, lookup
+from ..sessions import Session
 from ..template import AGGREGATIONS, Template, fmt_decimal
 from .fingerprint import session_fingerprint, short_fingerprint
 
@@ -64,14 +64,10 @@ class ExportData:
 
 
 def load_export_data(db: sqlite_utils.Database, session_id: int) -> ExportData:
-    session = get_session(db, session_id)
-    template = load_template(db, session_id)
-    units = list_units(db, session_id)
-    experts = list_experts(db, session_id)
-    unit_names = {u.id: u.name for u in units}
-    expert_names = {e.id: e.name for e in experts}
+    names = lookup(db, session_id)
+    session, template, units, experts = names.session, names.template, names.units, names.experts
+    unit_names, expert_names, paths = names.unit_names, names.expert_names, names.leaf_paths
     leaves = template.leaves()
-    paths = {leaf.id: path for path, leaf in leaves}
     recusals = {(expert_names[e], unit_names[u]) for e, u in db.execute(
         "SELECT expert_id, unit_id FROM recusals WHERE session_id = ?", [session_id])}
     scores = {(expert_names[e], unit_names[u], paths[c]): Decimal(v) for e, u, c, v in db.execute(

@@ -14,8 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
-from ..roster import list_experts, list_units
-from ..sessions import get_session, load_template
+from ..roster import lookup
 from ..template import fmt_decimal
 
 SHORT_LENGTH = 12
@@ -23,13 +22,9 @@ SHORT_LENGTH = 12
 
 def canonical_data(db: sqlite_utils.Database, session_id: int) -> dict[str, Any]:
     """What the fingerprint covers, with names instead of row ids and numbers as exact text."""
-    s = get_session(db, session_id)
-    template = load_template(db, session_id)
-    units = list_units(db, session_id)
-    experts = list_experts(db, session_id)
-    unit_names = {u.id: u.name for u in units}
-    expert_names = {e.id: e.name for e in experts}
-    leaf_paths = {leaf.id: path for path, leaf in template.leaves()}
+    names = lookup(db, session_id)
+    s, template, units, experts = names.session, names.template, names.units, names.experts
+    unit_names, expert_names, leaf_paths = names.unit_names, names.expert_names, names.leaf_paths
     scores = sorted(
         [expert_names[e], unit_names[u], leaf_paths.get(c, str(c)), fmt_decimal(Decimal(v))]
         for e, u, c, v in db.execute(

@@ -74,3 +74,14 @@ def test_restore_from_the_window_brings_back_the_data_and_keeps_the_current_file
     assert len(before) == 1  # the current data was kept first: it can be restored back
     assert w.restore_snapshot(before[0])
     assert "市审计局" in [u.name for u in roster.list_units(w.db, 2)]
+
+
+def test_keeper_stops_quietly_when_the_database_is_closed(qtbot, db_path):
+    from fazhi_desktop.db import open_db
+
+    db = open_db(db_path)
+    keeper = BackupKeeper(lambda: db, db_path)
+    keeper.start()
+    db.conn.close()
+    keeper.check()  # no exception escapes into the Qt event loop
+    assert not keeper.timer.isActive()

@@ -115,6 +115,29 @@ class RosterModel(QAbstractTableModel):
         self.changed.emit()
         return True
 
+    def store_add(self, name: str) -> None:
+        raise NotImplementedError
+
+    def store_remove(self, row_id: int) -> None:
+        raise NotImplementedError
+
+    def _apply(self, write) -> bool:
+        """Run one service write; a refusal goes out through ``refused``, success reloads."""
+        try:
+            write()
+        except UserError as exc:
+            self.refused.emit(exc)
+            return False
+        self.reload()
+        self.changed.emit()
+        return True
+
+    def add(self, name: str) -> bool:
+        return self._apply(lambda: self.store_add(name))
+
+    def remove(self, row: int) -> bool:
+        return self._apply(lambda: self.store_remove(self.rows[row].id))
+
     # -- order ----------------------------------------------------------------------------
     def set_order(self, ids: list[int]) -> bool:
         """Store a new order (all ids, each once); reports a refusal through ``refused``."""
@@ -192,25 +215,11 @@ class UnitsModel(RosterModel):
     def update(self, row_id: int, **fields: Any) -> dict:
         return roster.update_unit(self.db, unit_id=row_id, **fields)
 
-    def add(self, name: str) -> bool:
-        try:
-            roster.add_unit(self.db, session_id=self.session_id, name=name)
-        except UserError as exc:
-            self.refused.emit(exc)
-            return False
-        self.reload()
-        self.changed.emit()
-        return True
+    def store_add(self, name: str) -> None:
+        roster.add_unit(self.db, session_id=self.session_id, name=name)
 
-    def remove(self, row: int) -> bool:
-        try:
-            roster.remove_unit(self.db, unit_id=self.rows[row].id)
-        except UserError as exc:
-            self.refused.emit(exc)
-            return False
-        self.reload()
-        self.changed.emit()
-        return True
+    def store_remove(self, row_id: int) -> None:
+        roster.remove_unit(self.db, unit_id=row_id)
 
 
 class ExpertsModel(RosterModel):
@@ -225,22 +234,8 @@ class ExpertsModel(RosterModel):
     def update(self, row_id: int, **fields: Any) -> dict:
         return roster.update_expert(self.db, expert_id=row_id, **fields)
 
-    def add(self, name: str) -> bool:
-        try:
-            roster.add_expert(self.db, session_id=self.session_id, name=name)
-        except UserError as exc:
-            self.refused.emit(exc)
-            return False
-        self.reload()
-        self.changed.emit()
-        return True
+    def store_add(self, name: str) -> None:
+        roster.add_expert(self.db, session_id=self.session_id, name=name)
 
-    def remove(self, row: int) -> bool:
-        try:
-            roster.remove_expert(self.db, expert_id=self.rows[row].id)
-        except UserError as exc:
-            self.refused.emit(exc)
-            return False
-        self.reload()
-        self.changed.emit()
-        return True
+    def store_remove(self, row_id: int) -> None:
+        roster.remove_expert(self.db, expert_id=row_id)

@@ -11,6 +11,7 @@ from fazhi_desktop.errors import UserError
 
 from .. import dialogs
 from ..icons import icon
+from ..widgets import tool_button
 from ..models.roster_models import ExpertsModel, RosterModel, UnitsModel
 
 
@@ -70,11 +71,7 @@ class RosterPanel(QWidget):
                 ("up", "up", self.tr("上移"), lambda: self.move(-1)),
                 ("down", "down", self.tr("下移"), lambda: self.move(+1)),
                 ("import", "import", self.tr("从 CSV 或 Excel 文件导入"), self.import_file)):
-            b = QToolButton()
-            b.setIcon(icon(meaning))
-            b.setToolTip(tip)
-            b.setAccessibleName(tip)
-            b.clicked.connect(slot)
+            b = tool_button(meaning, tip, slot)
             bar.addWidget(b)
             self.tools[key] = b
         self.extra_bar = bar

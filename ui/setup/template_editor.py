@@ -20,6 +20,7 @@ from fazhi_desktop.template import Criterion, Template, fmt_decimal, parse_templ
 
 from .. import dialogs
 from ..icons import icon
+from ..widgets import tool_button
 
 NAME, MAX, DESCRIPTION = range(3)
 BAD = QColor("#ffcdd2")
@@ -82,12 +83,7 @@ class TemplateEditor(QWidget):
                                    ("remove", self.tr("删除选中指标"), self.remove_item),
                                    ("up", self.tr("上移"), lambda: self.move_item(-1)),
                                    ("down", self.tr("下移"), lambda: self.move_item(+1))):
-            b = QToolButton()
-            b.setIcon(icon(meaning))
-            b.setToolTip(tip)
-            b.setAccessibleName(tip)
-            b.clicked.connect(slot)
-            tree_bar.addWidget(b)
+            tree_bar.addWidget(tool_button(meaning, tip, slot))
         tree_bar.addStretch(1)
         tree_bar.addWidget(self.sum_label)
         left = QWidget()
