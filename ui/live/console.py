@@ -109,6 +109,7 @@ class ConsolePage(QWidget):
         self.move_later_action.triggered.connect(self.move_later)
         # the projector's controls sit with the current unit: they are what the room sees of it
         self.projector_bar = ProjectorBar(a["live.projector"], self)
+        self.projector_bar.reveal_action.triggered.connect(self.reveal_results)
         self.projector_bar.message.connect(self.say)
         self.toolbar = bar
 
@@ -454,6 +455,30 @@ class ConsolePage(QWidget):
 
     def flash(self, text: str) -> None:
         self.projector_bar.flash(text)
+
+    def reveal_results(self, show: bool) -> bool:
+        """Show the ranking on the projector (the chair confirms first), or take it back."""
+        window = self.projector
+        if not show:
+            if window is not None:
+                window.hide_results()
+            self.projector_bar.reveal_action.setChecked(False)
+            return False
+        from fazhi_desktop.results import compute_results
+
+        res = compute_results(self.db, self.session_id)
+        pending = [u.name for u in res.units if u.final is None and u.status != "absent"]
+        text = self.tr("在投屏上公布评议结果（名次、综合得分、等次）？全场都将看到。")
+        if pending:
+            text += "\n" + self.tr("尚无综合得分的单位：%1").replace("%1", "、".join(pending))
+        if not dialogs.confirm(self, text, self.tr("公布结果")):
+            self.projector_bar.reveal_action.setChecked(False)
+            return False
+        ranked = sorted((u for u in res.units if u.rank is not None), key=lambda u: (u.rank, u.name))
+        rows = [(str(u.rank), u.name, f"{u.final:.2f}", u.grade or "") for u in ranked]
+        self.projector_bar.ensure_window(self._board()).show_results(rows)
+        self.projector_bar.reveal_action.setChecked(True)
+        return True
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -1,5 +1,6 @@
 """The projector window: what the room sees. Frameless and full-screen on the screen the chair
-picks. It is given display strings only (it has no database), so it cannot show a score."""
+picks. It is given display strings only (it has no database), so it cannot show a score — except
+the final ranking, which the chair reveals explicitly at the end (``show_results``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -64,6 +65,13 @@ class ProjectorWindow(QWidget):
             layout.addWidget(w)
         for i, stretch in enumerate((3, 5, 3, 4, 22, 4, 3)):
             layout.setStretch(i, stretch)
+        self.results = QLabel()
+        self.results.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.results.setTextFormat(Qt.TextFormat.RichText)
+        self.results.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.results.hide()
+        layout.addWidget(self.results, 40)
+        self.board_labels = (self.unit, self.presenter, self.phase, self.clock, self.next_unit)
         self.message.hide()
         self.message.setStyleSheet("color: #0d1b2a; background: #ffca28; border-radius: 12px; padding: 8px;")
         self._hide_message = QTimer(self, singleShot=True, interval=10_000)
@@ -94,6 +102,30 @@ class ProjectorWindow(QWidget):
         self.phase.setText(board.phase)
         self.next_unit.setText(self.tr("下一个：%1").replace("%1", board.next_unit) if board.next_unit else "")
         self.set_clock(board.clock, board.state)
+
+    def show_results(self, rows: list[tuple[str, str, str, str]]) -> None:
+        """Replace the board with the ranking: (rank, unit, final, grade) per row, as display text."""
+        px = max(14, min(int(self.height() * 0.7 / max(len(rows) + 1, 8) * 0.72), 52))
+        head = "".join(f"<th style='padding:4px 28px'>{h}</th>" for h in (self.tr("名次"), self.tr("单位"),
+                                                                          self.tr("综合得分"), self.tr("等次")))
+        aligns = ("center", "left", "right", "center")
+        body = "".join("<tr>" + "".join(f"<td align='{a}' style='padding:4px 28px'>{c}</td>"
+                                        for a, c in zip(aligns, row)) + "</tr>" for row in rows)
+        self.results.setText(f"<table align='center' style='font-size:{px}px' cellspacing='0'>"
+                             f"<tr>{head}</tr>{body}</table>")
+        for w in self.board_labels:
+            w.hide()
+        self.results.show()
+
+    def hide_results(self) -> None:
+        self.results.hide()
+        self.results.clear()
+        for w in self.board_labels:
+            w.show()
+
+    @property
+    def showing_results(self) -> bool:
+        return not self.results.isHidden()
 
     def set_clock(self, text: str, state: str) -> None:
         self.board.clock, self.board.state = text, state

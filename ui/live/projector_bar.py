@@ -47,6 +47,9 @@ class ProjectorBar(QToolBar):
             menu.addAction(self.tr(text)).triggered.connect(lambda _c=False, t=text: self.flash(self.tr(t)))
         menu.addAction(self.tr("自定义…")).triggered.connect(self._flash_custom)
         menu.addSeparator()
+        self.reveal_action = menu.addAction(self.tr("在投屏上公布评议结果…"))
+        self.reveal_action.setCheckable(True)
+        menu.addSeparator()
         self.chime_action = menu.addAction(self.tr("到提醒时间和超时时响提示音"))
         self.chime_action.setCheckable(True)
         self.chime_action.setChecked(True)
@@ -93,6 +96,12 @@ class ProjectorBar(QToolBar):
     def show_board(self, board: Board) -> None:
         if self.window_ is not None:
             self.window_.show_board(board)
+
+    def ensure_window(self, board: Board) -> ProjectorWindow:
+        """The projector window, opened on the chosen screen if it is not showing."""
+        if self.window_ is None or not self.window_.isVisible():
+            self.toggle(board)
+        return self.window_
 
     def set_clock(self, text: str, state: str) -> None:
         if self.window_ is not None:

@@ -359,3 +359,27 @@ def test_open_rectification_items_are_in_front_of_the_chair(qtbot, demo_db, cloc
         assert "普法责任清单未向社会公开" in p.open_items.list.item(0).text()
     finally:
         dispose(p)
+
+
+def test_results_reach_the_projector_only_when_the_chair_reveals_them(qtbot, demo_db, clock, monkeypatch):
+    from ui import dialogs
+
+    p = ConsolePage(demo_db, 1, clock=clock, wall=clock)  # the finished 2020 session, fully scored
+    qtbot.addWidget(p)
+    try:
+        p.toggle_projector()
+        assert not any("91.10" in t for t in p.projector.texts())
+        monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: False)
+        assert not p.reveal_results(True)
+        assert not any("91.10" in t for t in p.projector.texts())
+        monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+        assert p.reveal_results(True)
+        table = p.projector.results.text()
+        assert table.index("开州区") < table.index("垫江县") < table.index("万州区")  # ranked order
+        assert "91.10" in table and "优秀" in table
+        assert p.projector.clock.isHidden()
+        p.reveal_results(False)
+        assert not any("91.10" in t for t in p.projector.texts())
+        assert not p.projector.clock.isHidden()
+    finally:
+        dispose(p)
