@@ -95,6 +95,8 @@ def import_scores(db: sqlite_utils.Database, *, session_id: int, path: Path | st
                     bad.append("得分为空")
             except UserError as exc:
                 bad.append(exc.message)
+        if unit and unit.status == "absent":
+            bad.append(f"“{unit.name}”已标记缺席，不能有评分")
         if expert and unit and (expert.id, unit.id) in recused:
             bad.append(f"专家“{expert.name}”对“{unit.name}”回避，不能有评分")
         if expert and unit and leaf:

@@ -53,6 +53,11 @@ def is_recused(db: sqlite_utils.Database, expert_id: int, unit_id: int) -> bool:
     return db.execute("SELECT 1 FROM recusals WHERE expert_id = ? AND unit_id = ?", [expert_id, unit_id]).fetchone() is not None
 
 
+def _unit_absent(db: sqlite_utils.Database, unit_id: int) -> bool:
+    row = db.execute("SELECT status FROM units WHERE id = ?", [unit_id]).fetchone()
+    return row is not None and row[0] == "absent"
+
+
 def is_submitted(db: sqlite_utils.Database, expert_id: int, unit_id: int) -> bool:
     return db.execute("SELECT 1 FROM submissions WHERE expert_id = ? AND unit_id = ?", [expert_id, unit_id]).fetchone() is not None
 
@@ -93,6 +98,8 @@ def record_score(db: sqlite_utils.Database, *, session_id: int, expert_id: int, 
         raise UserError(f"专家“{expert}”对“{unit}”回避，不能评分。")
     new = None if value is None or (isinstance(value, str) and not value.strip()) else \
         check_score(value, maximum, where=f"{expert} / {unit} / {criterion}")
+    if new is not None and _unit_absent(db, unit_id):
+        raise UserError(f"“{unit}”已标记缺席，不能评分；如该单位到场汇报，请先在议程中取消缺席。")
     row = db.execute("SELECT value FROM scores WHERE expert_id = ? AND unit_id = ? AND criterion_id = ?",
                      [expert_id, unit_id, criterion_id]).fetchone()
     old = Decimal(row[0]) if row else None

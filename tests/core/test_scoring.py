@@ -148,3 +148,21 @@ def test_external_values(s):
     set_external(db, session_id=sid, unit_id=unit.id, component="社会评议", value="84")
     row = audit_log(db, sid)[-1]
     assert (row["unit"], row["criterion"], row["before"], row["after"]) == ("一局", "社会评议", "83.5", "84")
+
+
+def test_absent_unit_takes_no_scores_by_hand_or_by_import(s, tmp_path):
+    from fazhi_desktop.errors import ImportRefused
+    from fazhi_desktop.score_imports import import_scores
+
+    db, sid, unit, other, expert, second, leaves = s
+    put(db, sid, expert, other, leaves[0], "5")
+    db.execute("UPDATE units SET status = 'absent' WHERE id = ?", [unit.id])  # the console marks it absent
+    with pytest.raises(UserError) as info:
+        put(db, sid, expert, unit, leaves[0], "8")
+    assert "一局" in info.value.message and "缺席" in info.value.message
+    f = tmp_path / "s.csv"
+    f.write_text(f"专家,单位,指标,得分\n周立,二局,{leaves[0].name},6\n周立,一局,{leaves[0].name},8\n", encoding="utf-8")
+    with pytest.raises(ImportRefused) as info:
+        import_scores(db, session_id=sid, path=f)
+    assert "第 3 行" in str(info.value) and "缺席" in str(info.value)
+    assert scores_for(db, sid) == {(expert.id, other.id, leaves[0].id): Decimal(5)}  # nothing from the file
