@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
             self._history.deleteLater()
             self._history = None
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self.keeper.wait()  # a snapshot being written must finish before the file is replaced
         self.db.conn.close()
         ok = True
         try:
@@ -313,6 +314,7 @@ class MainWindow(QMainWindow):
 
         settings().setValue("main/geometry", self.saveGeometry())
         self.keeper.timer.stop()
+        self.keeper.wait(30)
         super().closeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -22,7 +22,7 @@ def reasons(db_path):
 def test_keeper_snapshots_when_live_periodically_and_at_the_end(qtbot, demo_db, db_path, monkeypatch):
     monkeypatch.delenv("FAZHI_BACKUP_OFF", raising=False)
     clock = Clock()
-    keeper = BackupKeeper(lambda: demo_db, db_path, clock=clock, every_s=300)
+    keeper = BackupKeeper(lambda: demo_db, db_path, clock=clock, every_s=300, background=False)
     keeper.check()  # baseline: nothing live, nothing taken
     assert reasons(db_path) == []
     sessions.set_status(demo_db, session_id=2, status="live")
@@ -48,7 +48,7 @@ def test_failed_snapshot_is_reported_and_the_meeting_goes_on(qtbot, demo_db, db_
     def refuse(*a, **k):
         raise UserError("无法写入备份文件夹：磁盘已满")
     monkeypatch.setattr(backup, "snapshot", refuse)
-    keeper = BackupKeeper(lambda: demo_db, db_path)
+    keeper = BackupKeeper(lambda: demo_db, db_path, background=False)
     with qtbot.waitSignal(keeper.failed) as blocker:
         keeper.check()
         sessions.set_status(demo_db, session_id=2, status="live")
@@ -85,3 +85,25 @@ def test_keeper_stops_quietly_when_the_database_is_closed(qtbot, db_path):
     db.conn.close()
     keeper.check()  # no exception escapes into the Qt event loop
     assert not keeper.timer.isActive()
+
+
+def test_snapshot_runs_in_a_worker_and_reports_back_in_the_window_thread(qtbot, demo_db, db_path, monkeypatch):
+    import threading
+
+    monkeypatch.delenv("FAZHI_BACKUP_OFF", raising=False)
+    seen = []
+    real = backup.snapshot
+
+    def spy(*a, **k):
+        seen.append(threading.current_thread().name)
+        return real(*a, **k)
+    monkeypatch.setattr(backup, "snapshot", spy)
+    keeper = BackupKeeper(lambda: demo_db, db_path)
+    keeper.check()
+    sessions.set_status(demo_db, session_id=2, status="live")
+    with qtbot.waitSignal(keeper.snapshot_taken, timeout=10000) as blocker:
+        keeper.check()
+    keeper.wait()
+    assert seen == ["fazhi-backup"]
+    assert blocker.args[0].startswith("评议开始")
+    assert reasons(db_path) == ["live"]
