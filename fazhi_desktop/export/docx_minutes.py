@@ -105,6 +105,8 @@ class Writer:
             fmt.line_spacing = 1.0
         if indent:
             fmt.first_line_indent = Pt(size.pt * 2)
+        # a heading never ends a page alone: it stays with what it introduces
+        fmt.keep_with_next = name in ("公文标题", "一级标题", "二级标题")
         return style
 
     def _page_number_footer(self, section) -> None:
@@ -197,7 +199,8 @@ def write_minutes_docx(data: ExportData, target: Path | Any) -> None:
         r = data.result(unit.name)
         w.h2(f"（{cn_index(i)}）{unit.name}")
         if r.final is not None:
-            w.para(f"综合得分 {num(r.final)}，排名第 {r.rank} 名，等次：{r.grade}。")
+            w.para(f"综合得分 {num(r.final)}，排名第 {r.rank} 名，等次：{r.grade}。") \
+                .paragraph_format.keep_with_next = True  # with the unit's table below
         else:
             w.para("缺席。" if r.status == "absent" else "评分未完成，暂无综合得分。")
         crit = [["指标", "满分", "平均得分"]] + [[path.replace("/", " / "), fmt_decimal(data.leaf_max[path]),

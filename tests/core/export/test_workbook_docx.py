@@ -103,3 +103,15 @@ def test_docx_uses_the_official_document_fonts_and_margins(exported):
     results = doc.tables[0]
     assert results.rows[1].cells[1].text == "开州区" and results.rows[1].cells[-2].text == "91.10"
     assert "PAGE" in doc.sections[0].footer._element.xml  # page numbers in the footer
+
+
+def test_docx_headings_and_score_lines_stay_with_what_follows(exported):
+    """Seen rendered (LibreOffice): "二、评议方式" ended page 1 alone and a unit's heading was cut
+    from its table. Headings and the line above a unit's table keep with the next paragraph."""
+    doc = Document(str(exported["folder"] / FILE_NAMES["docx"]))
+    for name in ("公文标题", "一级标题", "二级标题"):
+        assert doc.styles[name].paragraph_format.keep_with_next is True
+    assert doc.styles["公文正文"].paragraph_format.keep_with_next is not True
+    score_lines = [p for p in doc.paragraphs if p.text.startswith("综合得分 ")]
+    assert len(score_lines) == len(DISTRICTS)
+    assert all(p.paragraph_format.keep_with_next for p in score_lines)
