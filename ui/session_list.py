@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget)
 
 from fazhi_desktop import library, sessions
 from fazhi_desktop.errors import UserError
 
 from . import dialogs
-from .widgets import tool_button
+from .widgets import error_label, ok_cancel, tool_button
 from .models.sessions_model import SessionsModel
 
 
@@ -34,18 +34,14 @@ class NewSessionDialog(QDialog):
         for tpl, builtin in library.list_templates(db):
             label = tpl.name + ("" if builtin else self.tr("（自定义）"))
             self.template.addItem(label, tpl.name)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
+        self.error = error_label()
         form = QFormLayout()
         form.addRow(self.tr("会议名称"), self.title)
         form.addRow(self.tr("日期"), self.date)
         form.addRow(self.tr("地点"), self.venue)
         form.addRow(self.tr("会议类型"), self.kind)
         form.addRow(self.tr("评分模板"), self.template)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

@@ -2,12 +2,14 @@
 Each calls one service function on OK; a refusal is shown inside the dialog, which stays open."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from fazhi_desktop import ledger
 from fazhi_desktop.errors import UserError
 from fazhi_desktop.history import unit_names
+
+from ..widgets import error_label, ok_cancel
 
 
 def _text_box(text: str = "", height: int = 64) -> QPlainTextEdit:
@@ -59,12 +61,8 @@ class ItemDialog(QDialog):
         form.addRow(self.tr("复核意见"), self.review)
         if self.item and self.item.get("status") == "已完成":
             form.addRow("", QLabel(self.tr("此事项已销号；把状态改为“推进中”即重新打开。")))
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c62828")
-        self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.error = error_label()
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -123,12 +121,8 @@ class CloseDialog(QDialog):
         form.addRow(self.tr("佐证文件"), files_row)
         form.addRow(self.tr("销号日期"), self.closed_at)
         form.addRow(self.tr("复核意见"), self.review)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c62828")
-        self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.error = error_label()
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

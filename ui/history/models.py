@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from fazhi_desktop import history, ledger
 from fazhi_desktop.sessions import STATUSES
+
+from ..models.base import ListTableModel
 
 PAGE = 100
 OVERDUE_BG = QColor("#ffe0e0")
 DONE_FG = QColor("#2e7d32")
 
 
-class PagedModel(QAbstractTableModel):
+class PagedModel(ListTableModel):
     """Rows come from ``fetch(limit, offset)``; ``total()`` says how many there are."""
 
     HEADERS: tuple[str, ...] = ()
@@ -54,18 +56,6 @@ class PagedModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
         self.rows.extend(more)
         self.endInsertRows()
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.HEADERS):
-            return self.tr(self.HEADERS[section])
-        return None
 
 
 class HistoryModel(PagedModel):
@@ -106,7 +96,7 @@ class HistoryModel(PagedModel):
         return None
 
 
-class SearchModel(QAbstractTableModel):
+class SearchModel(ListTableModel):
     KIND, TEXT, UNIT, SESSION, DATE = range(5)
     HEADERS = ("类别", "内容", "单位", "评议会", "日期")
     LIMIT = 500
@@ -124,17 +114,8 @@ class SearchModel(QAbstractTableModel):
         self.endResetModel()
         return len(self.hits)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.hits)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.HEADERS):
-            return self.tr(self.HEADERS[section])
-        return None
+    def items(self) -> list:
+        return self.hits
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self.hits)):
@@ -194,7 +175,7 @@ class LedgerModel(PagedModel):
         return None
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(ListTableModel):
     """A short read-only list (a session's results, a dossier's sessions or questions): rows are
     dicts, columns are (header, key or function)."""
 
@@ -208,17 +189,8 @@ class RowsModel(QAbstractTableModel):
         self.rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.columns):
-            return self.tr(self.columns[section][0])
-        return None
+    def headers(self) -> list[str]:
+        return [c[0] for c in self.columns]
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self.rows)):

@@ -2,7 +2,7 @@
 value before and after, the reason and the fingerprints are written to the audit log."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QVBoxLayout, QWidget)
 
 from fazhi_desktop import seal
@@ -12,6 +12,8 @@ from fazhi_desktop.roster import list_experts, list_units
 from fazhi_desktop.scoring import scores_for
 from fazhi_desktop.sessions import get_session, load_template
 from fazhi_desktop.template import fmt_decimal
+
+from ..widgets import error_label, ok_cancel
 
 
 class RevisionDialog(QDialog):
@@ -49,12 +51,8 @@ class RevisionDialog(QDialog):
         form.addRow(self.tr("更正原因"), self.reason)
         note = QLabel(self.tr("更正后评议会仍保持封盘；原值、新值、原因和前后指纹记入审计日志，导出材料上的指纹随之改变。"))
         note.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c62828")
-        self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.error = error_label()
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QMainWindow, QPushButton, QSplitter, QTableView, QTabWidget,
                                QToolBar, QVBoxLayout, QWidget)
 
@@ -483,30 +483,23 @@ class LedgerTab(QWidget):
             text += self.tr("\n复核意见：") + item["review_opinion"]
         self.evidence.setText(text)
 
-    def add(self) -> bool:
-        d = ItemDialog(self.db, None, self, unit=self.unit.currentText().strip())
-        if self.window_.exec_dialog(d):
+    def _edit_with(self, dialog) -> bool:
+        """Run a ledger dialog (it stores through the service on OK); reload the list if it did."""
+        if self.window_.exec_dialog(dialog):
             self.apply_filters()
             return True
         return False
+
+    def add(self) -> bool:
+        return self._edit_with(ItemDialog(self.db, None, self, unit=self.unit.currentText().strip()))
 
     def edit(self) -> bool:
         item = self.selected()
-        if item is None:
-            return False
-        if self.window_.exec_dialog(ItemDialog(self.db, item, self)):
-            self.apply_filters()
-            return True
-        return False
+        return item is not None and self._edit_with(ItemDialog(self.db, item, self))
 
     def close_item(self) -> bool:
         item = self.selected()
-        if item is None:
-            return False
-        if self.window_.exec_dialog(CloseDialog(self.db, item, self)):
-            self.apply_filters()
-            return True
-        return False
+        return item is not None and self._edit_with(CloseDialog(self.db, item, self))
 
     def delete(self) -> bool:
         item = self.selected()

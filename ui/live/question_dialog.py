@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QLineEdit,
                                QPlainTextEdit, QWidget)
 
 from fazhi_desktop.questions import Question
 from fazhi_desktop.roster import list_experts
 from fazhi_desktop.sessions import load_template
+
+from ..widgets import ok_cancel
 
 
 class QuestionDialog(QDialog):
@@ -41,9 +43,7 @@ class QuestionDialog(QDialog):
         form.addRow("", self.problem)
         form.addRow(self.tr("整改措施"), self.measure)
         form.addRow(self.tr("整改期限"), self.deadline)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
         self.resize(560, 460)
 

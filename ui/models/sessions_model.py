@@ -1,12 +1,14 @@
 """The list of review sessions shown at the left of the main window."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from fazhi_desktop.sessions import STATUSES, list_sessions
 
+from .base import ListTableModel
 
-class SessionsModel(QAbstractTableModel):
+
+class SessionsModel(ListTableModel):
     TITLE, DATE, STATUS = range(3)
     HEADERS = ("会议名称", "日期", "状态")
 
@@ -29,18 +31,6 @@ class SessionsModel(QAbstractTableModel):
             if r["id"] == session_id:
                 return row
         return -1
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.HEADERS):
-            return self.tr(self.HEADERS[section])
-        return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self.rows)):

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayo
 from fazhi_desktop import roster
 from fazhi_desktop.errors import UserError
 
+from ..widgets import error_label, ok_cancel
+
 
 class DrawDialog(QDialog):
     def __init__(self, db, session_id: int, parent: QWidget | None = None):
@@ -29,19 +31,15 @@ class DrawDialog(QDialog):
         self.witness = QLineEdit()
         self.witness.setPlaceholderText(self.tr("可选：现场监督人姓名"))
         self.preview = QListWidget()
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         form = QFormLayout()
         form.addRow(self.tr("随机种子"), seed_row)
         form.addRow(self.tr("监督人"), self.witness)
         hint = QLabel(self.tr("同一种子总是得到同一顺序：单位名称排序后按种子打乱。确定后种子、时间和监督人记入会议纪要。"))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #607d8b;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = ok_cancel(self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("按此顺序确定"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)
