@@ -41,11 +41,13 @@ python_env() {
     "$PY_SYS" -m venv "$VENV"
   fi
   local stamp="$VENV/.installed" want
-  want=$(cat pyproject.toml | sha256sum | cut -c1-16)
+  want=$(cat pyproject.toml constraints.txt | sha256sum | cut -c1-16)
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-    log "installing Python packages"
+    log "installing Python packages (the locked set in constraints.txt)"
     "$VENV/bin/python" -m pip install -q --upgrade pip
-    "$VENV/bin/python" -m pip install -q -e ".[dev]"
+    # an older venv may hold the full PySide6 (Addons, WebEngine) of an unpinned install
+    "$VENV/bin/python" -m pip uninstall -q -y PySide6 PySide6-Addons >/dev/null 2>&1 || true
+    "$VENV/bin/python" -m pip install -q -c constraints.txt -e ".[dev]"
     echo "$want" > "$stamp"
   fi
   "$VENV/bin/python" scripts/build_translations.py >/dev/null
