@@ -80,6 +80,15 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--folder", metavar="DIR", help="把全部材料（含评分表、各单位评议意见书）导出到此文件夹")
     ex.add_argument("--no-expert-names", action="store_true", help="评议意见书中不写专家姓名")
     _add_package_parser(sub)
+    fi = sub.add_parser("finish", help="结束评议会（有未完成的评分时拒绝，并逐项列出）")
+    fi.add_argument("--session", type=int, required=True)
+    fi.add_argument("--override", metavar="REASON", default="",
+                    help="仍有未完成的评分时，写明原因后仍然结束（原因与缺项记入审计日志）")
+    se = sub.add_parser("seal", help="封盘：已结束的评议会定稿，打印 fingerprint=…")
+    se.add_argument("--session", type=int, required=True)
+    ro = sub.add_parser("reopen", help="重新打开已结束（未封盘）的评议会，须写明原因")
+    ro.add_argument("--session", type=int, required=True)
+    ro.add_argument("--reason", required=True)
     return p
 
 
@@ -225,3 +234,33 @@ def cmd_package(db, args) -> int:
 
 
 COMMANDS["package"] = cmd_package
+
+
+def cmd_finish(db, args) -> int:
+    from .lifecycle import finish_session
+
+    check = finish_session(db, session_id=args.session, override_reason=args.override)
+    print(f"评议会 {args.session} 已结束。")
+    if check.unsubmitted:
+        print(f"结束时一并提交了 {len(check.unsubmitted)} 份已评完的评分。")
+    if check.incomplete:
+        print(f"按所填原因结束，未完成的评分 {len(check.incomplete)} 份已记入审计日志。")
+    return 0
+
+
+def cmd_seal(db, args) -> int:
+    from .seal import seal
+
+    print(f"fingerprint={seal(db, session_id=args.session, confirmed=True)}")
+    return 0
+
+
+def cmd_reopen(db, args) -> int:
+    from .seal import reopen_session
+
+    reopen_session(db, session_id=args.session, reason=args.reason)
+    print(f"评议会 {args.session} 已重新打开（进行中），原因已记入审计日志。")
+    return 0
+
+
+COMMANDS.update({"finish": cmd_finish, "seal": cmd_seal, "reopen": cmd_reopen})

@@ -51,7 +51,7 @@ def _check_texts(number: int, values: dict[str, str], columns: list[Column], pro
 
 def import_units(db: sqlite_utils.Database, *, session_id: int, path: Path | str) -> ImportResult:
     path = Path(path)
-    ensure_editable(db, session_id)
+    ensure_editable(db, session_id, "roster")
     rows = read_table(path, UNIT_COLUMNS, what="参评单位")
     existing = {r[0] for r in db.execute("SELECT name FROM units WHERE session_id = ?", [session_id])}
     problems: list[str] = []
@@ -101,7 +101,7 @@ def import_units(db: sqlite_utils.Database, *, session_id: int, path: Path | str
 
 def import_experts(db: sqlite_utils.Database, *, session_id: int, path: Path | str) -> ImportResult:
     path = Path(path)
-    ensure_editable(db, session_id)
+    ensure_editable(db, session_id, "roster")
     rows = read_table(path, EXPERT_COLUMNS, what="评议专家")
     existing = {r[0] for r in db.execute("SELECT name FROM experts WHERE session_id = ?", [session_id])}
     problems: list[str] = []

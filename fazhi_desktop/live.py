@@ -23,7 +23,8 @@ from .db import now_iso, transaction
 from .errors import UserError
 from .questions import meeting_elapsed
 from .roster import Unit, list_units
-from .sessions import get_session, load_template, set_status
+from .scoring import audit
+from .sessions import SessionLocked, get_session, load_template, set_status
 
 Clock = Callable[[], float]
 TIMED = ("report", "questions")
@@ -201,11 +202,9 @@ class LiveMeeting:
     # -- writing ------------------------------------------------------------------------------
 
     def _check_open(self) -> None:
-        status = get_session(self.db, self.session_id).status
-        if status == "sealed":
-            raise UserError("评议会已封盘，不能再进行现场操作。")
-        if status == "finished":
-            raise UserError("评议会已结束；如需继续现场评议，请先在会前筹备中重新打开。")
+        reason = get_session(self.db, self.session_id).why_locked("live")
+        if reason:
+            raise SessionLocked(reason)
 
     def _save(self) -> None:
         """Write the live state (inside the caller's transaction)."""
@@ -256,6 +255,7 @@ class LiveMeeting:
         with transaction(self.db):
             if get_session(self.db, self.session_id).status == "draft":
                 set_status(self.db, session_id=self.session_id, status="live")
+                audit(self.db, session_id=self.session_id, action="开始现场评议", before="draft", after="live")
             if self.unit_id is None:
                 first = self.next_unit_after(-1)
                 if first is not None:
@@ -403,6 +403,7 @@ class LiveMeeting:
         target = self.unit(unit_id)
         if target is None or target.status != "absent":
             return
+        self._check_open()
         with transaction(self.db):
             self._set_unit_status(unit_id, "waiting")
             self._save()

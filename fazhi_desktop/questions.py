@@ -104,7 +104,7 @@ def add_question(db: sqlite_utils.Database, *, session_id: int, unit_id: int, te
                  elapsed_s: float | None = None, at: str | None = None) -> Question:
     """Log one question; ``elapsed_s`` is the meeting's elapsed time (the console passes its own
     figure, which includes the running phase); ``at`` defaults to now."""
-    ensure_editable(db, session_id)
+    ensure_editable(db, session_id, "questions")
     owner = db.execute("SELECT session_id FROM units WHERE id = ?", [unit_id]).fetchone()
     if owner is None or owner[0] != session_id:
         raise UserError("提问的参评单位不在本场评议会中。")
@@ -128,7 +128,7 @@ def update_question(db: sqlite_utils.Database, *, question_id: int, **fields: An
     if unknown:
         raise UserError(f"不能修改这些字段：{'、'.join(sorted(unknown))}")
     q = get_question(db, question_id)
-    ensure_editable(db, q.session_id)
+    ensure_editable(db, q.session_id, "questions")
     clean = _check(db, q.session_id, fields)
     before = {k: (int(getattr(q, k)) if k == "problem" else getattr(q, k))
               for k in clean if (int(getattr(q, k)) if k == "problem" else getattr(q, k)) != clean[k]}
@@ -142,7 +142,7 @@ def update_question(db: sqlite_utils.Database, *, question_id: int, **fields: An
 def delete_question(db: sqlite_utils.Database, *, question_id: int) -> Question:
     """Delete and return the whole row, so :func:`restore_question` can put it back."""
     q = get_question(db, question_id)
-    ensure_editable(db, q.session_id)
+    ensure_editable(db, q.session_id, "questions")
     with transaction(db):
         db.execute("DELETE FROM questions WHERE id = ?", [question_id])
     return q
@@ -150,7 +150,7 @@ def delete_question(db: sqlite_utils.Database, *, question_id: int) -> Question:
 
 def restore_question(db: sqlite_utils.Database, *, question: Question) -> Question:
     """Put a deleted question back with its id, time and elapsed time (undo of delete)."""
-    ensure_editable(db, question.session_id)
+    ensure_editable(db, question.session_id, "questions")
     row = asdict(question)
     row["problem"] = int(row["problem"])
     with transaction(db):

@@ -73,7 +73,7 @@ def _name_taken(db: sqlite_utils.Database, table: str, session_id: int, name: st
 
 def add_unit(db: sqlite_utils.Database, *, session_id: int, name: str, presenter: str = "",
              presenter_title: str = "", report_title: str = "") -> Unit:
-    ensure_editable(db, session_id)
+    ensure_editable(db, session_id, "roster")
     f = _clean({"name": name, "presenter": presenter, "presenter_title": presenter_title,
                 "report_title": report_title}, UNIT_FIELDS)
     if not f["name"]:
@@ -90,7 +90,7 @@ def add_unit(db: sqlite_utils.Database, *, session_id: int, name: str, presenter
 
 def update_unit(db: sqlite_utils.Database, *, unit_id: int, **fields: Any) -> dict[str, str]:
     session_id = _owner(db, "units", unit_id, "参评单位")
-    ensure_editable(db, session_id)
+    ensure_editable(db, session_id, "roster")
     f = _clean(fields, UNIT_FIELDS)
     if "name" in f:
         if not f["name"]:
@@ -105,7 +105,7 @@ def update_unit(db: sqlite_utils.Database, *, unit_id: int, **fields: Any) -> di
 
 def remove_unit(db: sqlite_utils.Database, *, unit_id: int) -> None:
     session_id = _owner(db, "units", unit_id, "参评单位")
-    ensure_editable(db, session_id)
+    ensure_editable(db, session_id, "roster")
     name = db.execute("SELECT name FROM units WHERE id = ?", [unit_id]).fetchone()[0]
     if _has_records(db, "unit_id", unit_id):
         raise UserError(f"参评单位“{name}”已有评分或提问记录，不能删除；如未到会，请标记为缺席。")
@@ -116,7 +116,7 @@ def remove_unit(db: sqlite_utils.Database, *, unit_id: int) -> None:
 
 def add_expert(db: sqlite_utils.Database, *, session_id: int, name: str, category: str = "",
                affiliation: str = "") -> Expert:
-    ensure_editable(db, session_id)
+    ensure_editable(db, session_id, "roster")
     f = _clean({"name": name, "category": category, "affiliation": affiliation}, EXPERT_FIELDS)
     if not f["name"]:
         raise UserError("专家姓名不能为空。")
@@ -131,7 +131,7 @@ def add_expert(db: sqlite_utils.Database, *, session_id: int, name: str, categor
 
 def update_expert(db: sqlite_utils.Database, *, expert_id: int, **fields: Any) -> dict[str, str]:
     session_id = _owner(db, "experts", expert_id, "专家")
-    ensure_editable(db, session_id)
+    ensure_editable(db, session_id, "roster")
     f = _clean(fields, EXPERT_FIELDS)
     if "name" in f:
         if not f["name"]:
@@ -146,7 +146,7 @@ def update_expert(db: sqlite_utils.Database, *, expert_id: int, **fields: Any) -
 
 def remove_expert(db: sqlite_utils.Database, *, expert_id: int) -> None:
     session_id = _owner(db, "experts", expert_id, "专家")
-    ensure_editable(db, session_id)
+    ensure_editable(db, session_id, "roster")
     name = db.execute("SELECT name FROM experts WHERE id = ?", [expert_id]).fetchone()[0]
     if _has_records(db, "expert_id", expert_id):
         raise UserError(f"专家“{name}”已有评分或提问记录，不能删除。")
@@ -177,7 +177,7 @@ def reorder(db: sqlite_utils.Database, *, session_id: int, table: str, ids: Sequ
     """Set the order of units or experts to ``ids`` (all of them, each once)."""
     if table not in ("units", "experts"):
         raise ValueError(table)
-    ensure_editable(db, session_id)
+    ensure_editable(db, session_id, "roster")
     current = {r[0] for r in db.execute(f"SELECT id FROM {table} WHERE session_id = ?", [session_id])}
     if set(ids) != current or len(ids) != len(current):
         raise UserError("新的顺序必须包含全部且仅包含本场的每一项一次。")
@@ -204,7 +204,7 @@ def move_unit(db: sqlite_utils.Database, *, unit_id: int, to_position: int) -> l
 
 
 def set_recusal(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_id: int, recused: bool) -> bool:
-    ensure_editable(db, session_id)
+    ensure_editable(db, session_id, "recusals")
     if _owner(db, "experts", expert_id, "专家") != session_id or _owner(db, "units", unit_id, "参评单位") != session_id:
         raise UserError("专家和单位必须属于同一场评议会。")
     with transaction(db):
@@ -240,9 +240,7 @@ def drawn_order(names: Sequence[str], seed: str) -> list[str]:
 def draw_order(db: sqlite_utils.Database, *, session_id: int, seed: str | None = None,
                witness: str = "") -> dict[str, Any]:
     """Draw the presentation order by lot; stores the seed, the time and the witness."""
-    session = ensure_editable(db, session_id)
-    if session.status != "draft":
-        raise UserError("评议会已开始，不能再抽签。")
+    ensure_editable(db, session_id, "draw")
     seed = (seed or "").strip() or new_seed()
     if len(seed) > 40:
         raise UserError("抽签种子过长（最多 40 个字符）。")

@@ -57,7 +57,7 @@ def _prefixes(path: str) -> list[str]:
 
 def import_scores(db: sqlite_utils.Database, *, session_id: int, path: Path | str, operator: str = "") -> ImportResult:
     path = Path(path)
-    ensure_editable(db, session_id)
+    ensure_editable(db, session_id, "scores")
     rows = read_table(path, SCORE_COLUMNS, what="评分")
     template = load_template(db, session_id)
     experts = {e.name: e for e in list_experts(db, session_id)}
@@ -121,7 +121,7 @@ def import_scores(db: sqlite_utils.Database, *, session_id: int, path: Path | st
 
 def import_external(db: sqlite_utils.Database, *, session_id: int, path: Path | str, operator: str = "") -> ImportResult:
     path = Path(path)
-    ensure_editable(db, session_id)
+    ensure_editable(db, session_id, "external")
     rows = read_table(path, EXTERNAL_COLUMNS, what="外部得分")
     template = load_template(db, session_id)
     components = [c.name for c in template.components if c.source == "external"]

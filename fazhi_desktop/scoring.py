@@ -89,7 +89,7 @@ def _check_member(db: sqlite_utils.Database, table: str, row_id: int, session_id
 def record_score(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_id: int, criterion_id: int,
                  value: object, reason: str = "", operator: str = "", source: str = "录入") -> ScoreChange:
     """Store one score (``value`` None clears it). Returns what changed."""
-    ensure_editable(db, session_id)
+    ensure_editable(db, session_id, "scores")
     _check_member(db, "experts", expert_id, session_id, "专家")
     _check_member(db, "units", unit_id, session_id, "参评单位")
     maximum = _leaf_max(db, session_id, criterion_id)
@@ -146,7 +146,7 @@ def missing_leaves(db: sqlite_utils.Database, session_id: int, expert_id: int, u
 
 def submit(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_id: int, operator: str = "") -> None:
     """Lock an expert's complete score sheet for a unit (submitting twice changes nothing)."""
-    ensure_editable(db, session_id)
+    ensure_editable(db, session_id, "scores")
     _check_member(db, "experts", expert_id, session_id, "专家")
     _check_member(db, "units", unit_id, session_id, "参评单位")
     expert, unit, _ = _names(db, expert_id, unit_id, None)
@@ -166,7 +166,7 @@ def submit(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_i
 def reopen(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_id: int, reason: str,
            operator: str = "") -> None:
     """Unlock a submitted sheet (audited, with a reason)."""
-    ensure_editable(db, session_id)
+    ensure_editable(db, session_id, "scores")
     if not reason.strip():
         raise UserError("撤回已提交的评分需要填写原因。")
     expert, unit, _ = _names(db, expert_id, unit_id, None)
@@ -180,7 +180,7 @@ def reopen(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_i
 def set_external(db: sqlite_utils.Database, *, session_id: int, unit_id: int, component: str, value: object,
                  operator: str = "", source: str = "录入") -> Decimal | None:
     """Store (or clear, with None) a unit's value for an external component, 0–100."""
-    ensure_editable(db, session_id)
+    ensure_editable(db, session_id, "external")
     _check_member(db, "units", unit_id, session_id, "参评单位")
     template = load_template(db, session_id)
     if component not in {c.name for c in template.components if c.source == "external"}:

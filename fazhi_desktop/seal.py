@@ -69,7 +69,8 @@ def revise(db: sqlite_utils.Database, *, session_id: int, reason: str, change: C
         raise UserError("封盘后的更正必须填写原因。")
     before = fingerprint(db, session_id)
     with transaction(db):
-        _set_status(db, session_id, "finished")
+        # open for the change only inside this transaction: no other reader ever sees it unsealed
+        _set_status(db, session_id, "live")
         result = change(db)
         _set_status(db, session_id, "sealed")
         after = fingerprint(db, session_id)

@@ -24,6 +24,25 @@ FIELD_LABELS = {"title": "会议名称", "kind": "会议类型", "date": "日期
                 "secretary": "记录员", "summary": "会议小结"}
 
 
+# One rule for what may change, by status. Every service asks it before writing (ensure_editable),
+# every window asks it before offering an edit (Session.editable), so the two cannot disagree.
+CHANGES = {"meeting": "会议信息", "summary": "会议小结", "roster": "参评单位和评议专家", "template": "评分细则",
+           "draw": "抽签", "recusals": "回避", "scores": "评分", "external": "外部得分",
+           "questions": "提问记录", "live": "现场计时"}
+_ALLOWED = {
+    "draft": set(CHANGES),
+    "live": set(CHANGES) - {"draw"},       # the order is fixed once the first unit has presented
+    "finished": {"summary"},               # the chair's summary is written after the last unit
+    "sealed": set(),                       # only an audited revision (seal.revise)
+}
+REOPEN_HINT = "如需修改，请先重新打开评议会（窗口菜单“会议 → 重新打开…”，或命令 reopen；需填写原因，留痕）。"
+REVISE_HINT = "如需更正，请走封盘后更正（窗口菜单“会议 → 封盘后更正…”；需填写原因，留痕）。"
+
+
+class SessionLocked(UserError):
+    """A change that the session's status does not allow (finished, sealed, or already under way)."""
+
+
 @dataclass
 class Session:
     id: int
@@ -48,6 +67,22 @@ class Session:
     @classmethod
     def from_row(cls, row: dict) -> "Session":
         return cls(**{k: row[k] for k in cls.__dataclass_fields__})
+
+    def why_locked(self, what: str) -> str | None:
+        """None when ``what`` (a key of CHANGES) may change now; otherwise the reason, in Chinese."""
+        if what not in CHANGES:
+            raise ValueError(f"unknown kind of change: {what}")
+        if what in _ALLOWED.get(self.status, set()):
+            return None
+        label = CHANGES[what]
+        if self.status == "sealed":
+            return f"评议会“{self.title}”已封盘，{label}不能再修改。{REVISE_HINT}"
+        if self.status == "finished":
+            return f"评议会“{self.title}”已结束，{label}只读。{REOPEN_HINT}"
+        return f"评议会“{self.title}”已开始现场评议，不能再{label}。"
+
+    def editable(self, what: str) -> bool:
+        return self.why_locked(what) is None
 
 
 def check_date(value: str | None) -> str | None:
@@ -86,10 +121,12 @@ def list_sessions(db: sqlite_utils.Database, *, limit: int | None = None, offset
     return list(db.query(sql, params))
 
 
-def ensure_editable(db: sqlite_utils.Database, session_id: int) -> Session:
+def ensure_editable(db: sqlite_utils.Database, session_id: int, what: str) -> Session:
+    """The session, or :class:`SessionLocked` when its status does not allow changing ``what``."""
     session = get_session(db, session_id)
-    if session.status == "sealed":
-        raise UserError(f"评议会“{session.title}”已封盘，不能修改。")
+    reason = session.why_locked(what)
+    if reason:
+        raise SessionLocked(reason)
     return session
 
 
@@ -122,7 +159,7 @@ def update_session(db: sqlite_utils.Database, *, session_id: int, **fields: Any)
     unknown = set(fields) - set(MEETING_FIELDS)
     if unknown:
         raise UserError(f"不能修改这些字段：{'、'.join(sorted(unknown))}")
-    session = ensure_editable(db, session_id)
+    session = get_session(db, session_id)
     clean: dict[str, Any] = {}
     for key, value in fields.items():
         if key == "date":
@@ -133,6 +170,8 @@ def update_session(db: sqlite_utils.Database, *, session_id: int, **fields: Any)
             raise UserError("会议名称不能为空。")
         if getattr(session, key) != value:
             clean[key] = value
+    for what in sorted({"summary" if key == "summary" else "meeting" for key in clean}):
+        ensure_editable(db, session_id, what)
     if clean:
         sets = ", ".join(f"{k} = ?" for k in clean)
         with transaction(db):
@@ -151,7 +190,9 @@ def set_status(db: sqlite_utils.Database, *, session_id: int, status: str) -> st
 
 
 def delete_session(db: sqlite_utils.Database, *, session_id: int) -> Session:
-    session = ensure_editable(db, session_id)
+    session = get_session(db, session_id)
+    if session.status == "sealed":
+        raise SessionLocked(f"评议会“{session.title}”已封盘，是正式记录，不能删除。")
     with transaction(db):
         db.execute("DELETE FROM sessions WHERE id = ?", [session_id])
     return session
@@ -210,7 +251,7 @@ def load_template(db: sqlite_utils.Database, session_id: int) -> Template:
 
 def set_template(db: sqlite_utils.Database, *, session_id: int, template: Template) -> Template:
     """Replace the session's template. Refused once any score is stored against it."""
-    session = ensure_editable(db, session_id)
+    session = ensure_editable(db, session_id, "template")
     checked = parse_template(template.to_dict(), source=f"模板“{template.name}”")
     if has_scores(db, session_id):
         current = load_template(db, session_id)

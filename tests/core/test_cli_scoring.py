@@ -52,6 +52,10 @@ def test_refused_score_file_exits_2_with_rows_and_changes_nothing(tmp_path, caps
     bad = write(tmp_path / "bad.csv", "专家,单位,指标,得分\n周立,万州区,第一责任人职责履行,25\n周立,万州区,无此项,5\n",
                 encoding="gb18030")
     assert run(["--db", db, "import", "scores", bad, "--session", "1"]) == 2
+    assert "已结束" in capsys.readouterr().err  # the demo's past session: first reopen it, with a reason
+    assert run(["--db", db, "reopen", "--session", "1", "--reason", "补录纸质评分表"]) == 0
+    capsys.readouterr()
+    assert run(["--db", db, "import", "scores", bad, "--session", "1"]) == 2
     err = capsys.readouterr().err
     assert "bad.csv" in err and "第 2 行" in err and "第 3 行" in err
     run(["--db", db, "results", "--session", "1", "--json"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 from fazhi_desktop.export.fingerprint import session_fingerprint, short_fingerprint
 from fazhi_desktop.roster import list_experts, list_units
 from fazhi_desktop.scoring import record_score
+from fazhi_desktop.seal import reopen_session
 from fazhi_desktop.sessions import duplicate_session, load_template, update_session
 
 
@@ -21,6 +22,7 @@ def test_same_data_same_fingerprint(demo_db):
 
 
 def test_a_changed_score_changes_the_fingerprint_and_changing_it_back_restores_it(demo_db):
+    reopen_session(demo_db, session_id=1, reason="核对纸质评分表")  # the demo's past session is finished
     before = session_fingerprint(demo_db, 1)
     expert = list_experts(demo_db, 1)[0]
     unit = list_units(demo_db, 1)[0]
