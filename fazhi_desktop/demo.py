@@ -11,10 +11,12 @@ from decimal import Decimal
 import sqlite_utils
 
 from .db import transaction
+from .ledger import create_from_questions
 from .library import find_template
+from .lifecycle import finish_session
 from .roster import add_expert, add_unit, list_units, set_recusal
 from .scoring import record_score, submit
-from .sessions import create_session, load_template, set_status, update_session
+from .sessions import create_session, load_template, update_session
 
 DISTRICTS = ["万州区", "梁平区", "云阳县", "开州区", "城口县", "丰都县", "垫江县", "忠县", "奉节县", "巫山县", "巫溪县"]
 CITY_UNITS = [
@@ -64,7 +66,7 @@ def _scores_for_unit(rng: random.Random, quality: float, bias: float, leaves) ->
     return values
 
 
-def add_past_session(db: sqlite_utils.Database) -> int:
+def add_past_session(db: sqlite_utils.Database, *, ledger: bool = True) -> int:
     rng = random.Random(20201027)
     template = find_template(db, "法治政府建设暨普法总结评议")
     sid = create_session(db, title="法治政府建设暨“七五”普法第二片区总结评议会", template=template,
@@ -113,7 +115,9 @@ def add_past_session(db: sqlite_utils.Database) -> int:
         "11 个区县工作有特色、有亮点，推进有力，取得了明显成效。评议组专家提问犀利，"
         "问题涵盖第一责任人职责、法治政府建设和全民普法等重点内容。各区县要对照专家意见逐项整改，"
         "以评促建设、以评促整改；法治政府建设应先抓行政首长出庭应诉，加大普法宣传力度。"))
-    set_status(db, session_id=sid, status="finished")
+    finish_session(db, session_id=sid, operator="何静")
+    if ledger:  # the problems found become the rectification ledger, as the secretary does after the meeting
+        create_from_questions(db, session_id=sid)
     return sid
 
 
@@ -130,7 +134,8 @@ def add_ready_session(db: sqlite_utils.Database) -> int:
     return sid
 
 
-def add_demo(db: sqlite_utils.Database) -> list[int]:
-    """Add both demo sessions in one transaction; returns their ids."""
+def add_demo(db: sqlite_utils.Database, *, ledger: bool = True) -> list[int]:
+    """Add both demo sessions in one transaction; returns their ids. ``ledger=False`` leaves the
+    rectification ledger empty (a database from before the ledger existed has no table for it)."""
     with transaction(db):
-        return [add_past_session(db), add_ready_session(db)]
+        return [add_past_session(db, ledger=ledger), add_ready_session(db)]

@@ -76,6 +76,14 @@ class LiveMeeting:
         self.extra_s = 0.0
         self._restore()
 
+    def reload(self) -> None:
+        """Read the session, its timing and the stored live state again (its status changed elsewhere:
+        ended, reopened, or driven by another window)."""
+        self.session = get_session(self.db, self.session_id)
+        self.reload_plan()
+        self.running, self._wall_anchor = False, None
+        self._restore()
+
     def reload_plan(self) -> None:
         """Read the session's timing again (the chair may change it in the setup page mid-meeting)."""
         timing = load_template(self.db, self.session_id).timing
@@ -267,14 +275,18 @@ class LiveMeeting:
             return
         self._check_open()
         with transaction(self.db):
-            self.running = True
-            self._mono_anchor = self.clock()
-            self._wall_anchor = self.wall()
-            self.db.execute(
-                "INSERT INTO unit_timing (unit_id, phase, seconds, extra_s, started_at) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT(unit_id, phase) DO NOTHING",
-                [self.unit_id, self.phase, self._base, self.extra_s, wall_time(self._wall_anchor)])
+            self._run()
             self._save()
+
+    def _run(self) -> None:
+        """Start the current timed phase's clock (inside the caller's transaction)."""
+        self.running = True
+        self._mono_anchor = self.clock()
+        self._wall_anchor = self.wall()
+        self.db.execute(
+            "INSERT INTO unit_timing (unit_id, phase, seconds, extra_s, started_at) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(unit_id, phase) DO NOTHING",
+            [self.unit_id, self.phase, self._base, self.extra_s, wall_time(self._wall_anchor)])
 
     def pause(self) -> None:
         if not self.running:
@@ -324,7 +336,8 @@ class LiveMeeting:
             self._save()
 
     def end_phase(self) -> None:
-        """Close the current phase and go to the next one; after scoring, to the next unit."""
+        """Close the current phase and go to the next one; after scoring, to the next unit. The
+        questions phase runs at once: the floor passes straight from the presenter to the experts."""
         if self.unit_id is None:
             raise UserError("当前没有进行中的单位。")
         self._check_open()
@@ -333,6 +346,7 @@ class LiveMeeting:
             self._store_phase(ended=True)
             if self.phase == "report":
                 self._enter(self.unit_id, "questions")
+                self._run()
             elif self.phase == "questions":
                 self._enter(self.unit_id, "scoring")
             else:

@@ -14,8 +14,26 @@ os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
 os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
 os.environ.pop("FAZHI_DB", None)
 
+import sys  # noqa: E402
+
 from fazhi_desktop.db import open_db  # noqa: E402
 from fazhi_desktop.demo import add_demo  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch):
+    """A modal dialog in a test would wait for a click that never comes: fail at once, naming it.
+    Tests answer dialogs by replacing the functions of ui.dialogs."""
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    def refuse(self, *args, **kwargs):
+        text = self.text() if isinstance(self, QMessageBox) else ""
+        raise AssertionError(f"a modal dialog opened during a test: {type(self).__name__} "
+                             f"“{self.windowTitle()}” {text}")
+    monkeypatch.setattr(QDialog, "exec", refuse)
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
 
 
 @pytest.fixture

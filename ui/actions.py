@@ -48,6 +48,12 @@ SPECS: list[ActionSpec] = [
     ActionSpec("live.projector", "投屏窗口 开/关", "F5", "projector", "live"),
     ActionSpec("live.mark_absent", "标记缺席", "", "absent", "live"),
     ActionSpec("live.back_phase", "返回上一环节", "Shift+N", "previous", "live"),
+    # the session's life (menu 会议 and the bar above the pages)
+    ActionSpec("meeting.begin", "开始现场评议", "", "start", "session"),
+    ActionSpec("meeting.finish", "结束评议会…", "", "end", "session"),
+    ActionSpec("meeting.seal", "封盘…", "", "submit", "session"),
+    ActionSpec("meeting.reopen", "重新打开…", "", "unlock", "session"),
+    ActionSpec("meeting.revise", "封盘后更正…", "", "scores", "session"),
     # history
     ActionSpec("history.open", "历史与整改台账…", "Ctrl+H", "audit", "file"),
     ActionSpec("db.backups", "备份与恢复…", "", "save", "file"),

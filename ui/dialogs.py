@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from fazhi_desktop.errors import UserError
 
@@ -25,7 +25,7 @@ def show_error(parent: QWidget | None, error: UserError | str, title: str = "") 
 
 
 def show_info(parent: QWidget | None, text: str, title: str = "") -> None:
-    QMessageBox.information(parent, title or _tr("提示"), text)
+    QMessageBox(QMessageBox.Icon.Information, title or _tr("提示"), text, QMessageBox.StandardButton.Ok, parent).exec()
 
 
 def confirm(parent: QWidget | None, text: str, title: str = "", *, danger: bool = False) -> bool:
@@ -39,3 +39,31 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
     """A line of text, or None when cancelled."""
     value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
     return value if ok else None
+
+
+def run_dialog(dialog: QDialog) -> bool:
+    """Run a modal dialog; True when accepted. Tests replace this to fill in and accept the dialog."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def save_discard_stay(parent: QWidget | None, text: str) -> str:
+    """Unsaved edits: "save", "discard" or "stay" (also for Esc or closing the box)."""
+    box = QMessageBox(QMessageBox.Icon.Question, _tr("未保存的修改"), text, QMessageBox.StandardButton.NoButton, parent)
+    save = box.addButton(_tr("保存"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(_tr("放弃修改"), QMessageBox.ButtonRole.DestructiveRole)
+    stay = box.addButton(_tr("留在此处"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.setEscapeButton(stay)
+    box.exec()
+    return {save: "save", discard: "discard"}.get(box.clickedButton(), "stay")
+
+
+def choose(parent: QWidget | None, title: str, text: str, options: list[tuple[str, str]]) -> str | None:
+    """One of several ways on: ``options`` are (key, button text), the first the default; None on Esc."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    buttons = {box.addButton(label, QMessageBox.ButtonRole.AcceptRole): key for key, label in options}
+    cancel = box.addButton(_tr("取消"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(next(iter(buttons)))
+    box.setEscapeButton(cancel)
+    box.exec()
+    return buttons.get(box.clickedButton())

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QDialog, QHeaderView, QLabel, QMainWindow, QSplit
 from fazhi_desktop import APP_NAME, sessions
 from fazhi_desktop.errors import UserError
 
-from . import dialogs
+from . import dialogs, lifecycle
 from .actions import ActionRegistry, shortcut_table
 from .icons import icon
 from .backups import BackupDialog, BackupKeeper
@@ -79,7 +79,11 @@ class MainWindow(QMainWindow):
         self.empty.setStyleSheet("color: #607d8b; font-size: 15px;")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
-        self.stack.addWidget(self.tabs)
+        session_pane = QWidget()
+        pane = QVBoxLayout(session_pane)
+        pane.setContentsMargins(0, 0, 0, 0)
+        pane.setSpacing(0)
+        self.stack.addWidget(session_pane)
 
         splitter = QSplitter()
         splitter.addWidget(self.session_list)
@@ -92,7 +96,10 @@ class MainWindow(QMainWindow):
 
         self.actions = ActionRegistry(self, keys=["session.new", "session.duplicate", "session.delete",
                                                   "session.export", "history.open", "db.backups", "app.quit", "edit.undo", "edit.redo",
-                                                  "help.shortcuts"])
+                                                  "help.shortcuts", *lifecycle.ACTION_KEYS])
+        self.lifecycle_bar = lifecycle.LifecycleBar(self.actions.actions)
+        pane.addWidget(self.lifecycle_bar)
+        pane.addWidget(self.tabs, 1)
         self._build_menus()
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(QLabel(self.tr("数据库：%1").replace("%1", str(self.db_path))))
@@ -130,10 +137,74 @@ class MainWindow(QMainWindow):
         edit = bar.addMenu(self.tr("编辑(&E)"))
         edit.addAction(a["edit.undo"])
         edit.addAction(a["edit.redo"])
+        a.connect("meeting.begin", self.begin_meeting)
+        a.connect("meeting.finish", self.finish_meeting)
+        a.connect("meeting.seal", self.seal_meeting)
+        a.connect("meeting.reopen", self.reopen_meeting)
+        a.connect("meeting.revise", self.revise_meeting)
+        meeting = bar.addMenu(self.tr("会议(&M)"))
+        for key in lifecycle.ACTION_KEYS:
+            meeting.addAction(a[key])
+        lifecycle.enable_actions(a.actions, None)
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(a["help.shortcuts"])
         about = help_menu.addAction(self.tr("关于"))
         about.triggered.connect(self.show_about)
+
+    # -- the session's life ----------------------------------------------------------------
+    def begin_meeting(self) -> None:
+        """Go to the live console and call the first unit (the session becomes 进行中)."""
+        if self.session_id is None or not self.show_page("live"):
+            return
+        self.page("live").begin()
+
+    def finish_meeting(self) -> bool:
+        if self.session_id is None or not lifecycle.finish(self, self.db, self.session_id):
+            return False
+        self.status_changed()
+        self.statusBar().showMessage(self.tr("评议会已结束：内容只读，核对无误后可以封盘。"), 10000)
+        return True
+
+    def seal_meeting(self) -> str | None:
+        if self.session_id is None:
+            return None
+        digest = lifecycle.seal(self, self.db, self.session_id)
+        if digest:
+            from fazhi_desktop.export.fingerprint import short_fingerprint
+
+            self.status_changed()
+            self.statusBar().showMessage(self.tr("已封盘，指纹 %1。").replace("%1", short_fingerprint(digest)), 15000)
+        return digest
+
+    def reopen_meeting(self) -> bool:
+        if self.session_id is None or not lifecycle.reopen(self, self.db, self.session_id):
+            return False
+        self.status_changed()
+        self.statusBar().showMessage(self.tr("评议会已重新打开（进行中），原因已记入审计日志。"), 10000)
+        return True
+
+    def revise_meeting(self) -> bool:
+        from .history.revision_dialog import RevisionDialog
+
+        if self.session_id is None:
+            return False
+        dialog = RevisionDialog(self.db, self.session_id, self)
+        if not dialogs.run_dialog(dialog):
+            return False
+        before, after = dialog.result_fingerprints
+        self.status_changed()
+        self.statusBar().showMessage(self.tr("已更正并记入审计日志；指纹 %1 → %2").replace("%1", before)
+                                     .replace("%2", after), 15000)
+        return True
+
+    def status_changed(self) -> None:
+        """The session's status changed: every page re-reads what it may offer."""
+        self.session_list.reload(keep=self.session_id)
+        for i in range(self.tabs.count()):
+            refresh = getattr(self.tabs.widget(i), "refresh", None)
+            if callable(refresh):
+                refresh()
+        self._update_title()
 
     def _page_undo(self, which: str) -> None:
         page = self.tabs.currentWidget()
@@ -256,16 +327,28 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(w)
         return True
 
+    def leave_pages(self) -> bool:
+        """Ask every page whose unsaved edits would be lost (save, discard or stay); False: stay."""
+        for i in range(self.tabs.count()):
+            leave = getattr(self.tabs.widget(i), "leave", None)
+            if callable(leave) and not leave():
+                self.tabs.setCurrentIndex(i)
+                return False
+        return True
+
     def _on_session_selected(self, session_id: int) -> None:
         if session_id == self.session_id and self.tabs.count():
             return
-        current_key = self.tabs.currentWidget().property("page_key") if self.tabs.count() else None
+        if self.session_id is not None and not self.leave_pages():
+            self.session_list.select(self.session_id)  # the chair chose to stay: the list follows back
+            return
         self._clear_pages()
         self.session_id = session_id if session_id >= 0 else None
         if self.session_id is None:
             self.stack.setCurrentWidget(self.empty)
             self.status_label.setText("")
             self.setWindowTitle(APP_NAME)
+            lifecycle.enable_actions(self.actions.actions, None)
             return
         for spec in available_pages():
             try:
@@ -276,10 +359,11 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(widget, icon(spec.icon), self.tr(spec.title))
             changed = getattr(widget, "session_changed", None)
             if changed is not None:
-                changed.connect(lambda: self.session_list.reload(keep=self.session_id))
-        self.stack.setCurrentWidget(self.tabs)
-        if current_key:
-            self.show_page(current_key)
+                changed.connect(self._page_changed_session)
+        self.stack.setCurrentWidget(self.stack.widget(1))
+        # open where the session's work is: setup before the meeting, the console during it, results after
+        status = sessions.get_session(self.db, self.session_id).status
+        self.show_page({"draft": "setup", "live": "live"}.get(status, "results"))
         self._update_title()
 
     def _on_tab_changed(self, index: int) -> None:
@@ -288,12 +372,22 @@ class MainWindow(QMainWindow):
         if callable(refresh):
             refresh()
 
+    def _page_changed_session(self) -> None:
+        """A page changed the session (its title, or its status: the console began the meeting)."""
+        before = self.lifecycle_bar.status
+        self.session_list.reload(keep=self.session_id)
+        self._update_title()
+        if self.lifecycle_bar.status != before:
+            self.status_changed()
+
     def _update_title(self) -> None:
         if self.session_id is None:
             return
         s = sessions.get_session(self.db, self.session_id)
         self.setWindowTitle(f"{s.title} — {APP_NAME}")
         self.status_label.setText(self.tr("状态：%1").replace("%1", self.tr(sessions.STATUSES.get(s.status, s.status))))
+        self.lifecycle_bar.show_status(s.status)
+        lifecycle.enable_actions(self.actions.actions, s.status)
 
     # -- geometry -------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
@@ -310,6 +404,9 @@ class MainWindow(QMainWindow):
         self.setGeometry(clamp_to_screens(want, screens))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.leave_pages():
+            event.ignore()
+            return
         from .app import settings
 
         settings().setValue("main/geometry", self.saveGeometry())

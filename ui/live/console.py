@@ -1,7 +1,7 @@
 """The live console: the chair runs the meeting from here with the keyboard.
 
 Left: the agenda. Right: the current unit, its phase and a large timer, then the question log and
-(when that module is present) the scoring panel. All state lives in
+the scoring panel. All state lives in
 :class:`fazhi_desktop.live.LiveMeeting`; the QTimer here only repaints.
 """
 from __future__ import annotations
@@ -15,13 +15,17 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QHBoxLay
                                QHeaderView, QLabel, QPushButton, QScrollArea, QSplitter, QTableView,
                                QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
+from fazhi_desktop import ledger, scoring
 from fazhi_desktop import live as core
 from fazhi_desktop.errors import UserError
-from fazhi_desktop.sessions import get_session
+from fazhi_desktop.roster import list_experts
+from fazhi_desktop.sessions import REOPEN_HINT, REVISE_HINT, get_session
 
 from .. import dialogs
 from ..actions import ActionRegistry
+from ..history.open_items import OpenItemsPanel
 from ..icons import icon
+from ..scoring.panel import ScoringPage
 from .models import AgendaModel
 from .projector import BACKGROUND, TIMER_COLOURS, Board, ProjectorWindow
 from .projector_bar import ProjectorBar
@@ -30,15 +34,8 @@ from .question_log import QuestionLog
 LIVE_KEYS = ["live.start_pause", "live.end_phase", "live.next_unit", "live.previous_unit", "live.add_minute",
              "live.focus_question", "live.projector", "live.mark_absent", "live.back_phase"]
 CHECKPOINT_MS = 10_000
+PAUSED_COLOUR = "#90a4ae"
 _ORDER = {"idle": 0, "normal": 1, "warn": 2, "overtime": 3}
-
-
-def _scoring_page_class():
-    try:
-        from ..scoring.panel import ScoringPage
-    except ImportError:
-        return None
-    return ScoringPage
 
 
 class ConsolePage(QWidget):
@@ -87,7 +84,7 @@ class ConsolePage(QWidget):
         self.actions = ActionRegistry(self, keys=LIVE_KEYS)
         a = self.actions
         a.connect("live.start_pause", lambda: self._do(self.meeting.toggle))
-        a.connect("live.end_phase", lambda: self._do(self.meeting.end_phase))
+        a.connect("live.end_phase", self.end_phase)
         a.connect("live.back_phase", lambda: self._do(self.meeting.back_phase))
         a.connect("live.next_unit", lambda: self._do(self.meeting.next_unit))
         a.connect("live.previous_unit", lambda: self._do(self.meeting.previous_unit))
@@ -185,27 +182,15 @@ class ConsolePage(QWidget):
         self.log.message.connect(self.say)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.log, icon("question"), self.tr("提问记录"))
-        self.open_items = None
-        try:
-            from ..history.open_items import OpenItemsPanel
-
-            self.open_items = OpenItemsPanel(self.db, self.session_id, None, self)
-            self.tabs.addTab(self.open_items, icon("audit"), self.tr("往次整改"))
-        except ImportError:
-            pass
-        self.scoring = None
-        cls = _scoring_page_class()
-        if cls is not None:
-            try:
-                self.scoring = cls(self.db, self.session_id, self)
-                # in a scroll area: the panel's own minimum width must not push the window off a 1366 screen
-                self.scoring_area = QScrollArea()
-                self.scoring_area.setWidgetResizable(True)
-                self.scoring_area.setFrameShape(QFrame.Shape.NoFrame)
-                self.scoring_area.setWidget(self.scoring)
-                self.tabs.addTab(self.scoring_area, icon("scores"), self.tr("评分"))
-            except Exception:  # noqa: BLE001 - the console must run even if the panel cannot
-                self.scoring = None
+        self.open_items = OpenItemsPanel(self.db, self.session_id, None, self)
+        self.tabs.addTab(self.open_items, icon("audit"), self.tr("往次整改"))
+        self.scoring = ScoringPage(self.db, self.session_id, self)
+        # in a scroll area: the panel's own minimum width must not push the window off a 1366 screen
+        self.scoring_area = QScrollArea()
+        self.scoring_area.setWidgetResizable(True)
+        self.scoring_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scoring_area.setWidget(self.scoring)
+        self.tabs.addTab(self.scoring_area, icon("scores"), self.tr("评分"))
 
         right = QWidget()
         rv = QVBoxLayout(right)
@@ -277,30 +262,34 @@ class ConsolePage(QWidget):
     def refresh(self) -> None:
         """Re-read everything from the database (another page may have changed it)."""
         session = get_session(self.db, self.session_id)
+        if session.status != self.meeting.session.status:  # ended, reopened or sealed from the menu
+            self.meeting.reload()
+            if session.status == "live" and not self._claimed:
+                self._do_quiet(self._claim)
         self.meeting.session = session
         self.meeting.reload_plan()
         if session.status == "live" and self._claimed and self.meeting.unit_id is None \
                 and self.meeting.next_unit_after(-1) is not None:
             self._do_quiet(self.meeting.begin)
         banner = {"draft": self.tr("评议会尚在筹备中。开始后，会议状态变为“进行中”，第一个单位进入汇报环节。"),
-                  "finished": self.tr("评议会已结束，现场记录只读。"),
-                  "sealed": self.tr("评议会已封盘，现场记录只读。")}.get(session.status, "")
+                  "finished": self.tr("评议会已结束，现场记录只读。") + self.tr(REOPEN_HINT),
+                  "sealed": self.tr("评议会已封盘，现场记录只读。") + self.tr(REVISE_HINT)}.get(session.status, "")
         if session.status == "live" and self.meeting.unit_id is None:
-            banner = self.tr("全部单位已评议完毕。")
+            banner = self.tr("全部单位已评议完毕。核对评分后，请结束评议会（上方“结束评议会…”）。")
         self.banner.setText(banner)
         self.banner.setVisible(bool(banner))
         self.begin_button.setVisible(session.status == "draft")
         self.rehearse_button.setVisible(session.status == "draft" and not core.is_rehearsal(self.db, self.session_id))
+        running = session.status == "live" and session.editable("live")  # begun, not ended
         for key in LIVE_KEYS:
             if key not in ("live.projector", "live.focus_question"):
-                self.actions[key].setEnabled(session.status == "live")
-        self.move_later_action.setEnabled(session.status == "live")
-        try:
-            from fazhi_desktop import ledger
-
-            self.agenda_model.open_items = ledger.open_counts(self.db, self.session_id)
-        except ImportError:
-            pass
+                self.actions[key].setEnabled(running)
+        self.move_later_action.setEnabled(running)
+        self.actions["live.focus_question"].setEnabled(session.editable("questions"))
+        self.log.set_editable(session.editable("questions"))
+        if not session.editable("questions"):
+            self.undo_stack.clear()  # what was done before the session ended can't be undone after
+        self.agenda_model.open_items = ledger.open_counts(self.db, self.session_id)
         self.agenda_model.reload()
         row = self.agenda_model.row_of(self.meeting.unit_id)
         if row >= 0:
@@ -308,12 +297,7 @@ class ConsolePage(QWidget):
         self.log.refresh_experts()
         self.log.set_unit(self.meeting.unit_id)
         self._show_unit()
-        refresh_scoring = getattr(self.scoring, "refresh", None)
-        if callable(refresh_scoring):
-            try:
-                refresh_scoring()
-            except Exception:  # noqa: BLE001 - another module's panel must not stop the meeting
-                pass
+        self.scoring.refresh()
         self._tick()
 
     def _do_quiet(self, operation: Callable[[], object]) -> None:
@@ -333,23 +317,18 @@ class ConsolePage(QWidget):
         self.report_label.setText(unit.report_title if unit else "")
         self.next_label.setText(self.tr("下一个：%1").replace("%1", following.name) if following else "")
         phase = self.meeting.phase
-        self.phase_label.setText(self.tr(core.PHASE_LABELS.get(phase, "")))
         limit = self.meeting.limit()
         self.limit_label.setText(self.tr("限时 %1").replace("%1", core.fmt_span(limit)) if limit else "")
-        if self.open_items is not None:
-            self.open_items.set_unit(unit.id if unit else None)
-            n = self.open_items.count()
-            self.tabs.setTabText(self.tabs.indexOf(self.open_items),
-                                 self.tr("往次整改（%1）").replace("%1", str(n)) if n else self.tr("往次整改"))
-        if self.scoring is not None and unit is not None:
-            try:
-                self.scoring.set_unit(unit.id)
-            except Exception:  # noqa: BLE001 - another module's panel must not stop the meeting
-                pass
+        self.open_items.set_unit(unit.id if unit else None)
+        n = self.open_items.count()
+        self.tabs.setTabText(self.tabs.indexOf(self.open_items),
+                             self.tr("往次整改（%1）").replace("%1", str(n)) if n else self.tr("往次整改"))
+        if unit is not None:
+            self.scoring.set_unit(unit.id)
         if (unit and unit.id, phase) != self._shown:
             # follow the meeting only when it moves on, not on every refresh (the chair may have chosen a tab)
             self._shown = (unit and unit.id, phase)
-            if phase == "scoring" and self.scoring is not None:
+            if phase == "scoring":
                 self.tabs.setCurrentWidget(self.scoring_area)
             elif phase in core.TIMED:
                 self.tabs.setCurrentIndex(0)
@@ -392,12 +371,18 @@ class ConsolePage(QWidget):
     def _push_board(self) -> None:
         self.projector_bar.show_board(self._board())
 
+    def paused(self) -> bool:
+        """A timed phase whose clock is stopped: shown grey, with 已暂停, so it never looks running."""
+        return self.meeting.phase in core.TIMED and not self.meeting.running
+
     def _tick(self) -> None:
         state = self.meeting.timer_state()
         text = self._clock_text()
         self._fit_timer_font()
         self.timer_label.setText(text)
-        self.timer_label.setStyleSheet(f"color: {TIMER_COLOURS[state]};")
+        self.timer_label.setStyleSheet(f"color: {PAUSED_COLOUR if self.paused() else TIMER_COLOURS[state]};")
+        phase = self.tr(core.PHASE_LABELS.get(self.meeting.phase, ""))
+        self.phase_label.setText(self.tr("%1 · 已暂停（空格键继续）").replace("%1", phase) if self.paused() else phase)
         self.projector_bar.set_clock(text, state)
         where = (self.meeting.unit_id, self.meeting.phase)
         if self.meeting.running:
@@ -444,6 +429,21 @@ class ConsolePage(QWidget):
     def focus_question(self) -> None:
         self.tabs.setCurrentIndex(0)
         self.log.focus()
+
+    def end_phase(self) -> bool:
+        """N: the next phase. Leaving scoring with sheets still missing asks first, naming them."""
+        if self.meeting.phase == "scoring" and self.meeting.unit_id is not None:
+            unit = self.meeting.unit()
+            states = scoring.sheet_states(self.db, self.session_id, unit.id)
+            names = {e.id: e.name for e in list_experts(self.db, self.session_id)}
+            gaps = [f"{names.get(e, e)}（{self.tr(scoring.SHEET_STATES[st])}）" for e, st in states.items()
+                    if st in ("empty", "incomplete")]
+            if gaps and not dialogs.confirm(
+                    self, self.tr("“%1”还有 %2 位专家的评分未完成：%3。\n仍然结束评分、进入下一个单位吗？"
+                                  "（缺少的评分可以之后补录）").replace("%1", unit.name)
+                    .replace("%2", str(len(gaps))).replace("%3", "、".join(gaps)), self.tr("结束评分")):
+                return False
+        return self._do(self.meeting.end_phase)
 
     # -- projector --------------------------------------------------------------------------------
     @property
@@ -518,7 +518,9 @@ class ConsolePage(QWidget):
 
 
 def _release(db, session_id: int) -> None:
+    import sqlite3
+
     try:
         core.release_console(db, session_id)
-    except Exception:  # noqa: BLE001 - the database may already be closed at exit
+    except sqlite3.ProgrammingError:  # the window closed the database first (at exit): nothing to release
         pass

@@ -75,6 +75,14 @@ class ProjectorWindow(QWidget):
         self.message.hide()
         self.message.setStyleSheet("color: #0d1b2a; background: #ffca28; border-radius: 12px; padding: 8px;")
         self._hide_message = QTimer(self, singleShot=True, interval=10_000)
+        # how to close it, for a few seconds after it opens (the room sees it only at the start)
+        self.close_hint = QLabel()
+        self.close_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.close_hint.setStyleSheet("color: #90a4ae;")
+        layout.addWidget(self.close_hint, 2)
+        self._hide_hint = QTimer(self, singleShot=True, interval=8_000)
+        self._hide_hint.timeout.connect(self.close_hint.clear)
+        self.mode = "fullscreen"
         self._hide_message.timeout.connect(self.message.hide)
         self.board = Board()
         self._fit_fonts()
@@ -84,15 +92,47 @@ class ProjectorWindow(QWidget):
         self.setGeometry(rect)
         return rect
 
+    def _set_mode(self, mode: str) -> None:
+        """'fullscreen': frameless, never takes the chair's focus; 'window': an ordinary window the
+        chair can move, resize and close (one screen: it must not cover the console)."""
+        flags = Qt.WindowType.Window
+        if mode == "fullscreen":
+            flags |= Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowDoesNotAcceptFocus
+        if mode != self.mode or self.windowFlags() != flags:
+            self.setWindowFlags(flags)
+        self.mode = mode
+
+    def _show_hint(self) -> None:
+        self.close_hint.setText(self.tr("按 F5 关闭投屏") if self.mode == "fullscreen"
+                                else self.tr("按 F5、Esc 或关闭窗口结束投屏"))
+        self._hide_hint.start()
+
     def show_on(self, index: int) -> None:
         if self.isFullScreen():
             self.showNormal()  # a full-screen window only moves to another screen from normal state
+        self._set_mode("fullscreen")
         rect = self.place_on(index)
         screens = QGuiApplication.screens()
         for screen in screens:
             if screen.geometry() == rect:
                 self.setScreen(screen)
         self.showFullScreen()
+        self._show_hint()
+
+    def show_windowed(self, rect: QRect) -> None:
+        """In a window of its own (one screen only, or a preview for the chair)."""
+        if self.isFullScreen():
+            self.showNormal()
+        self._set_mode("window")
+        self.setGeometry(rect)
+        self.show()
+        self._show_hint()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.mode == "window":
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def show_board(self, board: Board) -> None:
         self.board = board

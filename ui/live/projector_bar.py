@@ -2,22 +2,20 @@
 The chosen screen is UI state and lives in QSettings; meeting data never does."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QComboBox, QMenu, QToolBar, QToolButton, QWidget
 
 from .. import dialogs
 from ..icons import icon
-from .projector import PRESET_MESSAGES, Board, ProjectorWindow
+from .projector import PRESET_MESSAGES, Board, ProjectorWindow, screen_rects
 
 SETTING = "live/projector_screen"
 
 
 def _settings():
-    try:
-        from ..app import settings
-    except ImportError:
-        return None
+    from ..app import settings
+
     return settings()
 
 
@@ -61,9 +59,8 @@ class ProjectorBar(QToolBar):
         return self.chime_action.isChecked()
 
     def screen_index(self) -> int:
-        s = _settings()
         try:
-            return int(s.value(SETTING, -1)) if s is not None else -1
+            return int(_settings().value(SETTING, -1))
         except (TypeError, ValueError):
             return -1
 
@@ -77,9 +74,7 @@ class ProjectorBar(QToolBar):
         self.screen_box.setCurrentIndex(chosen if 0 <= chosen < count else count - 1)
 
     def _screen_chosen(self, index: int) -> None:
-        s = _settings()
-        if s is not None:
-            s.setValue(SETTING, index)
+        _settings().setValue(SETTING, index)
         if self.window_ is not None and self.window_.isVisible():
             self.window_.show_on(index)
 
@@ -87,11 +82,30 @@ class ProjectorBar(QToolBar):
         if self.window_ is not None and self.window_.isVisible():
             self.window_.close()
             return
+        self.fill_screens()  # a projector plugged in since the console opened
+        screens = screen_rects()
+        windowed = None
+        if len(screens) <= 1:
+            # full screen on the only screen would cover the console, with no way back in sight
+            windowed = dialogs.choose(
+                self, self.tr("投屏"),
+                self.tr("只检测到一个屏幕：全屏投屏会盖住主持界面。请接上投影仪后再按 F5，或先在窗口中显示。"),
+                [("window", self.tr("在窗口中显示")), ("preview", self.tr("小窗预览"))])
+            if windowed is None:
+                return
         if self.window_ is None:
             self.window_ = ProjectorWindow()
         self.window_.show_board(board)
-        self.fill_screens()  # a projector plugged in since the console opened
-        self.window_.show_on(self.screen_box.currentIndex())
+        if windowed is None:
+            self.window_.show_on(self.screen_box.currentIndex())
+            return
+        area = QGuiApplication.primaryScreen().availableGeometry()
+        if windowed == "window":
+            rect = QRect(0, 0, int(area.width() * 0.6), int(area.height() * 0.6))
+            rect.moveCenter(area.center())
+        else:
+            rect = QRect(area.right() - 500, area.top() + 40, 480, 270)
+        self.window_.show_windowed(rect)
 
     def show_board(self, board: Board) -> None:
         if self.window_ is not None:

@@ -36,7 +36,7 @@ class QuestionLog(QWidget):
         self.expert_box.completer().setFilterMode(Qt.MatchFlag.MatchStartsWith)
         self.expert_box.lineEdit().returnPressed.connect(lambda: self.question_edit.setFocus())
         self.question_edit = QLineEdit()
-        self.question_edit.setPlaceholderText(self.tr("提问内容，回车保存（Ctrl+Q 到这里）"))
+        self.question_edit.setPlaceholderText(self.tr("提问内容，回车保存（Ctrl+Q 到这里，再按一次选专家）"))
         self.question_edit.returnPressed.connect(self.add_question)
         self.problem_box = QCheckBox(self.tr("发现问题"))
         save = QPushButton(icon("question"), self.tr("记录"))
@@ -70,6 +70,7 @@ class QuestionLog(QWidget):
         buttons.addStretch(1)
         for b in (edit, delete, undo):
             buttons.addWidget(b)
+        self.edit_widgets = (self.expert_box, self.question_edit, self.problem_box, save, edit, delete, undo)
         qv = QVBoxLayout(self)
         qv.setContentsMargins(4, 4, 4, 4)
         qv.addLayout(entry)
@@ -89,8 +90,17 @@ class QuestionLog(QWidget):
             self.expert_box.setEditText(current if current in experts else "")
 
     def focus(self) -> None:
-        self.expert_box.setFocus()
-        self.expert_box.lineEdit().selectAll()
+        """Ctrl+Q: to the question field; pressed again there, to the expert box."""
+        if self.question_edit.hasFocus():
+            self.expert_box.setFocus()
+            self.expert_box.lineEdit().selectAll()
+        else:
+            self.question_edit.setFocus()
+
+    def set_editable(self, value: bool) -> None:
+        """A finished or sealed session's questions are read-only (the rule is the core's)."""
+        for w in self.edit_widgets:
+            w.setEnabled(value)
 
     def _expert_id(self, text: str) -> int | None:
         text = text.strip()

@@ -75,11 +75,13 @@ class MeetingForm(QWidget):
             self.changed.emit()
         return True
 
-    def set_read_only(self, value: bool) -> None:
+    def _apply_rule(self, s: sessions.Session) -> None:
+        """Meeting data only while the session is open; the chair's summary until it is sealed."""
+        fixed = not s.editable("meeting")
         for edit in self.edits.values():
-            edit.setReadOnly(value)
-        self.kind_combo.setEnabled(not value)
-        self.summary.setReadOnly(value)
+            edit.setReadOnly(fixed)
+        self.kind_combo.setEnabled(not fixed)
+        self.summary.setReadOnly(not s.editable("summary"))
 
     def _load(self, field: str) -> None:
         s = sessions.get_session(self.db, self.session_id)
@@ -105,3 +107,4 @@ class MeetingForm(QWidget):
             text = self.tr("按录入顺序")
         self.draw_info.setText(text)
         self.error.clear()
+        self._apply_rule(s)

@@ -44,12 +44,15 @@ class TemplateEditor(QWidget):
         self.session_id = session_id
         self._loading = False
         self.dirty = False
+        self.row_buttons: list[QToolButton] = []
 
         # library row
         self.library = QComboBox()
         load = QPushButton(icon("open"), self.tr("载入所选模板"))
         load.clicked.connect(self.load_library_choice)
+        self.load_button = load
         from_file = QPushButton(icon("import"), self.tr("从文件导入…"))
+        self.import_button = from_file
         from_file.clicked.connect(lambda: self.import_file())
         to_file = QPushButton(icon("export"), self.tr("导出为文件…"))
         to_file.clicked.connect(lambda: self.export_file())
@@ -78,12 +81,15 @@ class TemplateEditor(QWidget):
         self.sum_label = QLabel()
         self.sum_label.setStyleSheet("font-weight: bold;")
         tree_bar = QHBoxLayout()
+        self.structure_buttons = []  # change the criteria: off once scores exist or the session has ended
         for meaning, tip, slot in (("add", self.tr("添加一级指标"), self.add_top),
                                    ("new", self.tr("为选中指标添加下级指标"), self.add_child),
                                    ("remove", self.tr("删除选中指标"), self.remove_item),
                                    ("up", self.tr("上移"), lambda: self.move_item(-1)),
                                    ("down", self.tr("下移"), lambda: self.move_item(+1))):
-            tree_bar.addWidget(tool_button(meaning, tip, slot))
+            button = tool_button(meaning, tip, slot)
+            self.structure_buttons.append(button)
+            tree_bar.addWidget(button)
         tree_bar.addStretch(1)
         tree_bar.addWidget(self.sum_label)
         left = QWidget()
@@ -175,6 +181,7 @@ class TemplateEditor(QWidget):
         plus.clicked.connect(add)
         minus.clicked.connect(lambda: (table.removeRow(table.currentRow()), self._mark_dirty())
                               if table.currentRow() >= 0 else None)
+        self.row_buttons += [plus, minus]
         bar.addWidget(plus)
         bar.addWidget(minus)
         bar.addStretch(1)
@@ -212,29 +219,56 @@ class TemplateEditor(QWidget):
             self.message.setText(self.tr("有未保存的修改。"))
 
     # -- loading --------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def _fill_library(self, current: str) -> None:
         self.library.clear()
         for tpl, builtin in library.list_templates(self.db):
             self.library.addItem(tpl.name + ("" if builtin else self.tr("（自定义）")), tpl.name)
-        self.show_template(sessions.load_template(self.db, self.session_id))
+        found = self.library.findData(current)  # the session's own template, when it came from the library
+        self.library.setCurrentIndex(found if found >= 0 else -1)
+
+    def refresh(self) -> None:
+        template = sessions.load_template(self.db, self.session_id)
+        self._fill_library(template.name)
+        self.show_template(template)
         self.dirty = False
         self.message.clear()
         self.has_scores = sessions.has_scores(self.db, self.session_id)
-        status = sessions.get_session(self.db, self.session_id).status
-        self.set_read_only(status in ("finished", "sealed"))
-        if self.has_scores and status not in ("finished", "sealed"):
+        session = sessions.get_session(self.db, self.session_id)
+        locked = session.why_locked("template")
+        self.set_read_only(locked is not None, criteria_fixed=self.has_scores)
+        if locked:
+            self.message.setStyleSheet("color: #6d4c41;")
+            self.message.setText(locked)
+        elif self.has_scores:
             self.message.setStyleSheet("color: #6d4c41;")
             self.message.setText(self.tr("本场已有评分：评分指标和满分不能再改，等次、计时和说明仍可修改。"))
 
-    def set_read_only(self, value: bool) -> None:
+    def set_read_only(self, value: bool, *, criteria_fixed: bool = False) -> None:
+        """``value``: nothing may change; ``criteria_fixed``: the tree's names and maxima may not
+        (scores exist), its descriptions and the other settings may."""
         self.read_only = value
         for w in (self.save_button, self.revert_button, self.aggregation, self.components, self.grades,
-                  self.report, self.qa, self.warn, self.name):
+                  self.report, self.qa, self.warn, self.name, *self.row_buttons):
             w.setEnabled(not value)
+        for w in (self.load_button, self.import_button, *self.structure_buttons):
+            w.setEnabled(not value and not criteria_fixed)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if value else
                                   QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed
                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+
+    def leave(self, parent: QWidget | None = None) -> bool:
+        """Before the editor goes away (another session, the window closing): unsaved edits are
+        saved, discarded or kept (the user stays). True when it may go."""
+        if not self.dirty:
+            return True
+        choice = dialogs.save_discard_stay(parent or self, self.tr("评分细则有未保存的修改。"))
+        if choice == "save":
+            return self.save()
+        if choice == "discard":
+            self.refresh()
+            return True
+        return False
 
     def show_template(self, template: Template) -> None:
         self._loading = True
@@ -422,6 +456,8 @@ class TemplateEditor(QWidget):
         return True
 
     def load_library_choice(self) -> bool:
+        if not self.load_button.isEnabled():
+            return False
         name = self.library.currentData()
         template = library.find_template(self.db, name) if name else None
         if template is None:
@@ -431,6 +467,8 @@ class TemplateEditor(QWidget):
         return True
 
     def import_file(self, path: str | None = None) -> bool:
+        if not self.import_button.isEnabled():
+            return False
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("导入评分模板"), "", self.tr("模板 (*.json)"))
         if not path:
@@ -478,9 +516,7 @@ class TemplateEditor(QWidget):
         except UserError as exc:
             self._refuse(exc)
             return False
-        self.library.clear()
-        for tpl, builtin in library.list_templates(self.db):
-            self.library.addItem(tpl.name + ("" if builtin else self.tr("（自定义）")), tpl.name)
+        self._fill_library(name)
         self.message.setStyleSheet("color: #2e7d32;")
         self.message.setText(self.tr("已存入模板库：%1").replace("%1", name))
         return True

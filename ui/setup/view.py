@@ -94,22 +94,24 @@ class SetupView(QWidget):
 
     def refresh(self) -> None:
         s = sessions.get_session(self.db, self.session_id)
-        read_only = s.status in ("finished", "sealed")
         self.meeting.refresh()
         self.units.model.reload()
         self.experts.model.reload()
         if not self.template.dirty:
             self.template.refresh()
         self.recusals.refresh()
-        self.meeting.set_read_only(read_only)
-        self.units.set_read_only(read_only)
-        self.experts.set_read_only(read_only)
-        self.recusals.model.read_only = read_only
-        self.units.tools["draw"].setEnabled(s.status == "draft")
+        self.units.set_read_only(not s.editable("roster"))
+        self.experts.set_read_only(not s.editable("roster"))
+        self.recusals.model.read_only = not s.editable("recusals")
+        self.units.tools["draw"].setEnabled(s.editable("draw"))
         if s.status == "sealed":
-            self.banner.setText(self.tr("本场评议会已封盘，所有内容只读。"))
-        elif read_only:
-            self.banner.setText(self.tr("本场评议会已结束，筹备信息只读。"))
+            self.banner.setText(self.tr("本场评议会已封盘，所有内容只读。") + self.tr(sessions.REVISE_HINT))
+        elif s.status == "finished":
+            self.banner.setText(self.tr("本场评议会已结束，筹备信息只读（会议小结仍可填写）。") + self.tr(sessions.REOPEN_HINT))
         elif s.status == "live":
             self.banner.setText(self.tr("本场评议会正在进行：修改单位或专家会影响现场评议，请谨慎。"))
         self.banner.setVisible(s.status != "draft")
+
+    def leave(self) -> bool:
+        """Unsaved template edits: save, discard or stay (see TemplateEditor.leave)."""
+        return self.template.leave(self)

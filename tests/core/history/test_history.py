@@ -18,7 +18,7 @@ from fazhi_desktop.library import find_template
 def test_version_3_database_migrates_and_its_questions_are_searchable(db_path):
     db = connect(db_path)
     migrate_db(db, target=3)
-    add_demo(db)
+    add_demo(db, ledger=False)  # version 3 had no ledger
     db.conn.close()
     raw = sqlite3.connect(db_path)
     assert raw.execute("PRAGMA user_version").fetchone()[0] == 3

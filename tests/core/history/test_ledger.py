@@ -6,13 +6,28 @@ import pytest
 from openpyxl import load_workbook
 
 from fazhi_desktop import ledger
+from fazhi_desktop.demo import add_demo
 from fazhi_desktop.errors import UserError
 from fazhi_desktop.history import link_units
 
 from .conftest import add_scored_copy
 
 
-def test_items_from_problem_questions_once(demo_db):
+@pytest.fixture
+def no_items_db(fresh_db):
+    """The demo sessions with an empty ledger."""
+    add_demo(fresh_db, ledger=False)
+    return fresh_db
+
+
+def test_the_demo_ledger_holds_the_problems_found(demo_db):
+    flagged = demo_db.execute("SELECT count(*) FROM questions WHERE session_id = 1 AND problem = 1").fetchone()[0]
+    items = ledger.list_items(demo_db)
+    assert len(items) == flagged > 0 and {i["unit_name"] for i in items} == {"万州区", "巫山县"}
+
+
+def test_items_from_problem_questions_once(no_items_db):
+    demo_db = no_items_db
     flagged = demo_db.execute("SELECT count(*) FROM questions WHERE session_id = 1 AND problem = 1").fetchone()[0]
     ids = ledger.create_from_questions(demo_db, session_id=1)
     assert len(ids) == flagged > 0
@@ -24,7 +39,8 @@ def test_items_from_problem_questions_once(demo_db):
     assert item["criterion"] and item["responsible_unit"] == "万州区"
 
 
-def test_overdue_is_computed_from_deadline_and_today(demo_db):
+def test_overdue_is_computed_from_deadline_and_today(no_items_db):
+    demo_db = no_items_db
     sid = ledger.add_item(demo_db, unit_name="梁平区", problem="规范性文件备案不及时", deadline="2021-03-01",
                           measure="建立备案台账")
     lasting = ledger.add_item(demo_db, unit_name="梁平区", problem="普法宣传覆盖面不足", kind="持续")
@@ -57,7 +73,8 @@ def test_closing_without_evidence_is_refused(demo_db):
         ledger.update_item(demo_db, item_id=item, evidence="")
 
 
-def test_bad_input_is_refused_in_chinese(demo_db):
+def test_bad_input_is_refused_in_chinese(no_items_db):
+    demo_db = no_items_db
     with pytest.raises(UserError, match="时限"):
         ledger.add_item(demo_db, unit_name="忠县", problem="问题", kind="限期")
     with pytest.raises(UserError, match="日期"):
@@ -87,7 +104,8 @@ def test_open_items_for_the_next_session_follow_renamed_units(demo_db):
     assert first not in [i["id"] for i in ledger.open_items_for_unit(demo_db, "万州区", later)]
 
 
-def test_xlsx_export_shows_what_the_ledger_shows(demo_db, tmp_path):
+def test_xlsx_export_shows_what_the_ledger_shows(no_items_db, tmp_path):
+    demo_db = no_items_db
     ids = ledger.create_from_questions(demo_db, session_id=1)
     ledger.close_item(demo_db, item_id=ids[0], evidence="专项检查报告", evidence_files=["检查报告.pdf"])
     items = ledger.list_items(demo_db, today="2025-01-01")

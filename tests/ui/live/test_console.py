@@ -11,7 +11,7 @@ from fazhi_desktop.questions import list_questions
 from fazhi_desktop.roster import list_experts, list_units
 from fazhi_desktop.scoring import record_score
 from fazhi_desktop.sessions import load_template, set_status
-from ui.live.console import ConsolePage
+from ui.live.console import PAUSED_COLOUR, ConsolePage
 from ui.live.models import AgendaModel, QuestionModel
 from ui.live.projector import TIMER_COLOURS, ProjectorWindow, projector_geometry
 
@@ -99,14 +99,46 @@ def test_end_phase_and_next_unit_by_keyboard(page, qtbot, demo_db, clock):
     qtbot.keyClick(page.agenda, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
     assert page.unit_label.text() == units[0].name and page.meeting.phase == "questions"
     qtbot.keyClick(page.agenda, Qt.Key.Key_N, Qt.KeyboardModifier.ShiftModifier)  # N was pressed too early
-    assert page.meeting.phase == "report" and page.phase_label.text() == "汇报"
+    # back in the report, stopped: it must not look like a running clock
+    assert page.meeting.phase == "report" and page.phase_label.text() == "汇报 · 已暂停（空格键继续）"
+    assert PAUSED_COLOUR in page.timer_label.styleSheet()
+    qtbot.keyClick(page.agenda, Qt.Key.Key_Space)
+    assert page.phase_label.text() == "汇报" and TIMER_COLOURS["normal"] in page.timer_label.styleSheet()
+
+
+def test_n_starts_the_questions_clock_and_asks_before_leaving_unfinished_scoring(page, qtbot, demo_db, clock,
+                                                                                 monkeypatch):
+    from ui import dialogs
+
+    page.agenda.setFocus()
+    qtbot.keyClick(page.agenda, Qt.Key.Key_Space)
+    clock.t += 60
+    qtbot.keyClick(page.agenda, Qt.Key.Key_N)
+    assert page.meeting.phase == "questions" and page.meeting.running  # the experts have the floor at once
+    clock.t += 30
+    page._tick()
+    assert page.timer_label.text() == "04:30"
+    qtbot.keyClick(page.agenda, Qt.Key.Key_N)
+    assert page.meeting.phase == "scoring"
+    unit = page.meeting.unit()
+    asked = []
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, text, *a, **k: asked.append(text) or False)
+    qtbot.keyClick(page.agenda, Qt.Key.Key_N)
+    assert page.meeting.phase == "scoring" and page.meeting.unit_id == unit.id  # the chair stayed
+    first = list_experts(demo_db, READY)[0].name
+    assert f"“{unit.name}”还有 7 位专家的评分未完成" in asked[0] and f"{first}（未评分）" in asked[0]
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    qtbot.keyClick(page.agenda, Qt.Key.Key_N)
+    assert page.meeting.unit_id != unit.id and page.meeting.phase == "report"
 
 
 def test_question_by_keyboard_is_stored_with_elapsed_time(page, qtbot, demo_db, clock):
     page.meeting.start()
     clock.t += 125
     qtbot.keyClick(page.agenda, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
-    assert page.log.expert_box.lineEdit().hasFocus()
+    assert page.log.question_edit.hasFocus()  # Ctrl+Q goes where its hint says: the question field
+    qtbot.keyClick(page.log.question_edit, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert page.log.expert_box.lineEdit().hasFocus()  # pressed again: who asks
     first = list_experts(demo_db, READY)[0].name
     ime_type(page.log.expert_box.lineEdit(), first[0])
     assert page.log.expert_box.currentText() == first  # completed from the first character
@@ -200,7 +232,35 @@ def test_projector_geometry_is_clamped_to_the_screens():
     assert projector_geometry(0, []) == QRect(0, 0, 1024, 768)
 
 
-def test_projector_shows_the_room_what_it_needs_and_never_a_score(page, qtbot, demo_db, clock):
+@pytest.fixture
+def two_screens(monkeypatch):
+    """A laptop with a projector attached (offscreen has one screen)."""
+    from ui.live import projector_bar
+
+    monkeypatch.setattr(projector_bar, "screen_rects", lambda: [QRect(0, 0, 1366, 768), QRect(1366, 0, 1920, 1080)])
+
+
+def test_projector_on_one_screen_warns_and_opens_in_a_window_that_says_how_to_close(page, qtbot, monkeypatch):
+    from ui import dialogs
+
+    offered = []
+    monkeypatch.setattr(dialogs, "choose", lambda parent, title, text, options: offered.append((text, options)))
+    page.toggle_projector()
+    assert page.projector is None  # cancelled: nothing covers the console
+    assert "只检测到一个屏幕" in offered[0][0] and [k for k, _ in offered[0][1]] == ["window", "preview"]
+    monkeypatch.setattr(dialogs, "choose", lambda *a: "window")
+    page.toggle_projector()
+    proj = page.projector
+    qtbot.waitExposed(proj)
+    assert proj.isVisible() and not proj.isFullScreen()
+    assert not proj.windowFlags() & Qt.WindowType.FramelessWindowHint  # a frame, with its own close button
+    assert proj.width() < QApplication.primaryScreen().availableGeometry().width()
+    assert "F5" in proj.close_hint.text() and "Esc" in proj.close_hint.text()
+    qtbot.keyClick(proj, Qt.Key.Key_Escape)
+    assert not proj.isVisible()
+
+
+def test_projector_shows_the_room_what_it_needs_and_never_a_score(page, qtbot, demo_db, clock, two_screens):
     unit = list_units(demo_db, READY)[0]
     expert = list_experts(demo_db, READY)[0]
     for _path, leaf in load_template(demo_db, READY).leaves():
@@ -210,6 +270,7 @@ def test_projector_shows_the_room_what_it_needs_and_never_a_score(page, qtbot, d
     proj = page.projector
     qtbot.waitExposed(proj)
     assert proj.isFullScreen() and proj.windowFlags() & Qt.WindowType.FramelessWindowHint
+    assert proj.close_hint.text() == "按 F5 关闭投屏"
     page.meeting.start()
     clock.t += 8 * 60 + 5
     page._tick()
@@ -361,7 +422,8 @@ def test_open_rectification_items_are_in_front_of_the_chair(qtbot, demo_db, cloc
         dispose(p)
 
 
-def test_results_reach_the_projector_only_when_the_chair_reveals_them(qtbot, demo_db, clock, monkeypatch):
+def test_results_reach_the_projector_only_when_the_chair_reveals_them(qtbot, demo_db, clock, monkeypatch,
+                                                                     two_screens):
     from ui import dialogs
 
     p = ConsolePage(demo_db, 1, clock=clock, wall=clock)  # the finished 2020 session, fully scored

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from fazhi_desktop import scoring
 from fazhi_desktop.results import compute_results, round_half_up
 from fazhi_desktop.roster import add_expert, add_unit, list_experts, list_units
+from fazhi_desktop.seal import reopen_session
 from fazhi_desktop.sessions import create_session, load_template
 from fazhi_desktop.template import parse_template
 from ui.scoring.audit_dialog import AuditDialog
@@ -81,12 +82,13 @@ def test_audit_dialog_filters_by_expert_and_unit(demo_db, qtbot):
     units = list_units(demo_db, 1)
     experts = list_experts(demo_db, 1)
     leaf = load_template(demo_db, 1).leaves()[0][1]
+    reopen_session(demo_db, session_id=1, reason="核对纸质评分表")
     scoring.record_score(demo_db, session_id=1, expert_id=experts[0].id, unit_id=units[0].id, criterion_id=leaf.id,
                          value="12", reason="核对纸质评分表", operator="何静")
     dialog = AuditDialog(demo_db, 1)
     qtbot.addWidget(dialog)
     everything = len(dialog.model.rows)
-    assert everything == 11 * 7 - 1 + 1  # 76 submissions + 1 change
+    assert everything == 11 * 7 - 1 + 3  # 76 submissions, ended, reopened, 1 change
     dialog.expert_box.setCurrentIndex(dialog.expert_box.findData(experts[0].name))
     dialog.unit_box.setCurrentIndex(dialog.unit_box.findData(units[0].name))
     assert [r["action"] for r in dialog.model.rows] == ["提交评分", "修改已提交评分"]

@@ -1,0 +1,248 @@
+"""The session's life in the window: where it stands (筹备中 → 进行中 → 已结束 → 已封盘) and the
+next step, with the dialogs that end, seal and reopen it.
+
+The rules are the core's (:mod:`fazhi_desktop.lifecycle`, :mod:`fazhi_desktop.seal`); this module
+asks the chair and shows what the core answers. The main window's 会议 menu, this bar and the
+history window all end up in the same functions (``finish``, ``seal``, ``reopen``).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QLineEdit,
+                               QListWidget, QToolButton, QVBoxLayout, QWidget)
+
+from fazhi_desktop import seal as seal_core
+from fazhi_desktop.errors import UserError
+from fazhi_desktop.export.fingerprint import short_fingerprint
+from fazhi_desktop.lifecycle import finish_check, finish_session
+from fazhi_desktop.sessions import STATUSES, get_session
+
+from . import dialogs
+from .widgets import error_label
+
+STEPS = ("draft", "live", "finished", "sealed")
+ACTION_KEYS = ("meeting.begin", "meeting.finish", "meeting.seal", "meeting.reopen", "meeting.revise")
+# what the chair can do next from each status (the 会议 menu enables these; the bar shows them)
+NEXT_STEPS = {"draft": ("meeting.begin", "meeting.finish"), "live": ("meeting.finish",),
+              "finished": ("meeting.seal", "meeting.reopen"), "sealed": ("meeting.revise",)}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("lifecycle", text)
+
+
+class FinishDialog(QDialog):
+    """结束评议会: what is still missing, and either refuse or end with a recorded reason."""
+
+    def __init__(self, db, session_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.session_id = db, session_id
+        self.check = finish_check(db, session_id)
+        s = get_session(db, session_id)
+        self.setWindowTitle(self.tr("结束评议会"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        head = QLabel()
+        head.setWordWrap(True)
+        layout.addWidget(head)
+        self.gaps = QListWidget()
+        self.override = QCheckBox(self.tr("仍然结束（原因与上列缺项记入审计日志）"))
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("原因，例如：黄振专家因公提前离会，经评议组同意"))
+        if self.check.incomplete:
+            head.setText(self.tr("“%1”还有 %2 份评分未完成，暂不能结束。请先补齐评分；确需结束的，勾选下面一项并写明原因。")
+                         .replace("%1", s.title).replace("%2", str(len(self.check.incomplete))))
+            self.gaps.addItems([g.text() for g in self.check.incomplete])
+            layout.addWidget(self.gaps, 1)
+            layout.addWidget(self.override)
+            layout.addWidget(self.reason)
+        else:
+            head.setText(self.tr("“%1”的评分已全部完成。结束后，评分、提问和会议信息只读（会议小结仍可填写），"
+                                 "之后可以封盘。").replace("%1", s.title))
+        if self.check.unsubmitted:
+            note = QLabel(self.tr("已评完但未提交的 %1 份评分将在结束时一并提交（锁定）。")
+                          .replace("%1", str(len(self.check.unsubmitted))))
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        self.error = error_label()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("结束评议会"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.override.toggled.connect(self._update)
+        self.reason.textChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        allowed = not self.check.incomplete or (self.override.isChecked() and bool(self.reason.text().strip()))
+        self.ok_button.setEnabled(allowed)
+        self.reason.setEnabled(self.override.isChecked())
+
+    def accept(self) -> None:
+        reason = self.reason.text() if self.override.isChecked() else ""
+        try:
+            finish_session(self.db, session_id=self.session_id, override_reason=reason)
+        except UserError as exc:
+            self.error.setText(str(exc))
+            return
+        super().accept()
+
+
+class SealDialog(QDialog):
+    """封盘: the fingerprint the documents will carry, and an explicit confirmation."""
+
+    def __init__(self, db, session_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.session_id = db, session_id
+        self.fingerprint: str | None = None
+        s = get_session(db, session_id)
+        digest = seal_core.fingerprint(db, session_id)
+        self.setWindowTitle(self.tr("封盘"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        text = QLabel(self.tr("封盘后，“%1”的评分、提问和会议信息都不能再直接修改；确需更正时须填写原因，"
+                              "留下记录，指纹随之改变。会议材料每一页都印有下面的指纹：").replace("%1", s.title))
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.short = QLabel(short_fingerprint(digest))
+        font = QFont(self.short.font())
+        font.setFamilies(["DejaVu Sans Mono", "Consolas", "monospace"])
+        font.setPixelSize(28)
+        font.setBold(True)
+        self.short.setFont(font)
+        self.short.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.short)
+        full = QLabel(digest)
+        full.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        full.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        full.setStyleSheet("color: #607d8b;")
+        layout.addWidget(full)
+        self.confirm = QCheckBox(self.tr("已核对评议结果和会议材料，确认封盘"))
+        layout.addWidget(self.confirm)
+        self.error = error_label()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("封盘"))
+        self.ok_button.setEnabled(False)
+        self.confirm.toggled.connect(self.ok_button.setEnabled)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        try:
+            self.fingerprint = seal_core.seal(self.db, session_id=self.session_id, confirmed=self.confirm.isChecked())
+        except UserError as exc:
+            self.error.setText(str(exc))
+            return
+        super().accept()
+
+
+class ReopenDialog(QDialog):
+    """重新打开: back to 进行中, with a reason that goes to the audit log."""
+
+    def __init__(self, db, session_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.session_id = db, session_id
+        s = get_session(db, session_id)
+        self.setWindowTitle(self.tr("重新打开评议会"))
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        text = QLabel(self.tr("重新打开后，“%1”回到“进行中”，可以补录或修改评分、提问；之后须再次结束。"
+                              "原因记入审计日志：").replace("%1", s.title))
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("例如：补录陈敏专家的纸质评分表"))
+        layout.addWidget(self.reason)
+        self.error = error_label()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("重新打开"))
+        self.ok_button.setEnabled(False)
+        self.reason.textChanged.connect(lambda t: self.ok_button.setEnabled(bool(t.strip())))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        try:
+            seal_core.reopen_session(self.db, session_id=self.session_id, reason=self.reason.text())
+        except UserError as exc:
+            self.error.setText(str(exc))
+            return
+        super().accept()
+
+
+def finish(parent: QWidget | None, db, session_id: int) -> bool:
+    return dialogs.run_dialog(FinishDialog(db, session_id, parent))
+
+
+def seal(parent: QWidget | None, db, session_id: int) -> str | None:
+    dialog = SealDialog(db, session_id, parent)
+    return dialog.fingerprint if dialogs.run_dialog(dialog) else None
+
+
+def reopen(parent: QWidget | None, db, session_id: int) -> bool:
+    return dialogs.run_dialog(ReopenDialog(db, session_id, parent))
+
+
+class LifecycleBar(QFrame):
+    """The four steps with the current one marked, and the buttons for the next step."""
+
+    def __init__(self, actions: dict[str, QAction], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("lifecycle")
+        self.setStyleSheet("#lifecycle { background: #f5f7f8; border-bottom: 1px solid #cfd8dc; }")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 3, 8, 3)
+        self.steps: dict[str, QLabel] = {}
+        for i, status in enumerate(STEPS):
+            if i:
+                arrow = QLabel("→")
+                arrow.setStyleSheet("color: #90a4ae;")
+                row.addWidget(arrow)
+            label = QLabel(_tr(STATUSES[status]))
+            self.steps[status] = label
+            row.addWidget(label)
+        self.hint = QLabel()
+        self.hint.setStyleSheet("color: #607d8b;")
+        row.addSpacing(12)
+        row.addWidget(self.hint, 1)
+        self.buttons: dict[str, QToolButton] = {}
+        for key in ACTION_KEYS:
+            b = QToolButton()
+            b.setDefaultAction(actions[key])
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            self.buttons[key] = b
+            row.addWidget(b)
+        self.status = ""
+
+    def show_status(self, status: str) -> None:
+        self.status = status
+        for s, label in self.steps.items():
+            here = s == status
+            passed = STEPS.index(s) < STEPS.index(status)
+            label.setStyleSheet("font-weight: bold; color: white; background: #b71c1c; border-radius: 3px;"
+                                " padding: 1px 6px;" if here else
+                                ("color: #37474f; padding: 1px 6px;" if passed else "color: #90a4ae; padding: 1px 6px;"))
+        self.hint.setText({"draft": _tr("筹备就绪后，在“现场评议”开始第一个单位。"),
+                           "live": _tr("全部单位评议完毕后，结束评议会。"),
+                           "finished": _tr("评分、提问和会议信息只读；核对无误后封盘，需修改时重新打开。"),
+                           "sealed": _tr("已定稿；更正须填写原因并留痕。")}.get(status, ""))
+        for key, b in self.buttons.items():
+            b.setVisible(key in NEXT_STEPS.get(status, ()))
+
+
+def enable_actions(actions: dict[str, QAction], status: str | None) -> None:
+    """Enable the 会议 actions that fit the status (the menu and the bar share the QActions)."""
+    on = NEXT_STEPS.get(status or "", ())
+    for key, action in actions.items():
+        if key.startswith("meeting."):
+            action.setEnabled(key in on)
