@@ -119,10 +119,12 @@ class BackupDialog(QDialog):
 
     restore_requested = Signal(object)
 
-    def __init__(self, db_path: Path, take_now: Callable[[], None], parent: QWidget | None = None):
+    def __init__(self, db_path: Path, take_now: Callable[[], None], parent: QWidget | None = None, *,
+                 titles: dict[int, str] | None = None):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.take_now = take_now
+        self.titles = titles or {}  # session id → title, from the open database
         self.setWindowTitle(self.tr("备份与恢复"))
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([self.tr("时间"), self.tr("原因"), self.tr("评议会"), self.tr("大小")])
@@ -158,7 +160,8 @@ class BackupDialog(QDialog):
         self.snapshots = sorted(backup.list_snapshots(self.db_path), key=lambda s: s.at, reverse=True)
         self.table.setRowCount(len(self.snapshots))
         for r, s in enumerate(self.snapshots):
-            values = [f"{s.at:%Y-%m-%d %H:%M:%S}", s.label, str(s.session_id or ""), f"{s.size / 1024:.0f} KB"]
+            session = "" if s.session_id is None else self.titles.get(s.session_id, self.tr("（已删除的评议会）"))
+            values = [f"{s.at:%Y-%m-%d %H:%M:%S}", s.label, session, f"{s.size / 1024:.0f} KB"]
             for c, v in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(v))
         self.restore_button.setEnabled(bool(self.snapshots))

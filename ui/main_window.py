@@ -5,8 +5,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRect, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
-from PySide6.QtWidgets import (QDialog, QHeaderView, QLabel, QMainWindow, QSplitter, QStackedWidget, QTableWidget,
-                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QPushButton, QSplitter,
+                               QStackedWidget, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from fazhi_desktop import APP_NAME, sessions
 from fazhi_desktop.errors import UserError
@@ -74,9 +74,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        self.empty = QLabel(self.tr("在左侧选择一场评议会，或点击“新建”开始筹备。"))
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: #607d8b; font-size: 15px;")
+        self.empty = self._empty_pane()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         session_pane = QWidget()
@@ -110,6 +108,40 @@ class MainWindow(QMainWindow):
         self.keeper.failed.connect(lambda text: self.statusBar().showMessage(self.tr("自动备份失败：%1").replace("%1", text)))
         self.session_list.reload()
         self.keeper.start()
+
+    def _empty_pane(self) -> QWidget:
+        """No session open: say what to do, with the buttons for it (a first start has no sessions:
+        then the demo can be loaded too)."""
+        pane = QWidget()
+        text = QLabel(self.tr("在左侧选择一场评议会，或新建一场开始筹备。"))
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setStyleSheet("color: #607d8b; font-size: 15px;")
+        self.empty_text = text
+        new = QPushButton(icon("new"), self.tr("新建评议会…"))
+        new.clicked.connect(lambda: self.session_list.new_session())
+        self.demo_button = QPushButton(icon("open"), self.tr("载入演示数据（两场示例评议会）"))
+        self.demo_button.setToolTip(self.tr("一场已结束的区县评议会（含评分、提问和整改台账）和一场待开的部门评议会"))
+        self.demo_button.clicked.connect(self.load_demo)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(new)
+        row.addWidget(self.demo_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(pane)
+        layout.addStretch(1)
+        layout.addWidget(text)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        return pane
+
+    def load_demo(self) -> int | None:
+        """Add the demo sessions (first start) and open the one ready to run."""
+        from fazhi_desktop.demo import add_demo
+
+        past, ready = add_demo(self.db)
+        self.session_list.reload(keep=ready)
+        self.statusBar().showMessage(self.tr("已载入演示数据：两场示例评议会。"), 8000)
+        return ready
 
     # -- menus ----------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -212,6 +244,16 @@ class MainWindow(QMainWindow):
         if stack is not None:
             getattr(stack, which)()
 
+    def _update_undo(self, *_args) -> None:
+        """撤销/重做 act on the shown page's own stack: off where a page has none (会前筹备)."""
+        stack = getattr(self.tabs.currentWidget(), "undo_stack", None)
+        for key, can, text in (("edit.undo", "canUndo", "undoText"), ("edit.redo", "canRedo", "redoText")):
+            action = self.actions[key]
+            action.setEnabled(stack is not None and getattr(stack, can)())
+            label = self.tr("撤销") if key == "edit.undo" else self.tr("重做")
+            detail = getattr(stack, text)() if stack is not None else ""
+            action.setText(f"{label} {detail}".strip())
+
     def show_shortcuts(self) -> ShortcutsDialog:
         dialog = ShortcutsDialog(self)
         dialog.open()
@@ -251,8 +293,10 @@ class MainWindow(QMainWindow):
     def show_backups(self) -> BackupDialog:
         from fazhi_desktop import backup
 
+        titles = {r["id"]: r["title"] for r in sessions.list_sessions(self.db)}
         dialog = BackupDialog(self.db_path, lambda: backup.snapshot(self.db, reason="manual",
-                                                                     session_id=self.session_id), self)
+                                                                     session_id=self.session_id), self,
+                              titles=titles)
         dialog.restore_requested.connect(self.restore_snapshot)
         dialog.open()
         return dialog
@@ -345,10 +389,12 @@ class MainWindow(QMainWindow):
         self._clear_pages()
         self.session_id = session_id if session_id >= 0 else None
         if self.session_id is None:
+            self.demo_button.setVisible(not sessions.list_sessions(self.db, limit=1))
             self.stack.setCurrentWidget(self.empty)
             self.status_label.setText("")
             self.setWindowTitle(APP_NAME)
             lifecycle.enable_actions(self.actions.actions, None)
+            self._update_undo()
             return
         for spec in available_pages():
             try:
@@ -360,6 +406,10 @@ class MainWindow(QMainWindow):
             changed = getattr(widget, "session_changed", None)
             if changed is not None:
                 changed.connect(self._page_changed_session)
+            stack = getattr(widget, "undo_stack", None)
+            if stack is not None:
+                for signal in (stack.indexChanged, stack.canUndoChanged, stack.canRedoChanged):
+                    signal.connect(self._update_undo)
         self.stack.setCurrentWidget(self.stack.widget(1))
         # open where the session's work is: setup before the meeting, the console during it, results after
         status = sessions.get_session(self.db, self.session_id).status
@@ -371,6 +421,7 @@ class MainWindow(QMainWindow):
         refresh = getattr(w, "refresh", None)
         if callable(refresh):
             refresh()
+        self._update_undo()
 
     def _page_changed_session(self) -> None:
         """A page changed the session (its title, or its status: the console began the meeting)."""

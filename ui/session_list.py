@@ -1,7 +1,7 @@
 """The list of review sessions at the left of the main window: create, open, duplicate, delete."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget)
 
@@ -99,6 +99,9 @@ class SessionListPanel(QWidget):
                 ("duplicate", "duplicate", self.tr("以选中的评议会为模板新建（单位、专家、细则、回避）"), self.duplicate_session),
                 ("delete", "delete", self.tr("删除选中的评议会"), self.delete_session)):
             b = tool_button(meaning, tip, slot)
+            if key == "new":  # the one a first start needs: named, not only an icon
+                b.setText(self.tr("新建"))
+                b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             bar.addWidget(b)
             self.buttons[key] = b
         self.setMinimumWidth(250)

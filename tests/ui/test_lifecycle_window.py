@@ -13,11 +13,8 @@ from ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, demo_db, db_path):
-    w = MainWindow(demo_db, db_path)
-    qtbot.addWidget(w)
-    w.show()
-    return w
+def window(demo_window):
+    return demo_window
 
 
 def visible_steps(w):

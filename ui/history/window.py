@@ -17,7 +17,7 @@ from fazhi_desktop.errors import UserError
 from fazhi_desktop.results import compute_results, results_json
 from fazhi_desktop.sessions import STATUSES, get_session
 
-from .. import dialogs
+from .. import dialogs, lifecycle
 from ..icons import icon
 from .chart import ScoreChart
 from .ledger_dialogs import CloseDialog, ItemDialog
@@ -183,31 +183,26 @@ class SessionsTab(QWidget):
             self.open_requested.emit(sid)
 
     def seal_selected(self) -> bool:
+        """The same 封盘 dialog as the main window's 会议 menu (the fingerprint shown, confirmed)."""
         sid = self.selected_id()
-        if sid is None:
+        if sid is None or not lifecycle.seal(self, self.db, sid):
             return False
-        s = get_session(self.db, sid)
-        if not dialogs.confirm(self, self.tr("封盘后，“%1”的评分、提问和会议信息都不能再直接修改；"
-                                             "确需更正时须填写原因并留下记录。确定封盘吗？").replace("%1", s.title),
-                               self.tr("封盘"), danger=True):
-            return False
-        return self.window_.run(lambda: seal.seal(self.db, session_id=sid, confirmed=True))
+        self.window_.refresh()
+        return True
 
     def reopen_selected(self) -> bool:
         sid = self.selected_id()
-        if sid is None:
+        if sid is None or not lifecycle.reopen(self, self.db, sid):
             return False
-        reason = dialogs.ask_text(self, self.tr("重新打开评议会"), self.tr("重新打开已结束的评议会需要填写原因（记入审计日志）："))
-        if reason is None:
-            return False
-        return self.window_.run(lambda: seal.reopen_session(self.db, session_id=sid, reason=reason))
+        self.window_.refresh()
+        return True
 
     def revise_selected(self) -> bool:
         sid = self.selected_id()
         if sid is None:
             return False
         dialog = RevisionDialog(self.db, sid, self)
-        if not self.window_.exec_dialog(dialog):
+        if not dialogs.run_dialog(dialog):
             return False
         before, after = dialog.result_fingerprints
         self.window_.say(self.tr("已更正并记入审计日志；指纹 %1 → %2").replace("%1", before).replace("%2", after))
@@ -485,7 +480,7 @@ class LedgerTab(QWidget):
 
     def _edit_with(self, dialog) -> bool:
         """Run a ledger dialog (it stores through the service on OK); reload the list if it did."""
-        if self.window_.exec_dialog(dialog):
+        if dialogs.run_dialog(dialog):
             self.apply_filters()
             return True
         return False
@@ -561,9 +556,6 @@ class HistoryWindow(QMainWindow):
         else:
             path, _ = QFileDialog.getOpenFileName(self, title, "", filter_)
         return path or None
-
-    def exec_dialog(self, dialog) -> bool:
-        return bool(dialog.exec())
 
     def say(self, text: str) -> None:
         self.status_label.setText(text)

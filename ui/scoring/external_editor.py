@@ -43,7 +43,7 @@ class ExternalModel(QAbstractTableModel):
         self.components = [c.name for c in load_template(self.db, self.session_id).components if c.source == "external"]
         self.units = roster.list_units(self.db, self.session_id)
         self.values = scoring.external_values(self.db, self.session_id)
-        self.read_only = get_session(self.db, self.session_id).status == "sealed"
+        self.read_only = not get_session(self.db, self.session_id).editable("external")
         self.errors.clear()
         self.endResetModel()
 

@@ -4,7 +4,8 @@ Rows are the flattened criteria tree (group rows show the expert's subtotal, lea
 edited) and a last row with each expert's total. The model never writes: an edited cell is
 handed to ``committer(expert_id, criterion_id, text)``, which stores it through the services
 (via the undo stack) and returns ``None``, or returns the reason it was refused; a refused cell
-keeps the typed text, painted red, with the reason as its tooltip, and nothing is stored.
+shows the typed text, painted red, with the reason as its tooltip, while its editor is open
+(see grid_view), and nothing is stored.
 """
 from __future__ import annotations
 
@@ -90,7 +91,7 @@ class ScoreGridModel(QAbstractTableModel):
         template = load_template(self.db, self.session_id)
         self.rows = flatten(template.criteria)
         self.rows.append(GridRow("total", _tr("合计"), "", 0, template.total_max))
-        self.read_only = get_session(self.db, self.session_id).status == "sealed"
+        self.read_only = not get_session(self.db, self.session_id).editable("scores")
         self.experts = roster.list_experts(self.db, self.session_id)
         self.errors.clear()
         self._load_values()
@@ -257,6 +258,12 @@ class ScoreGridModel(QAbstractTableModel):
             self.errors.pop(key, None)
         self.dataChanged.emit(index, index)
         return not refused
+
+    def drop_error(self, row: int, column: int) -> None:
+        """Forget a refused value: the cell shows what is stored again."""
+        if self.errors.pop((row, column), None) is not None:
+            index = self.index(row, column)
+            self.dataChanged.emit(index, index)
 
     def error_at(self, row: int, column: int) -> str | None:
         error = self.errors.get((row, column))

@@ -2,16 +2,18 @@
 
 Type a number, Enter or Tab stores it and moves down the criteria; after the last criterion the
 cursor goes to the first criterion of the next expert (recused experts are skipped). A refused
-value keeps the cursor on its cell. Delete clears a cell.
+value stays in its open editor, painted red with the reason, until it is corrected; Esc or
+leaving the cell drops it and the cell shows the stored value again, so a refused value is never
+left standing in the grid. Delete clears a cell.
 """
 from __future__ import annotations
 
 from PySide6.QtGui import QPen
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication, QHeaderView, QStyle,
-                               QStyledItemDelegate, QTableView)
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication, QHeaderView, QLineEdit,
+                               QStyle, QStyledItemDelegate, QTableView)
 
-from .grid_model import INVALID_FG, COL_MAX, COL_NAME, FIRST_EXPERT, ScoreGridModel
+from .grid_model import INVALID_BG, INVALID_FG, COL_MAX, COL_NAME, FIRST_EXPERT, ScoreGridModel
 
 
 class ScoreDelegate(QStyledItemDelegate):
@@ -20,6 +22,16 @@ class ScoreDelegate(QStyledItemDelegate):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._editing: dict[int, QPersistentModelIndex] = {}
+        self.reopening: QPersistentModelIndex | None = None  # a refused cell whose editor opens again
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        super().setEditorData(editor, index)
+        if isinstance(editor, QLineEdit):
+            refused = index.model().error_at(index.row(), index.column())
+            # a refused value reopens red, with its reason, until it is corrected or dropped (Esc)
+            editor.setStyleSheet(f"background: {INVALID_BG.name()}; color: {INVALID_FG.name()};" if refused else "")
+            editor.setToolTip(refused or "")
+            editor.selectAll()  # typing replaces a refused value
 
     def createEditor(self, parent, option, index):  # noqa: N802
         editor = super().createEditor(parent, option, index)
@@ -34,7 +46,12 @@ class ScoreDelegate(QStyledItemDelegate):
             index = self._editing.get(id(editor))
             back = event.key() == Qt.Key.Key_Backtab or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
             if index is not None and index.isValid() and index.model().error_at(index.row(), index.column()):
-                hint = QAbstractItemDelegate.EndEditHint.NoHint  # refused: stay on the cell, painted red
+                # refused: the editor opens again on the same cell, the value red, until corrected or Esc
+                self.reopening = index
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+                view = self.parent()
+                QTimer.singleShot(0, view, lambda: view.edit_again(index))
+                return True
             else:
                 hint = (QAbstractItemDelegate.EndEditHint.EditPreviousItem if back
                         else QAbstractItemDelegate.EndEditHint.EditNextItem)
@@ -117,6 +134,21 @@ class ScoreGridView(QTableView):
         if action == QAbstractItemView.CursorAction.MovePrevious:
             return self.step(self.currentIndex(), False)
         return super().moveCursor(action, modifiers)
+
+    def edit_again(self, index: QPersistentModelIndex) -> None:
+        delegate = self.itemDelegate()
+        if index.isValid() and delegate.reopening == index:
+            self.setCurrentIndex(QModelIndex(index))
+            self.edit(QModelIndex(index))
+        delegate.reopening = None
+
+    def closeEditor(self, editor, hint) -> None:  # noqa: N802 (Qt slot)
+        """An editor closed by Esc or by leaving the cell: a refused value there is dropped."""
+        delegate = self.itemDelegate()
+        index = delegate._editing.get(id(editor))
+        super().closeEditor(editor, hint)
+        if index is not None and index.isValid() and delegate.reopening != index:
+            self.model().drop_error(index.row(), index.column())
 
     def finish_editing(self) -> None:
         """Store what is typed in an open editor (before a shortcut acts on the sheet)."""

@@ -285,10 +285,9 @@ class ScoringPage(QWidget):
         if self.model.states.get(expert_id) == "submitted":
             asked = self.ask_reason(self.tr("修改已提交的评分"),
                                     self.tr("{0} 对本单位的评分已提交。请填写修改“{1}”的原因：").format(expert, path))
-            if not asked:
-                message = self.tr("已提交的评分未修改：修改需要填写原因。")
-                self.show_status(message, error=True)
-                return message
+            if not asked:  # the secretary changed their mind: the stored value stands, nothing is red
+                self.show_status(self.tr("已提交的评分未修改：修改需要填写原因。"), error=True)
+                return None
             reason = asked
         command = ScoreCommand(self.db, session_id=self.session_id, expert_id=expert_id, unit_id=self.unit_id,
                                criterion_id=criterion_id, before=old, after=new, reason=reason,

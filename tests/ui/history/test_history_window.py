@@ -57,14 +57,26 @@ def test_sessions_listed_newest_first_filtered_and_shown_read_only(window, qtbot
 
 
 def test_seal_asks_first_then_seals_and_reopen_is_disabled(window, db, monkeypatch):
+    from ui.lifecycle import SealDialog
+
     tab = window.sessions
     tab.select(1)
-    asked = []
-    monkeypatch.setattr(dialogs, "confirm", lambda parent, text, *a, **k: asked.append(text) or False)
+    shown = []
+
+    def cancel(dialog):
+        shown.append(dialog)
+        return False
+    monkeypatch.setattr(dialogs, "run_dialog", cancel)
     assert not tab.seal_selected() and get_session(db, 1).status == "finished"
-    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    assert isinstance(shown[0], SealDialog)  # the same dialog as the 会议 menu, with the fingerprint
+
+    def tick(dialog):
+        dialog.confirm.setChecked(True)
+        dialog.accept()
+        return True
+    monkeypatch.setattr(dialogs, "run_dialog", tick)
     assert tab.seal_selected()
-    assert "封盘" in asked[0] and get_session(db, 1).status == "sealed"
+    assert get_session(db, 1).status == "sealed"
     tab.select(1)
     assert "已封盘" in tab.detail_info.text()
     assert not tab.seal_button.isEnabled() and not tab.reopen_button.isEnabled()

@@ -81,8 +81,10 @@ def test_invalid_value_is_refused_at_the_cell_and_nothing_stored(page):
     assert "超出范围" in cell.data(Qt.ItemDataRole.ToolTipRole) and "0 到 20" in cell.data(Qt.ItemDataRole.ToolTipRole)
     assert "超出范围" in page.status.text()
     assert cell.data(Qt.ItemDataRole.BackgroundRole).color() == INVALID_BG
+    assert grid.state() == grid.State.EditingState  # the editor is open again, the value selected
     type_value("abc")
     assert "不是数字" in cell.data(Qt.ItemDataRole.ToolTipRole) and stored(page) == {}
+    assert cell.data() == "abc" and grid.state() == grid.State.EditingState
     type_value("19.5")  # a good value clears the error and moves on
     assert list(stored(page).values()) == [Decimal("19.5")]
     assert cell.data(Qt.ItemDataRole.BackgroundRole) is None or cell.data(Qt.ItemDataRole.BackgroundRole).color() != INVALID_BG
@@ -121,13 +123,31 @@ def test_recused_cell_is_grey_and_not_editable(page):
     assert "1 回避" in page.units.data(page.units.index(0))
 
 
+def test_a_refused_value_is_never_left_standing(page):
+    grid = page.grid
+    start = grid.currentIndex()
+    type_value("abc")
+    assert page.model.index(start.row(), start.column()).data() == "abc"  # while its editor is open
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    QApplication.processEvents()
+    cell = page.model.index(start.row(), start.column())
+    assert cell.data() == "" and page.model.error_at(start.row(), start.column()) is None
+    assert grid.state() != grid.State.EditingState
+    # leaving the cell with a bad value: it is dropped, the reason stays in the status line
+    type_value("99")
+    grid.setFocus()  # the editor loses the focus (a click elsewhere)
+    QApplication.processEvents()
+    assert page.model.index(start.row(), start.column()).data() == "" and stored(page) == {}
+    assert "超出范围" in page.status.text()
+
+
 def test_invalid_cell_is_painted_red(page):
     type_value("99")
     cell = page.grid.currentIndex()
     page.grid.viewport().repaint()
-    image = page.grid.viewport().grab().toImage()
-    rect = page.grid.visualRect(cell)
-    assert image.pixelColor(rect.left() + 8, rect.top() + 8) == INVALID_BG
+    image = page.grid.grab().toImage()  # with the open editor on top of the cell
+    rect = page.grid.visualRect(cell).translated(page.grid.viewport().pos())
+    assert image.pixelColor(rect.right() - 6, rect.center().y()) == INVALID_BG
 
 
 def fill_first_expert(page):
@@ -142,10 +162,13 @@ def test_submit_then_locked_edit_needs_reason_and_is_audited(page, monkeypatch):
     assert page.submit_current()
     assert page.model.states[first.id] == "submitted"
     assert "已提交" in page.model.headerData(FIRST_EXPERT, Qt.Orientation.Horizontal)
-    # cancelled reason: nothing changes
+    # cancelled reason: nothing changes, and the cell shows the stored value, not a red 20
     page.ask_reason = lambda *_a: None
     type_value("20")
     assert stored(page)[(first.id, leaves(page.db)[0].id)] == Decimal(18)
+    cell = page.model.index(page.model.leaf_rows()[0], FIRST_EXPERT)
+    assert cell.data() == "18" and page.model.error_at(cell.row(), cell.column()) is None
+    assert "需要填写原因" in page.status.text()
     # with a reason: stored and audited
     page.ask_reason = lambda *_a: "专家更正笔误"
     page.grid.setCurrentIndex(page.model.index(page.model.leaf_rows()[0], FIRST_EXPERT))
