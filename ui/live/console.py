@@ -185,6 +185,7 @@ class ConsolePage(QWidget):
         self.open_items = OpenItemsPanel(self.db, self.session_id, None, self)
         self.tabs.addTab(self.open_items, icon("audit"), self.tr("往次整改"))
         self.scoring = ScoringPage(self.db, self.session_id, self)
+        self.scoring.show_side_panels(False)  # the console follows the presenting unit: the grid alone
         # in a scroll area: the panel's own minimum width must not push the window off a 1366 screen
         self.scoring_area = QScrollArea()
         self.scoring_area.setWidgetResizable(True)
@@ -309,7 +310,9 @@ class ConsolePage(QWidget):
     def _show_unit(self) -> None:
         unit = self.meeting.unit()
         following = self.meeting.next_unit_after()
-        self.unit_label.setText(unit.name if unit else self.tr("尚未开始") if self.meeting.session.status == "draft"
+        status = self.meeting.session.status
+        self.unit_label.setText(unit.name if unit else self.tr("尚未开始") if status == "draft"
+                                else self.tr("评议会已结束") if status in ("finished", "sealed")
                                 else self.tr("（没有当前单位）"))
         self.presenter_label.setText(
             (self.tr("汇报人：%1").replace("%1", " ".join(p for p in (unit.presenter, unit.presenter_title) if p)))
@@ -381,7 +384,8 @@ class ConsolePage(QWidget):
         self._fit_timer_font()
         self.timer_label.setText(text)
         self.timer_label.setStyleSheet(f"color: {PAUSED_COLOUR if self.paused() else TIMER_COLOURS[state]};")
-        phase = self.tr(core.PHASE_LABELS.get(self.meeting.phase, ""))
+        phase = self.tr(core.PHASE_LABELS.get(self.meeting.phase, "")) if self.meeting.session.status in ("draft", "live") \
+            else self.tr("已结束")
         self.phase_label.setText(self.tr("%1 · 已暂停（空格键继续）").replace("%1", phase) if self.paused() else phase)
         self.projector_bar.set_clock(text, state)
         where = (self.meeting.unit_id, self.meeting.phase)

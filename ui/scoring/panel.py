@@ -199,6 +199,9 @@ class ScoringPage(QWidget):
         self._update_title()
         self._update_buttons()
         self.anomalies.refresh()
+        locked = get_session(self.db, self.session_id).why_locked("scores")
+        if locked:
+            self.show_status(locked)
 
     def set_unit(self, unit_id: int) -> None:
         """Show the grid of ``unit_id`` (the live console calls this on the presenting unit)."""
@@ -220,9 +223,18 @@ class ScoringPage(QWidget):
             self.grid.setCurrentIndex(self.model.index(*cells[0]))
 
     def show_side_panels(self, visible: bool) -> None:
-        """Hide the unit list and the side panel when docked in the live console (grid only)."""
+        """Docked in the live console (``visible=False``): the grid alone, with icon-only buttons, so
+        every expert's column fits at 1366×768 (the console follows the presenting unit; the full
+        page 评分录入 keeps the unit list, the external values and the chair's prompts)."""
         self.unit_view.parentWidget().setVisible(visible)
         self.anomalies.parentWidget().setVisible(visible)
+        self.hint.setVisible(visible)
+        for b in (self.undo_button, self.redo_button, self.import_button, self.audit_button, self.reopen_button):
+            if not visible:
+                b.setProperty("full_text", b.property("full_text") or b.text())
+                b.setText("")
+            elif b.property("full_text"):
+                b.setText(b.property("full_text"))
 
     def ask_reason(self, title: str, prompt: str) -> str | None:
         """A reason typed by the user, or None when cancelled (tests replace this)."""

@@ -10,8 +10,8 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter, QTableWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QFrame, QGroupBox,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter, QTableWidget,
                                QTableWidgetItem, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from fazhi_desktop import library, sessions
@@ -107,8 +107,8 @@ class TemplateEditor(QWidget):
         self.aggregation.addItem(self.tr("算术平均"), "mean")
         self.aggregation.addItem(self.tr("去掉一个最高分和一个最低分后平均（5 人及以上）"), "trimmed_mean")
         self.aggregation.currentIndexChanged.connect(self._mark_dirty)
-        self.components = self._table([self.tr("组成部分"), self.tr("权重"), self.tr("来源")])
-        self.grades = self._table([self.tr("等次"), self.tr("最低分")])
+        self.components = self._table([self.tr("组成部分"), self.tr("权重"), self.tr("来源")], 3)
+        self.grades = self._table([self.tr("等次"), self.tr("最低分")], 4)
         comp_bar = self._row_buttons(self.components, self._add_component)
         grade_bar = self._row_buttons(self.grades, lambda: self._add_row(self.grades, ["", ""]))
         self.report = self._spin(1, 120)
@@ -137,9 +137,14 @@ class TemplateEditor(QWidget):
             rv.addWidget(box)
         rv.addStretch(1)
 
+        # the settings scroll rather than push the window past a 1366×768 screen
+        right_area = QScrollArea()
+        right_area.setWidgetResizable(True)
+        right_area.setFrameShape(QFrame.Shape.NoFrame)
+        right_area.setWidget(right)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(right_area)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
@@ -162,12 +167,16 @@ class TemplateEditor(QWidget):
         self.refresh()
 
     # -- small builders -------------------------------------------------------------------
-    def _table(self, headers: list[str]) -> QTableWidget:
+    def _table(self, headers: list[str], rows: int) -> QTableWidget:
+        """A small table tall enough for ``rows`` rows without scrolling (the usual four grade bands
+        must all show at 1366×768)."""
         t = QTableWidget(0, len(headers))
         t.setHorizontalHeaderLabels(headers)
         t.verticalHeader().hide()
+        row_h = t.fontMetrics().height() + 8
+        t.verticalHeader().setDefaultSectionSize(row_h)
         t.horizontalHeader().setStretchLastSection(True)
-        t.setMaximumHeight(150)
+        t.setFixedHeight(t.horizontalHeader().sizeHint().height() + rows * row_h + 2 * t.frameWidth() + 2)
         t.itemChanged.connect(self._mark_dirty)
         return t
 
