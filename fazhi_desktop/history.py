@@ -9,6 +9,7 @@ criterion or the session itself changes.
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -235,7 +236,7 @@ def session_results(db: sqlite_utils.Database, session_id: int) -> dict[str, Any
         with transaction(db):
             db.execute("INSERT OR REPLACE INTO results_cache (session_id, json) VALUES (?, ?)",
                        [session_id, json.dumps(data, ensure_ascii=False)])
-    except Exception:  # a read-only moment (another writer) only costs the cache
+    except sqlite3.OperationalError:  # locked by another writer, or a read-only file: only the cache is missed
         pass
     return data
 

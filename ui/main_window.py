@@ -269,19 +269,13 @@ class MainWindow(QMainWindow):
     def export_session(self) -> None:
         if self.session_id is None:
             return
-        try:
-            from .export.dialog import ExportDialog
-        except ImportError:
-            dialogs.show_info(self, self.tr("此版本尚不能导出会议材料。"))
-            return
+        from .export.dialog import ExportDialog
+
         ExportDialog(self.db, self.session_id, self).open()
 
     def open_history(self) -> QWidget | None:
-        try:
-            from .history.window import HistoryWindow
-        except ImportError:
-            dialogs.show_info(self, self.tr("此版本尚无历史浏览。"))
-            return None
+        from .history.window import HistoryWindow
+
         if getattr(self, "_history", None) is None:
             self._history = HistoryWindow(self.db, self)
             self._history.setWindowFlag(Qt.WindowType.Window, True)
