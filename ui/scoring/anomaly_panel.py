@@ -25,6 +25,7 @@ class AnomalyPanel(QGroupBox):
         self.threshold.setSingleStep(1)
         self.threshold.setValue(DEFAULT_SPREAD)
         self.threshold.setSuffix(self.tr(" 分"))
+        self.threshold.setMaximumWidth(120)
         self.threshold.valueChanged.connect(self.refresh)
         self.list = QListWidget(self)
         self.list.setWordWrap(True)

@@ -40,6 +40,7 @@ class ScoringPage(QWidget):
         self.operator = get_session(db, session_id).secretary
         self.undo_stack = QUndoStack(self)
         self.unit_id: int | None = None
+        self.docked = False  # in the live console: the grid alone
 
         self.units = UnitCompletenessModel(db, session_id, self)
         self.unit_view = QListView(self)
@@ -158,7 +159,15 @@ class ScoringPage(QWidget):
         bar.addWidget(self.import_button)
         bar.addWidget(self.audit_button)
         cv.addLayout(bar)
-        cv.addWidget(self.grid, 1)
+        # the chair's prompts under the grid, full width: a sheet has a dozen rows and the prompts are
+        # sentences (in a narrow side column at 1366 they wrapped every few characters)
+        below = QSplitter(Qt.Orientation.Vertical, centre)
+        below.addWidget(self.grid)
+        below.addWidget(self.anomalies)
+        below.setStretchFactor(0, 3)
+        below.setStretchFactor(1, 1)
+        below.setChildrenCollapsible(False)
+        cv.addWidget(below, 1)
         cv.addWidget(self.hint)
         cv.addWidget(self.status)
 
@@ -168,7 +177,8 @@ class ScoringPage(QWidget):
         self.external_label = QLabel(self.tr("外部得分（本单位）"), right)
         rv.addWidget(self.external_label)
         rv.addWidget(self.external_view)
-        rv.addWidget(self.anomalies, 1)
+        rv.addStretch(1)
+        self.right_pane = right
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(left)
@@ -192,8 +202,7 @@ class ScoringPage(QWidget):
         self.external.reload()
         self.model.reload()
         has_external = bool(self.external.components)
-        self.external_label.setVisible(has_external)
-        self.external_view.setVisible(has_external)
+        self.right_pane.setVisible(has_external and not self.docked)
         if keep is not None and self.units.row_of(keep) >= 0:
             self.set_unit(keep)
         self._update_title()
@@ -226,8 +235,10 @@ class ScoringPage(QWidget):
         """Docked in the live console (``visible=False``): the grid alone, with icon-only buttons, so
         every expert's column fits at 1366×768 (the console follows the presenting unit; the full
         page 评分录入 keeps the unit list, the external values and the chair's prompts)."""
+        self.docked = not visible
         self.unit_view.parentWidget().setVisible(visible)
-        self.anomalies.parentWidget().setVisible(visible)
+        self.anomalies.setVisible(visible)
+        self.right_pane.setVisible(visible and bool(self.external.components))
         self.hint.setVisible(visible)
         for b in (self.undo_button, self.redo_button, self.import_button, self.audit_button, self.reopen_button):
             if not visible:
