@@ -229,6 +229,18 @@ class MainWindow(QMainWindow):
                                      .replace("%2", after), 15000)
         return True
 
+    def open_rehearsal(self, session_id: int) -> QWidget | None:
+        """演练: the live console on a throwaway copy of the session, in a window of its own."""
+        from .live.rehearsal import RehearsalWindow
+
+        try:
+            self.rehearsal = RehearsalWindow(self.db, session_id, None)
+        except UserError as exc:
+            dialogs.show_error(self, exc)
+            return None
+        self.rehearsal.show()
+        return self.rehearsal
+
     def status_changed(self) -> None:
         """The session's status changed: every page re-reads what it may offer."""
         self.session_list.reload(keep=self.session_id)
@@ -400,6 +412,9 @@ class MainWindow(QMainWindow):
             changed = getattr(widget, "session_changed", None)
             if changed is not None:
                 changed.connect(self._page_changed_session)
+            rehearsal = getattr(widget, "rehearsal_requested", None)
+            if rehearsal is not None:
+                rehearsal.connect(self.open_rehearsal)
             stack = getattr(widget, "undo_stack", None)
             if stack is not None:
                 for signal in (stack.indexChanged, stack.canUndoChanged, stack.canRedoChanged):

@@ -102,3 +102,14 @@ def test_backup_list_names_the_session(qtbot, demo_db, db_path):
     dialog = BackupDialog(db_path, lambda: None, titles={2: "市级普法责任单位普法履职报告评议会"})
     qtbot.addWidget(dialog)
     assert dialog.table.item(0, 2).text() == "市级普法责任单位普法履职报告评议会"
+
+
+def test_rehearsal_from_the_console_opens_a_copy_in_its_own_window(window, demo_db):
+    w = window
+    w.open_session(2, page="live")
+    w.page("live").rehearse_button.click()
+    rehearsal = w.rehearsal
+    assert rehearsal.isVisible() and rehearsal.copy_id != 2
+    assert "演练" in rehearsal.windowTitle()
+    rehearsal.close()
+    assert demo_db.execute("SELECT count(*) FROM sessions").fetchone()[0] == 2  # the copy is gone

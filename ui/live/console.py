@@ -40,6 +40,7 @@ _ORDER = {"idle": 0, "normal": 1, "warn": 2, "overtime": 3}
 
 class ConsolePage(QWidget):
     session_changed = Signal()  # the session's status changed (the main window refreshes its list)
+    rehearsal_requested = Signal(int)  # 演练…: the main window opens a RehearsalWindow on a copy
 
     def __init__(self, db, session_id: int, parent: QWidget | None = None, *,
                  clock: Callable[[], float] = time.monotonic, wall: Callable[[], float] = time.time):
@@ -75,7 +76,6 @@ class ConsolePage(QWidget):
         self.rehearse_button = QPushButton(icon("live"), self.tr("演练…"))
         self.rehearse_button.setToolTip(self.tr("在本场的副本上练习主持，结束后丢弃，不影响正式记录"))
         self.rehearse_button.clicked.connect(self.rehearse)
-        self.rehearsal = None
         banner_row = QHBoxLayout()
         banner_row.addWidget(self.banner, 1)
         banner_row.addWidget(self.rehearse_button)
@@ -250,15 +250,9 @@ class ConsolePage(QWidget):
             self.session_changed.emit()
 
     def rehearse(self) -> None:
-        """Open the console on a throwaway copy of this session."""
-        from .rehearsal import RehearsalWindow
-
-        try:
-            self.rehearsal = RehearsalWindow(self.db, self.session_id, None)
-        except UserError as exc:
-            self.say(str(exc))
-            return
-        self.rehearsal.show()
+        """Ask for the console on a throwaway copy of this session (the main window opens it: the
+        rehearsal window holds a console of its own, so this page does not import it)."""
+        self.rehearsal_requested.emit(self.session_id)
 
     def refresh(self) -> None:
         """Re-read everything from the database (another page may have changed it)."""

@@ -9,13 +9,12 @@ from fazhi_desktop.live import discard_rehearsal, release_console, start_rehears
 from fazhi_desktop.sessions import get_session
 
 from ..actions import ActionRegistry
+from .console import ConsolePage
 
 
 class RehearsalWindow(QWidget):
     def __init__(self, db, session_id: int, parent: QWidget | None = None, **console_kw):
         super().__init__(parent, Qt.WindowType.Window)
-        from .console import ConsolePage
-
         self.db = db
         title = get_session(db, session_id).title
         self.copy_id = start_rehearsal(db, session_id=session_id)

@@ -300,6 +300,10 @@ def test_rehearsal_runs_on_a_copy_and_leaves_no_trace(qtbot, demo_db, clock):
     from ui.live.rehearsal import RehearsalWindow
     p = ConsolePage(demo_db, READY, clock=clock, wall=clock)
     assert not p.rehearse_button.isHidden()
+    asked = []
+    p.rehearsal_requested.connect(asked.append)
+    p.rehearse_button.click()
+    assert asked == [READY]  # the main window opens it (MainWindow.open_rehearsal)
     window = RehearsalWindow(demo_db, READY, clock=clock, wall=clock)
     qtbot.addWidget(window)
     console = window.console
