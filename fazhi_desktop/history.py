@@ -18,7 +18,9 @@ import sqlite_utils
 
 from .db import now_iso, transaction
 from .errors import UserError
+from .ledger import list_items
 from .results import compute_results, round_half_up
+from .unit_links import unit_aliases
 
 KIND_LABELS = {"question": "提问", "answer": "答复", "measure": "整改要求", "summary": "会议小结",
                "item": "整改问题", "item_measure": "整改措施与佐证"}
@@ -142,64 +144,6 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 200, offset: i
             for k, ref, sid, title, day, uid, uname, body in rows]
 
 
-# ---------------------------------------------------------------------------------------------
-# Renamed units
-
-
-def list_links(db: sqlite_utils.Database) -> list[dict]:
-    return list(db.query("SELECT old_name, new_name, note, created_at FROM unit_links ORDER BY new_name, old_name"))
-
-
-def unit_aliases(db: sqlite_utils.Database, name: str) -> list[str]:
-    """Every name linked to ``name`` (its former and later names), ``name`` first."""
-    name = (name or "").strip()
-    links = db.execute("SELECT old_name, new_name FROM unit_links").fetchall()
-    graph: dict[str, set[str]] = {}
-    for old, new in links:
-        graph.setdefault(old, set()).add(new)
-        graph.setdefault(new, set()).add(old)
-    seen, todo = [name], [name]
-    while todo:
-        for other in sorted(graph.get(todo.pop(), ())):
-            if other not in seen:
-                seen.append(other)
-                todo.append(other)
-    return seen
-
-
-def current_name(db: sqlite_utils.Database, name: str) -> str:
-    """The newest name of a unit, following old → new links."""
-    seen = {name}
-    while True:
-        row = db.execute("SELECT new_name FROM unit_links WHERE old_name = ?", [name]).fetchone()
-        if row is None or row[0] in seen:
-            return name
-        name = row[0]
-        seen.add(name)
-
-
-def link_units(db: sqlite_utils.Database, *, old_name: str, new_name: str, note: str = "") -> None:
-    """Record that ``old_name`` is the former name of ``new_name`` (e.g. 市人社局 → 市人力社保局)."""
-    old, new = (old_name or "").strip(), (new_name or "").strip()
-    if not old or not new:
-        raise UserError("关联单位时，原名称和现名称都不能为空。")
-    if old == new:
-        raise UserError(f"原名称和现名称相同（{old}），无需关联。")
-    if current_name(db, new) == old:
-        raise UserError(f"“{new}”已是“{old}”的曾用名，不能反向关联。")
-    row = db.execute("SELECT new_name FROM unit_links WHERE old_name = ?", [old]).fetchone()
-    if row is not None and row[0] != new:
-        raise UserError(f"“{old}”已关联到“{row[0]}”；请先解除该关联。")
-    with transaction(db):
-        db.execute("INSERT OR REPLACE INTO unit_links (old_name, new_name, note, created_at) VALUES (?, ?, ?, ?)",
-                   [old, new, note.strip(), now_iso()])
-
-
-def unlink_unit(db: sqlite_utils.Database, *, old_name: str) -> None:
-    with transaction(db):
-        db.execute("DELETE FROM unit_links WHERE old_name = ?", [old_name])
-
-
 def unit_names(db: sqlite_utils.Database, text: str = "", limit: int = 500) -> list[str]:
     """Names of units that took part in any session (for the dossier's chooser)."""
     if text.strip():
@@ -274,7 +218,6 @@ class Dossier:
 def unit_dossier(db: sqlite_utils.Database, name: str, *, limit: int = 30, questions_limit: int = 200,
                  today: str | None = None) -> Dossier:
     """``name``'s history over its linked names: the latest ``limit`` sessions (oldest first)."""
-    from .ledger import list_items
 
     aliases = unit_aliases(db, name)
     marks = ", ".join("?" * len(aliases))

@@ -20,6 +20,7 @@ import sqlite_utils
 from .db import now_iso, transaction
 from .errors import UserError
 from .sessions import check_date, get_session, load_template
+from .unit_links import unit_aliases
 
 STATUSES = ("未启动", "推进中", "已完成")
 OVERDUE = "逾期"
@@ -191,7 +192,6 @@ def delete_item(db: sqlite_utils.Database, *, item_id: int) -> dict:
 
 
 def _filters(db, unit_name, status, overdue, session_id, text, today) -> tuple[str, list[Any]]:
-    from .history import unit_aliases
 
     where, params = [], []
     day = today_iso(today)

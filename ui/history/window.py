@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, Q
                                QLabel, QLineEdit, QMainWindow, QPushButton, QSplitter, QTableView, QTabWidget,
                                QToolBar, QVBoxLayout, QWidget)
 
-from fazhi_desktop import history, ledger, package, seal
+from fazhi_desktop import history, ledger, package, seal, unit_links
 from fazhi_desktop.errors import UserError
 from fazhi_desktop.results import compute_results, results_json
 from fazhi_desktop.sessions import STATUSES, get_session
@@ -372,7 +372,7 @@ class DossierTab(QWidget):
                                self.tr("“%1”以前的名称（如机构改革前的名称）：").replace("%1", name))
         if not old:
             return False
-        ok = self.window_.run(lambda: history.link_units(self.db, old_name=old, new_name=name))
+        ok = self.window_.run(lambda: unit_links.link_units(self.db, old_name=old, new_name=name))
         if ok:
             self.load(name)
         return ok

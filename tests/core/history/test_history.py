@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from fazhi_desktop import history
+from fazhi_desktop import history, unit_links
 from fazhi_desktop.db import connect, migrate_db, open_db, schema_version
 from fazhi_desktop.demo import add_demo
 from fazhi_desktop.migrations import LATEST
@@ -103,17 +103,17 @@ def test_renamed_unit_is_linked_in_the_dossier(demo_db):
                          template=find_template(demo_db, "普法履职报告评议"))
     add_unit(demo_db, session_id=old, name="市人社局")
     assert [e.unit_name for e in history.unit_dossier(demo_db, "市人力社保局").entries] == ["市人力社保局"]
-    history.link_units(demo_db, old_name="市人社局", new_name="市人力社保局", note="机构改革更名")
+    unit_links.link_units(demo_db, old_name="市人社局", new_name="市人力社保局", note="机构改革更名")
     d = history.unit_dossier(demo_db, "市人力社保局")
     assert [(e.date, e.unit_name) for e in d.entries] == [("2019-11-01", "市人社局"), ("2023-11-17", "市人力社保局")]
-    assert history.unit_aliases(demo_db, "市人社局") == ["市人社局", "市人力社保局"]
-    assert history.current_name(demo_db, "市人社局") == "市人力社保局"
+    assert unit_links.unit_aliases(demo_db, "市人社局") == ["市人社局", "市人力社保局"]
+    assert unit_links.current_name(demo_db, "市人社局") == "市人力社保局"
     import pytest
     from fazhi_desktop.errors import UserError
     with pytest.raises(UserError, match="反向"):
-        history.link_units(demo_db, old_name="市人力社保局", new_name="市人社局")
-    history.unlink_unit(demo_db, old_name="市人社局")
-    assert history.unit_aliases(demo_db, "市人力社保局") == ["市人力社保局"]
+        unit_links.link_units(demo_db, old_name="市人力社保局", new_name="市人社局")
+    unit_links.unlink_unit(demo_db, old_name="市人社局")
+    assert unit_links.unit_aliases(demo_db, "市人力社保局") == ["市人力社保局"]
 
 
 def test_generator_makes_realistic_sessions_with_a_renamed_unit(fresh_db):

@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from fazhi_desktop import ledger
 from fazhi_desktop.demo import add_demo
 from fazhi_desktop.errors import UserError
-from fazhi_desktop.history import link_units
+from fazhi_desktop.unit_links import link_units
 
 from .conftest import add_scored_copy
 

@@ -15,7 +15,8 @@ from fazhi_desktop import ledger, package, seal
 from fazhi_desktop.db import open_db
 from fazhi_desktop.errors import UserError
 from fazhi_desktop.export.fingerprint import session_fingerprint
-from fazhi_desktop.history import link_units, search
+from fazhi_desktop.history import search
+from fazhi_desktop.unit_links import link_units
 from fazhi_desktop.results import compute_results, results_json
 from fazhi_desktop.scoring import audit_log
 from fazhi_desktop.show import session_dict

@@ -1,0 +1,62 @@
+"""Renamed units (机构改革更名): old → new name links, so a unit's history and open
+rectification items follow it across renames (e.g. 市人社局 → 市人力社保局)."""
+from __future__ import annotations
+
+import sqlite_utils
+
+from .db import now_iso, transaction
+from .errors import UserError
+
+
+def list_links(db: sqlite_utils.Database) -> list[dict]:
+    return list(db.query("SELECT old_name, new_name, note, created_at FROM unit_links ORDER BY new_name, old_name"))
+
+
+def unit_aliases(db: sqlite_utils.Database, name: str) -> list[str]:
+    """Every name linked to ``name`` (its former and later names), ``name`` first."""
+    name = (name or "").strip()
+    links = db.execute("SELECT old_name, new_name FROM unit_links").fetchall()
+    graph: dict[str, set[str]] = {}
+    for old, new in links:
+        graph.setdefault(old, set()).add(new)
+        graph.setdefault(new, set()).add(old)
+    seen, todo = [name], [name]
+    while todo:
+        for other in sorted(graph.get(todo.pop(), ())):
+            if other not in seen:
+                seen.append(other)
+                todo.append(other)
+    return seen
+
+
+def current_name(db: sqlite_utils.Database, name: str) -> str:
+    """The newest name of a unit, following old → new links."""
+    seen = {name}
+    while True:
+        row = db.execute("SELECT new_name FROM unit_links WHERE old_name = ?", [name]).fetchone()
+        if row is None or row[0] in seen:
+            return name
+        name = row[0]
+        seen.add(name)
+
+
+def link_units(db: sqlite_utils.Database, *, old_name: str, new_name: str, note: str = "") -> None:
+    """Record that ``old_name`` is the former name of ``new_name`` (e.g. 市人社局 → 市人力社保局)."""
+    old, new = (old_name or "").strip(), (new_name or "").strip()
+    if not old or not new:
+        raise UserError("关联单位时，原名称和现名称都不能为空。")
+    if old == new:
+        raise UserError(f"原名称和现名称相同（{old}），无需关联。")
+    if current_name(db, new) == old:
+        raise UserError(f"“{new}”已是“{old}”的曾用名，不能反向关联。")
+    row = db.execute("SELECT new_name FROM unit_links WHERE old_name = ?", [old]).fetchone()
+    if row is not None and row[0] != new:
+        raise UserError(f"“{old}”已关联到“{row[0]}”；请先解除该关联。")
+    with transaction(db):
+        db.execute("INSERT OR REPLACE INTO unit_links (old_name, new_name, note, created_at) VALUES (?, ?, ?, ?)",
+                   [old, new, note.strip(), now_iso()])
+
+
+def unlink_unit(db: sqlite_utils.Database, *, old_name: str) -> None:
+    with transaction(db):
+        db.execute("DELETE FROM unit_links WHERE old_name = ?", [old_name])
