@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -18,7 +18,7 @@ from fazhi_desktop.db import open_db
 from fazhi_desktop.errors import DatabaseError, UserError
 from fazhi_desktop.resources import resource_path
 
-ORG = "fazhi-review"
+from .settings import ORG
 # Fonts that cover simplified Chinese, best first (Windows, Linux, macOS, domestic Linux).
 CJK_FAMILIES = ["Microsoft YaHei", "微软雅黑", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
                 "文泉驿微米黑", "PingFang SC", "Droid Sans Fallback", "SimSun", "宋体"]
@@ -78,10 +78,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         app.setFont(font)
     app.setProperty("cjk_family", family or "")
     return app
-
-
-def settings() -> QSettings:
-    return QSettings(ORG, "fazhi-review")
 
 
 def open_database(path: Path, parent=None):

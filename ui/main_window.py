@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRect, Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QPushButton, QSplitter,
                                QStackedWidget, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QMainW
 from fazhi_desktop import APP_NAME, sessions
 from fazhi_desktop.errors import UserError
 
-from . import dialogs, lifecycle
+from . import dialogs, lifecycle, settings
 from .actions import ActionRegistry, shortcut_table
 from .icons import icon
 from .backups import BackupDialog, BackupKeeper
@@ -451,11 +451,9 @@ class MainWindow(QMainWindow):
 
     # -- geometry -------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
-        from .app import settings
-
         screens = available_screen_rects()
-        saved = settings().value("main/geometry")
-        if isinstance(saved, QByteArray) and self.restoreGeometry(saved):
+        saved = settings.get(settings.MAIN_GEOMETRY)
+        if saved is not None and self.restoreGeometry(saved):
             self.setGeometry(clamp_to_screens(self.geometry(), screens))
             return
         screen = screens[0] if screens else QRect(0, 0, 1366, 768)
@@ -467,9 +465,7 @@ class MainWindow(QMainWindow):
         if not self.leave_pages():
             event.ignore()
             return
-        from .app import settings
-
-        settings().setValue("main/geometry", self.saveGeometry())
+        settings.put(settings.MAIN_GEOMETRY, self.saveGeometry())
         self.keeper.timer.stop()
         self.keeper.wait(30)
         super().closeEvent(event)

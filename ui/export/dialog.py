@@ -15,13 +15,10 @@ from fazhi_desktop.export import KIND_LABELS, KINDS, pdf_fonts, session_fingerpr
 from fazhi_desktop.export.feedback import safe_name
 from fazhi_desktop.sessions import get_session
 
-from ..app import settings
+from .. import settings
 from ..icons import icon
 from .worker import ExportWorker
 
-KEY_BASE = "export/base_folder"  # the folder that holds one sub-folder per session
-KEY_OMIT_NAMES = "export/omit_expert_names"
-KEY_KINDS = "export/kinds"
 
 
 class ExportDialog(QDialog):
@@ -50,9 +47,8 @@ class ExportDialog(QDialog):
         self.font_warning.setText(self.tr("注意：") + warning if warning else "")
         self.font_warning.setVisible(bool(warning))
 
-        store = settings()
-        chosen = store.value(KEY_KINDS, None)
-        chosen = set(chosen if isinstance(chosen, list) else KINDS) if chosen else set(KINDS)
+        chosen = settings.get(settings.EXPORT_KINDS)
+        chosen = set(chosen) if chosen else set(KINDS)
         what = QGroupBox(self.tr("导出内容"))
         grid = QVBoxLayout(what)
         self.kind_boxes: dict[str, QCheckBox] = {}
@@ -64,7 +60,7 @@ class ExportDialog(QDialog):
             self.kind_boxes[kind] = box
             grid.addWidget(box)
         self.omit_names = QCheckBox(self.tr("评议意见书中不写专家姓名（发给参评单位时）"))
-        self.omit_names.setChecked(str(store.value(KEY_OMIT_NAMES, "false")).lower() == "true")
+        self.omit_names.setChecked(settings.get(settings.EXPORT_OMIT_NAMES))
         grid.addWidget(self.omit_names)
 
         self.folder_edit = QLineEdit(self.default_folder())
@@ -107,7 +103,7 @@ class ExportDialog(QDialog):
         """<the base folder used last time>/<会议名称_日期>; the first time the base is
         文档/法治评议导出. One sub-folder per session, so exporting another session never
         overwrites this one's documents."""
-        base = settings().value(KEY_BASE, "")
+        base = settings.get(settings.EXPORT_BASE)
         if not base:
             docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
             base = str(Path(docs) / "法治评议导出")
@@ -145,10 +141,9 @@ class ExportDialog(QDialog):
         if path is None:
             self._show_failure(self.tr("内存数据库不能在后台导出。"))
             return
-        store = settings()
-        store.setValue(KEY_BASE, str(Path(folder).parent))
-        store.setValue(KEY_OMIT_NAMES, "true" if self.omit_names.isChecked() else "false")
-        store.setValue(KEY_KINDS, self.selected_kinds())
+        settings.put(settings.EXPORT_BASE, str(Path(folder).parent))
+        settings.put(settings.EXPORT_OMIT_NAMES, self.omit_names.isChecked())
+        settings.put(settings.EXPORT_KINDS, self.selected_kinds())
         self.result = None
         self.open_button.setEnabled(False)
         self.progress.setRange(0, 0)  # busy until the first report

@@ -1,23 +1,14 @@
 """The chair's controls for the projector: on/off, which screen, a message to flash, the chime.
-The chosen screen is UI state and lives in QSettings; meeting data never does."""
+The chosen screen is UI state (ui.settings); meeting data never is."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QComboBox, QMenu, QToolBar, QToolButton, QWidget
 
-from .. import dialogs
+from .. import dialogs, settings
 from ..icons import icon
 from .projector import PRESET_MESSAGES, Board, ProjectorWindow, screen_rects
-
-SETTING = "live/projector_screen"
-
-
-def _settings():
-    from ..app import settings
-
-    return settings()
-
 
 class ProjectorBar(QToolBar):
     message = Signal(str)
@@ -59,10 +50,7 @@ class ProjectorBar(QToolBar):
         return self.chime_action.isChecked()
 
     def screen_index(self) -> int:
-        try:
-            return int(_settings().value(SETTING, -1))
-        except (TypeError, ValueError):
-            return -1
+        return settings.get(settings.PROJECTOR_SCREEN)
 
     def fill_screens(self) -> None:
         self.screen_box.clear()
@@ -74,7 +62,7 @@ class ProjectorBar(QToolBar):
         self.screen_box.setCurrentIndex(chosen if 0 <= chosen < count else count - 1)
 
     def _screen_chosen(self, index: int) -> None:
-        _settings().setValue(SETTING, index)
+        settings.put(settings.PROJECTOR_SCREEN, index)
         if self.window_ is not None and self.window_.isVisible():
             self.window_.show_on(index)
 

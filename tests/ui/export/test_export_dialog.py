@@ -12,6 +12,7 @@ from PySide6.QtCore import QSettings, QTimer
 
 from fazhi_desktop.export import session_fingerprint, short_fingerprint
 from fazhi_desktop.export.fonts import PdfFonts
+from ui import settings as ui_settings
 from ui.export import dialog as dialog_mod
 from ui.export.dialog import ExportDialog
 
@@ -21,7 +22,7 @@ SHOTS = Path(__file__).resolve().parents[3] / "shots"
 @pytest.fixture(autouse=True)
 def own_settings(tmp_path, monkeypatch):
     store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    monkeypatch.setattr(dialog_mod, "settings", lambda: store)
+    monkeypatch.setattr(ui_settings, "qsettings", lambda: store)
     return store
 
 
