@@ -16,9 +16,10 @@ from fazhi_desktop import APP_NAME, __version__
 from fazhi_desktop.cli import GuiRequest
 from fazhi_desktop.db import open_db
 from fazhi_desktop.errors import DatabaseError, UserError
+from fazhi_desktop.paths import default_data_dir
 from fazhi_desktop.resources import resource_path
 
-from . import binding
+from . import binding, crashlog
 
 ORG = "fazhi-review"
 # Fonts that cover simplified Chinese, best first (Windows, Linux, macOS, domestic Linux).
@@ -149,6 +150,7 @@ def run_gui(request: GuiRequest) -> int:
         from .selftest import run_self_test
 
         return run_self_test(app, binding_report=report)
+    crashlog.install(default_data_dir())
     db = open_database(request.db_path)
     if db is None:
         return 2
