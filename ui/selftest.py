@@ -73,8 +73,10 @@ def check_icons() -> None:
         raise SelfTestFailed("图标没有画出来（qtawesome 字体缺失？）")
 
 
-def run_self_test(app: QApplication) -> int:
+def run_self_test(app: QApplication, binding_report=None) -> int:
     steps: list[tuple[str, int]] = []
+    if binding_report is not None:  # measured by run_gui before anything else (ui/binding.py)
+        steps.append(("binding_probe", round(binding_report.elapsed_ms)))
     folder = Path(tempfile.mkdtemp(prefix="fazhi-selftest-"))
     os.environ.setdefault("FAZHI_BACKUP_OFF", "1")
     try:
