@@ -54,8 +54,11 @@ def test_lost_references_are_counted_and_given_back():
     assert binding._lost(None, lambda: None, binding.PROBES) == 0
 
 
-def test_window_and_self_test_refuse_to_start_on_an_unsound_binding(monkeypatch, tmp_path, capsys):
+def test_window_and_self_test_refuse_to_start_on_an_unsound_binding(qapp, monkeypatch, tmp_path, capsys):
     monkeypatch.setattr(binding, "measure", unsound)
+    # the test's QApplication as it is: create_application would install Qt's Chinese translations
+    # and the CJK font into it for every later test
+    monkeypatch.setattr(app_mod, "create_application", lambda argv=None: qapp)
     opened = []
     monkeypatch.setattr(app_mod, "open_database", lambda *a, **k: opened.append(a))
     for self_test in (False, True):
