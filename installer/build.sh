@@ -11,7 +11,8 @@
 # Environment (all optional):
 #   FAZHI_BUILD_PYTHON  Python of an environment that already has the project's dependencies (for
 #                       example a PySide6 6.9 venv, to support glibc 2.28); default: the project's
-#                       .venv, set up by scripts/dev.sh setup
+#                       .venv, set up by scripts/dev.sh setup from constraints.txt
+#   FAZHI_BUILD_CONSTRAINTS  the lock file PyInstaller is installed from (default constraints.txt)
 #   FAZHI_FONT, FAZHI_FONT_LICENSE  the CJK TrueType font (.ttf/.ttc) to bundle and its licence;
 #                       default: WenQuanYi Micro Hei from Debian's fonts-wqy-microhei, else Droid
 #                       Sans Fallback from fonts-droid-fallback (installed when missing and root)
@@ -34,15 +35,22 @@ else
   bash scripts/dev.sh setup
   PY="$ROOT/.venv/bin/python"
 fi
-# The optional extra "package" of pyproject.toml (PyInstaller); only its requirements, so the
-# project itself is not reinstalled.
+# The optional extra "package" of pyproject.toml (PyInstaller), at the versions pinned in the one
+# lock file (constraints.txt, as for scripts/dev.sh and CI); only its requirements, so the project
+# itself is not reinstalled. FAZHI_BUILD_CONSTRAINTS names another lock (e.g. the PySide6 6.9 one
+# that scripts/check_pyside69.sh derives from constraints.txt).
 mapfile -t PKG_REQS < <("$PY" installer/project_meta.py extra package)
-"$PY" -m pip install -q --disable-pip-version-check "${PKG_REQS[@]}"
+"$PY" -m pip install -q --disable-pip-version-check -c "${FAZHI_BUILD_CONSTRAINTS:-$ROOT/constraints.txt}" "${PKG_REQS[@]}"
 VERSION=$("$PY" installer/project_meta.py version)
 CODE_VERSION=$("$PY" -c 'import fazhi_desktop; print(fazhi_desktop.__version__)')
 [ "$VERSION" = "$CODE_VERSION" ] || log "warning: pyproject.toml says $VERSION, fazhi_desktop.__version__ says $CODE_VERSION"
 QT_VERSION=$("$PY" -c 'import PySide6; print(PySide6.__version__)')
 log "version $VERSION, PySide6 $QT_VERSION, $("$PY" -m PyInstaller --version | sed 's/^/PyInstaller /')"
+# A binding that loses references to None/True/False would be frozen into the bundle and abort the
+# app mid-meeting (ui/binding.py): refuse to package it.
+QT_QPA_PLATFORM=offscreen "$PY" -c 'import sys; from PySide6.QtWidgets import QApplication; app = QApplication([])
+from ui.binding import check; sys.exit(0 if check(show=None).sound else 1)' \
+  || die "PySide6 $QT_VERSION on this Python loses references (see above): build from the pinned set (constraints.txt)"
 
 # --- translations, font, icons ---------------------------------------------------------------
 "$PY" scripts/build_translations.py

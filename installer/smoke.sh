@@ -4,7 +4,8 @@
 #   bash installer/smoke.sh
 #
 # 1. the bundle's own executable runs `--self-test` offscreen (window painted, live console,
-#    icons drawn, Chinese rendered, minutes exported and checked) — once as is, once with no
+#    icons drawn, Chinese rendered, minutes exported and checked, a compact scripted meeting typed
+#    through the window without losing references: soak_ms) — once as is, once with no
 #    system font visible at all, so the window's Chinese can only come from the bundled font, and
 #    once on an X server (Xvfb) through Qt's xcb plugin;
 # 2. the bundle's command line exports the demo minutes; every font in the PDF is embedded;
@@ -52,7 +53,7 @@ self_test() {  # $1: label, $2: executable, rest: arguments of env (VAR=value, -
   printf '%s\n' "$out" | sed "s/^/[smoke]   $label: /"
   if [ $rc -ne 0 ]; then cat "$WORK/selftest.err" >&2; fail "$label: --self-test exited $rc"; fi
   grep -qx 'self_test=ok' <<<"$out" || fail "$label: no self_test=ok line"
-  for step in startup_ms live_console_ms export_ms; do
+  for step in startup_ms live_console_ms export_ms soak_ms; do
     grep -q "^$step=[0-9]" <<<"$out" || fail "$label: no $step line (export missing from the bundle?)"
   done
   ok "$label: --self-test exit 0 in $(( ($(date +%s%N) - t) / 1000000 )) ms"

@@ -21,10 +21,11 @@ from fazhi_desktop.demo import add_demo  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
-def no_modal_dialogs(monkeypatch):
+def no_modal_dialogs(monkeypatch, request):
     """A modal dialog in a test would wait for a click that never comes: fail at once, naming it.
-    Tests answer dialogs by replacing the functions of ui.dialogs."""
-    if "PySide6.QtWidgets" not in sys.modules:
+    Tests answer dialogs by replacing the functions of ui.dialogs; a test marked ``real_dialogs``
+    (the soak) answers the real ones itself."""
+    if "PySide6.QtWidgets" not in sys.modules or request.node.get_closest_marker("real_dialogs"):
         return
     from PySide6.QtWidgets import QDialog, QMessageBox
 

@@ -1,2 +1,1 @@
-"""The Qt layer. Importing it first applies the PySide6 emit reference fix (see signal_refcount_fix)."""
-from . import signal_refcount_fix  # noqa: F401
+"""The Qt layer: windows, pages, table models and actions over the core in ``fazhi_desktop``."""

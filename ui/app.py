@@ -9,16 +9,19 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fazhi_desktop import APP_NAME, __version__
 from fazhi_desktop.cli import GuiRequest
 from fazhi_desktop.db import open_db
 from fazhi_desktop.errors import DatabaseError, UserError
+from fazhi_desktop.paths import default_data_dir
 from fazhi_desktop.resources import resource_path
 
+from . import binding, crashlog
 from .settings import ORG
+
 # Fonts that cover simplified Chinese, best first (Windows, Linux, macOS, domestic Linux).
 CJK_FAMILIES = ["Microsoft YaHei", "微软雅黑", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
                 "文泉驿微米黑", "PingFang SC", "Droid Sans Fallback", "SimSun", "宋体"]
@@ -135,10 +138,15 @@ def run_gui(request: GuiRequest) -> int:
                              "可在图形桌面中运行，或用 xvfb-run 启动。\n")
             return 2
     app = create_application()
+    # Before any window: an unsound binding would abort mid-meeting (see ui/binding.py).
+    report = binding.check(show=binding.show_dialog if QGuiApplication.platformName() != "offscreen" else None)
+    if not report.sound:
+        return binding.EXIT_UNSOUND
     if request.self_test:
         from .selftest import run_self_test
 
-        return run_self_test(app)
+        return run_self_test(app, binding_report=report)
+    crashlog.install(default_data_dir())
     db = open_database(request.db_path)
     if db is None:
         return 2

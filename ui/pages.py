@@ -3,8 +3,15 @@
 page is shown (another page may have changed the data)."""
 from __future__ import annotations
 
+import functools
 import importlib
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Callable, Iterator
+
+# Extra keyword arguments for the pages of one key, set by page_options() (the soak gives the
+# live console its injected clock this way; the main window itself never passes any).
+_OPTIONS: dict[str, dict] = {}
 
 
 @dataclass(frozen=True)
@@ -14,9 +21,27 @@ class Page:
     icon: str
     target: str  # "module:Class"
 
-    def load(self) -> type:
+    def load(self) -> Callable:
+        """The page's class (with the options of page_options() bound, while they are set)."""
         module, _, name = self.target.partition(":")
-        return getattr(importlib.import_module(module), name)
+        cls = getattr(importlib.import_module(module), name)
+        options = _OPTIONS.get(self.key)
+        return functools.partial(cls, **options) if options else cls
+
+
+@contextmanager
+def page_options(key: str, **options) -> Iterator[None]:
+    """Pages of ``key`` built inside the block get ``options`` as keyword arguments, e.g.
+    ``page_options("live", clock=fake, wall=fake.wall)``."""
+    before = _OPTIONS.get(key)
+    _OPTIONS[key] = options
+    try:
+        yield
+    finally:
+        if before is None:
+            _OPTIONS.pop(key, None)
+        else:
+            _OPTIONS[key] = before
 
 
 PAGES = [

@@ -1,8 +1,9 @@
 """``--self-test``: the real application on a fresh temporary demo database.
 
 Shows the main window and the live console, waits until they have painted, checks that icons
-and Chinese text render, exports the demo minutes when the export module exists, and prints one
-``NAME_ms=N`` line per step. Exit status 0, or 1 with the reason on standard error. The frozen
+and Chinese text render, exports the demo minutes when the export module exists, runs a compact
+scripted meeting through the window (ui/soak.py), and prints one ``NAME_ms=N`` line per step
+and the soak's reference and memory figures. Exit status 0, or 1 with the reason on standard error. The frozen
 bundle runs this as its smoke test (installer issue)."""
 from __future__ import annotations
 
@@ -19,6 +20,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 from fazhi_desktop.db import open_db
 from fazhi_desktop.demo import add_demo
 from fazhi_desktop.proc import ms_since_start
+
+from . import crashlog
+
+
+SOAK_REF_NOISE = 50  # references that may come and go; an unsound binding loses thousands
 
 
 class SelfTestFailed(Exception):
@@ -73,10 +79,39 @@ def check_icons() -> None:
         raise SelfTestFailed("图标没有画出来（qtawesome 字体缺失？）")
 
 
-def run_self_test(app: QApplication) -> int:
+def run_soak(window, db):
+    """A compact scripted meeting (ui/soak.py) on a fresh copy of the demo's ready session: 2
+    units through report, questions (2 each) and 84 typed scores, the projector with a message,
+    the history searched. Fails on a step that does not happen, an unexpected dialog, or lost
+    references to None/True/False (an unsound binding: the full app would abort mid-meeting)."""
+    from fazhi_desktop.demo import add_ready_session
+
+    from .soak import REF_NAMES, ScriptedMeeting, SoakFailed
+
+    session_id = add_ready_session(db)
+    window.session_list.reload()
+    try:
+        report = ScriptedMeeting(window, session_id, units=2, questions_per_unit=2).run()
+    except SoakFailed as exc:
+        raise SelfTestFailed(f"模拟评议会：{exc}") from exc
+    if report.unexpected_dialogs:
+        raise SelfTestFailed("模拟评议会中弹出了意外的对话框：" + "；".join(report.unexpected_dialogs))
+    lost = report.lost()
+    if any(lost[k] > SOAK_REF_NOISE for k in REF_NAMES):
+        raise SelfTestFailed("模拟评议会中 Qt 绑定丢失了引用（" + "，".join(f"{k} {lost[k]}" for k in REF_NAMES)
+                             + "）：此版本的 PySide6 在会议中途会崩溃")
+    return report
+
+
+def run_self_test(app: QApplication, binding_report=None) -> int:
     steps: list[tuple[str, int]] = []
+    if binding_report is not None:  # measured by run_gui before anything else (ui/binding.py)
+        steps.append(("binding_probe", round(binding_report.elapsed_ms)))
     folder = Path(tempfile.mkdtemp(prefix="fazhi-selftest-"))
     os.environ.setdefault("FAZHI_BACKUP_OFF", "1")
+    # an exception in a slot is printed by Qt and the program goes on: here it fails the self-test
+    crashes = crashlog.install(folder, show=None)
+    extra_lines: list[str] = []
     try:
         from .main_window import MainWindow
 
@@ -109,6 +144,12 @@ def run_self_test(app: QApplication) -> int:
             t = time.perf_counter()
             export_mod.self_test_export(db, past, folder / "export")
             steps.append(("export", int((time.perf_counter() - t) * 1000)))
+
+        soak = run_soak(window, db)
+        steps.append(("soak", soak.elapsed_ms))
+        extra_lines = soak.lines()[1:]
+        if crashes.count:
+            raise SelfTestFailed(f"运行中出现 {crashes.count} 个未处理的异常（见上方输出）")
         window.close()
         db.conn.close()
     except SelfTestFailed as exc:
@@ -124,5 +165,7 @@ def run_self_test(app: QApplication) -> int:
         QTimer.singleShot(0, app.quit)
     for name, ms in steps:
         print(f"{name}_ms={ms}")
+    for line in extra_lines:
+        print(line)
     print("self_test=ok")
     return 0

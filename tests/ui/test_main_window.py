@@ -105,6 +105,10 @@ def test_self_test_reports_startup(tmp_path):
     lines = dict(line.split("=", 1) for line in out.stdout.split() if "=" in line)
     assert int(lines["startup_ms"]) > 0
     assert lines["self_test"] == "ok"
+    # the compact scripted meeting ran through the window and the binding kept its references
+    assert int(lines["soak_ms"]) > 0 and lines["soak_scores"] == "84" and lines["soak_questions"] == "4"
+    lost = dict(pair.split(":") for pair in lines["soak_refs_lost"].split(","))
+    assert all(int(n) <= 50 for n in lost.values()), lost
 
 
 def test_unreadable_database_is_explained_not_overwritten(tmp_path):

@@ -59,8 +59,12 @@ class ConsolePage(QWidget):
         self._shown: tuple = (None, None)
         self._build()
         self._timer = QTimer(self, interval=200)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # keeps the phase _align_ticks gives it
         self._timer.timeout.connect(self._tick)
         self._timer.start()
+        self._aligner = QTimer(self, singleShot=True)
+        self._aligner.setTimerType(Qt.TimerType.PreciseTimer)
+        self._aligner.timeout.connect(self._restart_ticks)
         self._checkpoint = QTimer(self, interval=CHECKPOINT_MS)
         self._checkpoint.timeout.connect(lambda: self._do_quiet(self.meeting.checkpoint))
         self._checkpoint.start()
@@ -234,7 +238,22 @@ class ConsolePage(QWidget):
             return False
         self.say("")
         self.refresh()
+        self._align_ticks()
         return True
+
+    def _align_ticks(self) -> None:
+        """Put the 200 ms repaint ticks just after the moments the shown second changes. The clock
+        shows whole seconds; with ticks at whatever phase the console was opened with, each change
+        could appear up to 200 ms late, depending on when Space was pressed (bench/soak_realtime.py)."""
+        left = self.meeting.remaining()
+        if not self.meeting.running or left is None:
+            return
+        until_change = left % 1.0  # seconds until the display changes (also in overtime)
+        self._aligner.start(int((until_change % 0.2) * 1000) + 2)
+
+    def _restart_ticks(self) -> None:
+        self._timer.start()
+        self._tick()
 
     def say(self, text: str) -> None:
         self.message_label.setText(text)

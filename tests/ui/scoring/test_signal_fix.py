@@ -1,11 +1,10 @@
-"""Python-side emits must not use up the references to True (PySide6 6.12.0 on Python 3.11 aborts)."""
+"""Python-side emits must not use up the references to True: PySide6 6.12.0 on Python 3.11 loses
+one per emit and aborts (the pinned binding does not; ui/binding.py refuses one that does)."""
 from __future__ import annotations
 
 import sys
 
 from PySide6.QtCore import QObject, Signal
-
-import ui  # noqa: F401 - applies the fix
 
 
 class Emitter(QObject):
