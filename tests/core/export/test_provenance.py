@@ -71,3 +71,52 @@ def test_import_messages_end_with_one_full_stop(fresh_db, tmp_path):
     except Exception as exc:  # noqa: BLE001 - the message is what we check
         message = str(exc)
     assert "超出范围" in message and "。。" not in message
+
+
+def scored_weighted_session(db, tmp_path):
+    """Two units, two experts scoring everything, 社会评议 imported from a survey file and the
+    joint-meeting score typed in by hand."""
+    from fazhi_desktop.roster import add_expert, list_units
+    from fazhi_desktop.scoring import record_score
+    from fazhi_desktop.sessions import load_template, set_status, update_session
+
+    sid = weighted_session(db)
+    update_session(db, session_id=sid, date="2023-11-17", organisers="重庆市司法局、重庆市普法办")
+    experts = [add_expert(db, session_id=sid, name=n) for n in ("周立", "陈敏")]
+    units = list_units(db, sid)
+    for unit in units:
+        for e in experts:
+            for _p, leaf in load_template(db, sid).leaves():
+                record_score(db, session_id=sid, expert_id=e.id, unit_id=unit.id, criterion_id=leaf.id,
+                             value=str(leaf.maximum * 8 / 10))
+    csv = tmp_path / "社会评议结果.csv"
+    csv.write_text("单位,项目,得分,来源\n市教委,社会评议,83.5,2023年群众满意度问卷\n"
+                   "市公安局,社会评议,90,2023年群众满意度问卷\n", encoding="utf-8")
+    import_external(db, session_id=sid, path=csv, operator="何静")
+    for unit in units:
+        set_external(db, session_id=sid, unit_id=unit.id, component="联席会议成员评分", value="86", operator="吴涛",
+                     note="联席会议成员书面评分")
+    set_status(db, session_id=sid, status="finished")
+    return sid
+
+
+def test_the_documents_say_where_external_values_came_from(fresh_db, tmp_path):
+    from openpyxl import load_workbook
+
+    from fazhi_desktop.export import FEEDBACK_FOLDER, FILE_NAMES, run_export
+
+    from .conftest import pdftotext, squeeze
+
+    sid = scored_weighted_session(fresh_db, tmp_path)
+    run_export(fresh_db, sid, tmp_path / "out")
+    minutes = squeeze(pdftotext(tmp_path / "out" / FILE_NAMES["pdf"]))
+    assert "综合得分＝评议团评分×40%＋社会评议×40%＋联席会议成员评分×20%" in minutes
+    assert "社会评议得分（来源：2023年群众满意度问卷，由文件“社会评议结果.csv”导入，何静于" in minutes
+    assert "联席会议成员评分得分（来源：联席会议成员书面评分，吴涛于" in minutes
+    assert "按百分制（0至100分）计入" in minutes
+    letter = squeeze(pdftotext(tmp_path / "out" / FEEDBACK_FOLDER / "评议意见书_市教委.pdf"))
+    assert "社会评议83.50分（来源：2023年群众满意度问卷" in letter
+    wb = load_workbook(tmp_path / "out" / FILE_NAMES["xlsx"], read_only=True)
+    rows = list(wb["外部得分"].iter_rows(values_only=True))
+    assert rows[0] == ("单位", "项目", "得分", "来源", "导入文件", "录入人", "录入时间")
+    assert ("市教委", "社会评议", 83.5, "2023年群众满意度问卷", "社会评议结果.csv", "何静") == rows[1][:6]
