@@ -113,15 +113,20 @@ def provenance_sentences(data: ExportData) -> list[str]:
     for comp in data.external_components():
         values = [v for (u, c), v in data.external.items() if c == comp]
         if not values:
-            out.append(f"{comp}得分尚未录入。")
+            out.append(f"{score_of(comp)}尚未录入。")
             continue
         sources = {(v.note, v.file, v.entered_by, v.at[:10]) for v in values}
         if len(sources) == 1:
             note, file, who, day = next(iter(sources))
-            out.append(f"{comp}得分" + source_words(note, file, who, day) + "。")
+            out.append(f"{score_of(comp)}" + source_words(note, file, who, day) + "。")
         else:
-            out.append(f"{comp}得分来源不一，逐单位列于各单位评议情况。")
+            out.append(f"{score_of(comp)}来源不一，逐单位列于各单位评议情况。")
     return out
+
+
+def score_of(component: str) -> str:
+    """社会评议 → 社会评议得分; 联席会议成员评分 stays as it is (no 评分得分)."""
+    return component if component.endswith(("得分", "评分", "分数")) else f"{component}得分"
 
 
 def source_words(note: str, file: str, who: str, day: str) -> str:
@@ -148,11 +153,12 @@ def criteria_table(data: ExportData) -> L.Table:
 def results_table(data: ExportData) -> L.Table:
     comps = [c.name for c in data.template.components]
     shares = weight_percents(data.template)
-    head = ["排名", "单位", *[f"{c}（{shares[c]}）" for c in comps], "综合得分", "等次"]
+    head = ["排名", "单位", *[f"{c}\n（{shares[c]}）" for c in comps], "综合得分", "等次"]
     rows = [head] + [[str(u.rank or "—"), u.name, *[num(u.components.get(c)) for c in comps], num(u.final),
                       u.grade or STATUS_WORDS.get(u.status, "—")] for u in data.ranked()]
-    rest = (1 - 0.1 - 0.3) / (len(comps) + 2)
-    return L.Table(rows, [0.1, 0.3, *[rest] * (len(comps) + 2)], "cl" + "r" * (len(comps) + 1) + "c")
+    unit = 0.3 if not comps else 0.2
+    rest = (1 - 0.08 - unit) / (len(comps) + 2)
+    return L.Table(rows, [0.08, unit, *[rest] * (len(comps) + 2)], "cl" + "r" * (len(comps) + 1) + "c")
 
 
 def unit_status(data: ExportData, unit) -> str:
@@ -172,7 +178,7 @@ def unit_status(data: ExportData, unit) -> str:
         ext = data.external.get((unit.name, comp))
         if ext is not None and len({(v.note, v.file, v.entered_by, v.at[:10]) for (u, c), v in data.external.items()
                                     if c == comp}) > 1:
-            text += f"{comp}得分{num(ext.value)}分" + source_words(ext.note, ext.file, ext.entered_by, ext.at[:10]) + "。"
+            text += f"{score_of(comp)}{num(ext.value)}分" + source_words(ext.note, ext.file, ext.entered_by, ext.at[:10]) + "。"
     return text
 
 

@@ -74,7 +74,7 @@ def signin_document(data: ExportData) -> L.Document:
         L.Para("一、评议专家", "h1"),
         L.Table(experts, [0.08, 0.16, 0.16, 0.36, 0.24], "cccl", row_height=30),
         L.Para("二、参评单位", "h1"),
-        L.Table(units, [0.08, 0.2, 0.26, 0.2, 0.26], "clll", row_height=30),
+        L.Table(units, [0.08, 0.18, 0.34, 0.16, 0.24], "clll", row_height=30),
     ]
     return L.Document(L.PORTRAIT, blocks, title=f"{s.title} 签到表")
 

@@ -57,11 +57,13 @@ class Renderer:
         pitch = (self.width / self.page.chars_per_line) if st.grid and self.page.chars_per_line else None
         unit = pitch or st.size
         runs = [(text, self.font(role or st.role)) for text, role in block.runs]
+        # 小标宋 is a heavy 宋: where the title borrows a light 宋/明 face, outline it a little
+        stroke = st.size * 0.03 if st.role == "title" and self.fonts.faces.get("title") is None else 0
         return CJKParagraph(runs, size=st.size, leading=st.leading, align=align or st.align,
                             indent=st.indent * unit, right_indent=st.right_indent * unit, pitch=pitch,
                             spare=self.spare, space_before=st.space_before * st.leading,
                             space_after=st.space_after * st.leading,
-                            keep_with_next=block.keep_with_next or st.keep_with_next)
+                            keep_with_next=block.keep_with_next or st.keep_with_next, stroke=stroke)
 
     def cell(self, text: str, style: str, align: str) -> CJKParagraph | str:
         return self.para(L.Para(text, style), align=align)

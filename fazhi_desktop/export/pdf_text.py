@@ -111,9 +111,15 @@ def break_lines(toks: list[Token], first_width: float, width: float) -> list[lis
             used += tok.width
             continue
         carry: list[Token] = []
-        # Closing punctuation may not start a line: take the character before it along.
-        if tok.text in NO_LINE_START and len(line) > 1:
-            carry.append(line.pop())
+        # Closing punctuation may not start a line: take the character before it along, or,
+        # when that would leave an opening mark alone, let the mark hang past the edge.
+        if tok.text in NO_LINE_START:
+            if len(line) > 1 and line[-2].text not in NO_LINE_END:
+                carry.append(line.pop())
+            else:
+                line.append(tok)
+                used += tok.width
+                continue
         # Opening punctuation may not end a line.
         while len(line) > 1 and line[-1].text in NO_LINE_END:
             carry.insert(0, line.pop())
@@ -125,8 +131,10 @@ def break_lines(toks: list[Token], first_width: float, width: float) -> list[lis
 class CJKParagraph(Flowable):
     def __init__(self, runs: Sequence[tuple[str, str]], *, size: float, leading: float, align: str = "left",
                  indent: float = 0, right_indent: float = 0, pitch: float | None = None, spare: str = "",
-                 space_before: float = 0, space_after: float = 0, color=None, keep_with_next: bool = False) -> None:
+                 space_before: float = 0, space_after: float = 0, color=None, keep_with_next: bool = False,
+                 stroke: float = 0) -> None:
         super().__init__()
+        self.stroke = stroke  # outline width in points: a heavier face where only a light one exists
         self.runs = [(t, f) for t, f in runs]
         self.size, self.leading, self.align = size, leading, align
         self.indent, self.right_indent = indent, right_indent  # points
@@ -176,9 +184,13 @@ class CJKParagraph(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
-        if self.color is not None:
+        styled = self.color is not None or self.stroke
+        if styled:
             canvas.saveState()
-            canvas.setFillColor(self.color)
+            if self.color is not None:
+                canvas.setFillColor(self.color)
+            if self.stroke:
+                canvas.setLineWidth(self.stroke)
         inner = self._width - self.right_indent
         descent = self.leading - (self.leading - self.size) / 2 - self.size * 0.88
         y = self.height - self.leading + descent
@@ -197,7 +209,7 @@ class CJKParagraph(Flowable):
                 gap = (room - used) / (len(line) - 1)
             self._draw_line(line, x0, y, gap)
             y -= self.leading
-        if self.color is not None:
+        if styled:
             canvas.restoreState()
 
     def _draw_line(self, line: list[Token], x: float, y: float, gap: float) -> None:
@@ -206,6 +218,8 @@ class CJKParagraph(Flowable):
         if not line:
             return
         text = self.canv.beginText(x, y)
+        if self.stroke:
+            text.setTextRenderMode(2)  # fill and stroke
         origin, font, tc = x, None, 0.0
         i = 0
         while i < len(line):
