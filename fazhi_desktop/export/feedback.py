@@ -26,6 +26,7 @@ WEAK_COUNT = 3
 REPORT_MONTHS = 4  # DOMAIN.md: a written report within 4 months,
 FAILING_MONTHS = 1  # or within 1 month for a unit rated in the lowest band
 SCALES = (1.0, 0.94, 0.88, 0.82, 0.76)
+FIT_MARGIN = 0.97  # the estimate's margin: it may be a few points off where table cells wrap
 
 
 def add_months(iso: str | None, months: int) -> str | None:
@@ -150,31 +151,29 @@ def scaled(layout: L.Layout, k: float) -> L.Layout:
     return replace(layout, styles=styles)
 
 
-def feedback_document(data: ExportData, unit_name: str, *, show_experts: bool = True) -> tuple[L.Document, list]:
-    """The letter at the largest type that keeps it on one page, with its laid-out flowables."""
-    from .pdf_render import story
+def feedback_document(data: ExportData, unit_name: str, *, show_experts: bool = True) -> L.Document:
+    """The letter at the largest type that keeps it on one page (heights estimated with a margin,
+    without laying it out: each layout costs as much as writing the letter)."""
+    from .pdf_render import estimate_height
 
     title = f"{data.session.title} 评议意见书（{unit_name}）"
     blocks = letter_blocks(data, unit_name, show_experts=show_experts)
     doc = L.Document(L.LETTER, blocks, title=title, header="", fingerprint=data.short_fp,
                      author=data.session.organisers)
-    room = doc.layout.page.frame_height - 4
-    height, flowables = story(doc)
+    room = doc.layout.page.frame_height * FIT_MARGIN
+    height = estimate_height(doc)
     if height <= room:
-        return doc, flowables
-    # heights shrink about in step with the type: start at the estimate, then step down
-    # Smaller type also wraps fewer lines, so height shrinks at least in step: the first scale at
-    # or below room/height fits nearly always.
-    for k in [k for k in SCALES[1:] if k <= room / height + 0.01] or [SCALES[-1]]:
+        return doc
+    # Smaller type also wraps fewer lines, so the height shrinks at least in step with it: start
+    # near room/height rather than trying every size.
+    for k in [k for k in SCALES[1:] if k <= room / height + 0.06] or [SCALES[-1]]:
         doc = replace(doc, layout=scaled(L.LETTER, k))
-        height, flowables = story(doc)
-        if height <= room or k == SCALES[-1]:
+        if estimate_height(doc) <= room:
             break
-    return doc, flowables
+    return doc
 
 
 def write_feedback_pdf(data: ExportData, unit_name: str, target: Path | Any, *, show_experts: bool = True) -> None:
     from .pdf_render import write_pdf
 
-    doc, flowables = feedback_document(data, unit_name, show_experts=show_experts)
-    write_pdf(doc, target, flowables)
+    write_pdf(feedback_document(data, unit_name, show_experts=show_experts), target)

@@ -82,8 +82,10 @@ class Renderer:
             for j, v in enumerate(row):
                 text = str(v)
                 # One line that the face covers: a plain string, drawn by the table itself (fast).
-                if not text or ("\n" not in text and plain_width(text, font, st.size) <= widths[j] - 6
-                                and all(covered(font, c) for c in text)):
+                if not text:
+                    cells.append([])  # an empty cell: nothing to draw (an empty string is still a text object)
+                elif "\n" not in text and plain_width(text, font, st.size) <= widths[j] - 6 \
+                        and all(covered(font, c) for c in text):
                     cells.append(text)
                 else:
                     align = "center" if i < b.head_rows else ALIGN[aligns[j]]
@@ -112,11 +114,17 @@ class Renderer:
         t.setStyle(TableStyle(commands))
         if b.keep:
             return [KeepTogether([t])]
-        # the header and the first rows never stand alone at a page's foot
+        # the header and the first rows never stand alone at a page's foot (estimated from the
+        # cells' widths: wrapping the table here would lay it out twice)
         first = b.head_rows + min(b.keep_first, len(b.rows) - b.head_rows)
-        _w, h = t.wrap(self.width, self.page.frame_height)
-        need = sum(t._rowHeights[:first]) + 6 if hasattr(t, "_rowHeights") else h
-        return [CondPageBreak(min(need, h + 6)), t]
+        need = 6.0
+        for i, row in enumerate(b.rows[:first]):
+            st = head_style if i < b.head_rows or i in b.strong_rows else body_style
+            font = fonts["head" if st is head_style else "body"]
+            lines = max((sum(max(1, -(-plain_width(part, font, st.size) // max(1.0, widths[j] - 6)))
+                             for part in str(v).split("\n")) for j, v in enumerate(row)), default=1)
+            need += max(b.row_height, lines * st.leading + 4)
+        return [CondPageBreak(need), t]
 
     def signatures(self, b: L.Signatures) -> list:
         st = self.style("right")
@@ -259,20 +267,38 @@ def write_pdf(doc: L.Document, target: Path | Any, flowables: list | None = None
                    canvasmaker=page_canvas(doc, r.fonts))
 
 
-def story(doc: L.Document) -> tuple[float, list]:
-    """The height the content takes in one long frame (for fitting a letter on one page), and the
-    flowables, which :func:`write_pdf` can then lay out without making them again."""
+def estimate_height(doc: L.Document) -> float:
+    """The content's height in one long frame, estimated without laying tables out (each row is
+    its tallest cell's lines × leading + padding): for fitting a letter on one page cheaply."""
     import io
 
     r = Renderer(doc)
     canv = rl_canvas.Canvas(io.BytesIO())
     total = 0.0
-    flowables = r.flowables(doc.blocks)
-    for f in flowables:
-        if isinstance(f, (FillToBottom, CondPageBreak)):
-            continue
-        _w, h = f.wrapOn(canv, r.width, 1e6)
-        if isinstance(f, KeepTogether):  # its wrap answers 0xffffff to force a split; _H is the content's
-            h = f._H
-        total += h + f.getSpaceBefore() + f.getSpaceAfter()
-    return total, flowables
+    styles = doc.layout.styles
+
+    def rows_height(b: L.Table) -> float:
+        widths = [w * r.width for w in b.widths]
+        h = 6.0
+        for i, row in enumerate(b.rows):
+            st = styles["cell_head"] if i < b.head_rows or i in b.strong_rows else styles[b.style]
+            font = r.font(st.role)
+            lines = max((sum(max(1, -(-plain_width(part, font, st.size) // max(1.0, widths[j] - 6)))
+                             for part in str(v).split("\n")) for j, v in enumerate(row)), default=1)
+            h += max(b.row_height, lines * st.leading + 4)
+        return h
+
+    for b in doc.blocks:
+        if isinstance(b, L.Table):
+            total += rows_height(b)
+        elif isinstance(b, L.Keep):
+            total += estimate_height(L.Document(doc.layout, b.blocks, title=""))
+        else:
+            for f in r.flowables([b]):
+                if isinstance(f, (FillToBottom, CondPageBreak)):
+                    continue
+                _w, h = f.wrapOn(canv, r.width, 1e6)
+                if isinstance(f, KeepTogether):  # its wrap answers 0xffffff to force a split
+                    h = f._H
+                total += h + f.getSpaceBefore() + f.getSpaceAfter()
+    return total

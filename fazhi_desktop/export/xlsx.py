@@ -21,6 +21,7 @@ from typing import Any, Sequence
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
 from ..results import round_half_up
@@ -62,49 +63,58 @@ def _moment(iso: str | None) -> datetime | None:
 
 
 class Sheet:
-    """A table sheet; ``formats`` maps a column (0-based) to a number format."""
+    """A table sheet written in openpyxl's write-only mode (cells streamed, about twice as fast);
+    ``formats`` maps a column (0-based) to a number format."""
 
     def __init__(self, wb: Workbook, title: str, head: Sequence[str], widths: Sequence[int],
                  formats: dict[int, str] | None = None, landscape: bool = False) -> None:
         self.ws = wb.create_sheet(title)
         self.formats = formats or {}
-        self.row = 0
-        self.add(head)  # headers hold names too (专家合计): written as text like every cell
-        for cell in self.ws[1]:
-            cell.font, cell.fill = HEAD_FONT, HEAD_FILL
+        self.landscape = landscape
+        self.rows: list[list[WriteOnlyCell]] = []
+        self.width = len(head)
         for i, width in enumerate(widths, 1):
             self.ws.column_dimensions[get_column_letter(i)].width = width
-        self.landscape = landscape
+        self.add(head, head=True)  # headers hold names too (专家合计): written as text like every cell
 
-    def add(self, row: Sequence[Any]) -> None:
-        self.ws.append([ILLEGAL.sub(" ", v) if isinstance(v, str) else v for v in row])
-        self.row += 1  # ws.max_row would scan every cell each time
-        for j in range(len(row)):
-            cell = self.ws.cell(self.row, j + 1)
-            v = cell.value
+    def add(self, row: Sequence[Any], *, head: bool = False, formats: dict[int, str] | None = None) -> None:
+        cells = []
+        for j, v in enumerate(row):
+            if isinstance(v, str):
+                v = ILLEGAL.sub(" ", v)
+            cell = WriteOnlyCell(self.ws, v)
             if isinstance(v, str):
                 cell.data_type = "s"  # openpyxl would take '=…' for a formula
                 if v.startswith(FORMULA_START):
                     cell.quotePrefix = True
                 if len(v) > 20:
                     cell.alignment = WRAP
-            elif j in self.formats and v is not None:
-                cell.number_format = self.formats[j]
+            elif v is not None:
+                fmt = (formats or {}).get(j) or self.formats.get(j)
+                if fmt:
+                    cell.number_format = fmt
+            if head:
+                cell.font, cell.fill = HEAD_FONT, HEAD_FILL
+            cells.append(cell)
+        self.width = max(self.width, len(cells))
+        self.rows.append(cells)
 
     def finish(self, title: str, draft: bool) -> None:
         ws = self.ws
         ws.freeze_panes = "A2"
-        if ws.max_row > 1:
-            ws.auto_filter.ref = ws.dimensions
+        if len(self.rows) > 1:
+            ws.auto_filter.ref = f"A1:{get_column_letter(self.width)}{len(self.rows)}"
         ws.print_title_rows = "1:1"
         ws.page_setup.orientation = "landscape" if self.landscape else "portrait"
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.paperSize = "9"  # A4
         ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.oddHeader.center.text = f"{title}　{ws.title}"
         if draft:
             ws.oddHeader.left.text, ws.oddHeader.left.color = DRAFT_MARK, "C62828"
         ws.oddFooter.center.text = "第&P页　共&N页"
+        for cells in self.rows:
+            ws.append(cells)
 
 
 def criterion_labels(data: ExportData) -> dict[str, str]:
@@ -127,8 +137,7 @@ def score_rows(data: ExportData, labels: dict[str, str] | None = None) -> list[l
 
 
 def write_workbook(data: ExportData, target: Path | Any, *, show_experts: bool = True) -> None:
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = Workbook(write_only=True)
     labels = data.expert_labels(show_experts)
     s = data.session
     sheets: list[Sheet] = []
@@ -202,9 +211,7 @@ def write_workbook(data: ExportData, target: Path | Any, *, show_experts: bool =
                  ("地点", s.venue), ("主办单位", s.organisers), ("评议组组长", s.chair), ("主持人", s.host),
                  ("记录员", s.secretary), ("评分模板", data.template.name), ("等次划分", "；".join(grade_bands(data.template))),
                  ("数据指纹", data.fingerprint), ("数据指纹（简）", data.short_fp)]:
-        sh.add([k, v])
-        if isinstance(v, date):
-            sh.ws.cell(sh.row, 2).number_format = "yyyy-mm-dd"
+        sh.add([k, v], formats={1: "yyyy-mm-dd"} if isinstance(v, date) else None)
     for x in sheets:
         x.finish(s.title, data.draft)
     wb.properties.title = f"{s.title} 评议数据"
