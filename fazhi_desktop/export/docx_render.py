@@ -1,8 +1,10 @@
 """A :class:`layout.Document` as DOCX in 公文 form (GB/T 9704-2012), for Word and WPS.
 
 The geometry, styles and content come from the same layout description as the PDF. What Word
-needs beyond it: Chinese faces named in ``w:eastAsia``; a character grid of 28 × 22 (docGrid
-linesAndChars); page numbers odd right and even left, each 空一字 (evenAndOddHeaders); tables
+needs beyond it: Chinese faces named in ``w:eastAsia``; 22 lines a page (docGrid lines, pitch
+28.95 pt) and 28 characters a line (3号 condensed by 0.25 pt: with a linesAndChars grid,
+LibreOffice gives each 16 pt character two grid cells and sets 14 a line); page numbers odd
+right and even left, each 空一字 (evenAndOddHeaders); tables
 whose grid columns equal their cell widths (fixed layout), so WPS and LibreOffice do not rewrap
 them; the document language zh-CN. The body is written as one XML string and parsed once:
 python-docx's element-by-element API costs ~0.5 s for one set of minutes.
@@ -107,7 +109,7 @@ class Writer:
         line = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="333333"/>'
         border = ("<w:tblBorders>" + "".join(line.format(s) for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
                   + "</w:tblBorders>") if borders else ""
-        out = [f'<w:tbl><w:tblPr><w:tblW w:w="{sum(cols)}" w:type="dxa"/>{floating}<w:jc w:val="center"/>{border}'
+        out = [f'<w:tbl><w:tblPr>{floating}<w:tblW w:w="{sum(cols)}" w:type="dxa"/><w:jc w:val="center"/>{border}'
                '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/>'
                '<w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>'
                + "".join(f'<w:gridCol w:w="{c}"/>' for c in cols) + "</w:tblGrid>"]
@@ -163,13 +165,21 @@ class Writer:
         """版记 as a table floating at the bottom of the text block (GB/T 9704 §7.4)."""
         t = L.Table([[b.copy_to, ""], [b.issuer, b.issued]], [0.6, 0.4], "lr", head_rows=0, style="banji",
                     spans=[(0, 0, 1, 0)])
-        xml = self.table(t, borders=False, floating='<w:tblpPr w:vertAnchor="margin" w:horzAnchor="margin" '
-                                                    'w:tblpXSpec="center" w:tblpYSpec="bottom"/>')
+        # At the foot of the text block: an absolute position from the page's top (LibreOffice
+        # ignores tblpYSpec="bottom"), the table's height taken as two banji lines and padding.
+        st = self.doc.layout.styles["banji"]
+        height = round(2 * (st.leading + 4) * 20)
+        top = twips_mm(self.page.height - self.page.bottom) - height
+        xml = self.table(t, borders=False, floating=f'<w:tblpPr w:vertAnchor="page" w:horzAnchor="margin" '
+                                                    f'w:tblpXSpec="center" w:tblpY="{top}"/>')
         thick, thin = '<w:{0} w:val="single" w:sz="8" w:space="0" w:color="000000"/>', \
             '<w:{0} w:val="single" w:sz="6" w:space="0" w:color="000000"/>'
         borders = ("<w:tblBorders>" + thick.format("top") + thick.format("bottom") + thin.format("insideH")
                    + "</w:tblBorders>")
-        return xml.replace('<w:jc w:val="center"/>', '<w:jc w:val="center"/>' + borders, 1)
+        # a line before it (where a reader lays it out in the flow, as LibreOffice does, its rule
+        # would touch the date), and a paragraph after it: a document must end with one
+        return self.para([("", "")], "plain") + \
+            xml.replace('<w:jc w:val="center"/>', '<w:jc w:val="center"/>' + borders, 1) + self.para([("", "")], "plain")
 
     def blocks(self, blocks: list[L.Block], keep: bool = False) -> None:
         for i, b in enumerate(blocks):
