@@ -209,10 +209,3 @@ def cid_fallback() -> PdfFonts:
     pdfmetrics.registerFont(UnicodeCIDFont(FALLBACK_CID))
     return PdfFonts({role: FALLBACK_CID for role in ROLES}, {role: None for role in ROLES}, (), False)
 
-
-def covers(font_name: str, char: str) -> bool:
-    """Whether the registered TrueType face has a glyph for ``char`` (CID fonts: assume yes)."""
-    from reportlab.pdfbase import pdfmetrics
-
-    glyphs = getattr(getattr(pdfmetrics.getFont(font_name), "face", None), "charToGlyph", None)
-    return glyphs is None or ord(char) in glyphs
