@@ -244,7 +244,7 @@ class ExportDialog(QDialog):
         self.progress.setValue(1)
         text = (self.tr("已导出 %1 个文件，用时 %2 秒。数据指纹 %3。").replace("%1", str(len(result.files)))
                 .replace("%2", f"{result.elapsed_ms / 1000:.1f}").replace("%3", result.short_fingerprint))
-        notes = result.notes()
+        notes = [n for n in result.notes() if n not in result.font_notes]  # those are shown above
         self.status.setText(text + ("\n" + "\n".join(notes) if notes else ""))
         self.open_button.setEnabled(True)
         self.print_menu.clear()
