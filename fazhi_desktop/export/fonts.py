@@ -148,6 +148,39 @@ class PdfFonts:
                 "“STSong-Light”字体：在没有该字体的电脑上可能显示不正常。请安装中文字体后重新导出。")
 
 
+class _GlyfSlices:
+    """The 'glyf' table as slices of the font file without copying the table: reportlab's
+    subsetter asks for the whole table (16 MB in AR PL UMing) once per subset, per document,
+    and only ever slices single glyphs out of it. Each slice is returned as bytes."""
+
+    __slots__ = ("_view",)
+
+    def __init__(self, data: bytes, pos: int, length: int) -> None:
+        self._view = memoryview(data)[pos:pos + length]
+
+    def __getitem__(self, key):
+        return self._view[key].tobytes()
+
+    def __len__(self) -> int:
+        return len(self._view)
+
+
+def _slice_glyf(face) -> None:
+    """Let ``face.get_table('glyf')`` answer :class:`_GlyfSlices` (saves ~8 ms a subset: a
+    letter embeds two). Left alone if reportlab's internals are not as expected."""
+    original = getattr(face, "get_table", None)
+    if original is None or not hasattr(face, "get_table_pos") or not isinstance(getattr(face, "_ttf_data", None), bytes):
+        return
+
+    def get_table(tag: str):
+        if tag == "glyf":
+            pos, length = face.get_table_pos(tag)
+            return _GlyfSlices(face._ttf_data, pos, length)
+        return original(tag)
+
+    face.get_table = get_table
+
+
 def _register(path: Path, index: int) -> str | None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFError, TTFont
@@ -164,6 +197,7 @@ def _register(path: Path, index: int) -> str | None:
         font = TTFont(name, str(path), subfontIndex=index, asciiReadable=False)
         if font.face.charToGlyph.get(ord("评")) is None:  # a TrueType font without Chinese glyphs
             return None
+        _slice_glyf(font.face)
         pdfmetrics.registerFont(font)
     except (TTFError, OSError, ValueError, KeyError, struct.error) as exc:
         log.info("font %s unusable: %s", path, exc)

@@ -50,3 +50,22 @@ def test_no_truetype_face_at_all_falls_back_with_a_warning(fresh_fonts, monkeypa
     fonts = pdf_fonts()
     assert not fonts.embedded and fonts.warning and "未找到可嵌入的中文" in fonts.warning
     assert set(fonts.roles.values()) == {"STSong-Light"}
+
+
+def test_glyph_table_slices_make_the_same_subsets_as_reportlab_alone():
+    """fonts._slice_glyf spares a copy of the whole glyph table per subset; the subset is the same."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    fonts = pdf_fonts()
+    if not fonts.embedded:
+        pytest.skip("no TrueType face here")
+    text = [ord(c) for c in "法治政府建设暨“七五”普法第二片区总结评议会纪要：72.60分，喆堃玥璟"]
+    for role in ("fang", "hei", "kai"):
+        face = pdfmetrics.getFont(fonts.role(role)).face
+        ours = face.makeSubset(text)
+        face.get_table = TTFontFile.get_table.__get__(face)  # reportlab's own, for the comparison
+        try:
+            assert face.makeSubset(text) == ours, role
+        finally:
+            fonts_mod._slice_glyf(face)
