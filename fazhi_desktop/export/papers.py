@@ -57,7 +57,8 @@ def agenda_document(data: ExportData, start: str | None = None) -> L.Document:
         L.Para(f"{date_cn(s.date)}{'　' + s.venue if s.venue else ''}", "subtitle"),
         L.Table(rows, [0.07, 0.2, 0.5, 0.23], "ccll"),
         L.Para(f"说明：以上为计划时间。每个单位汇报{duration_cn(report * 60)}、提问与答复{duration_cn(qa * 60)}，"
-               f"评分及交接约{SCORING_MIN}分钟；汇报时间剩余1分钟时提示。{order}", "note"),
+               f"评分及交接约{SCORING_MIN}分钟；汇报时间剩余{duration_cn(float(t.warn_minutes) * 60)}时提示。{order}",
+               "note"),
     ]
     return L.Document(L.PORTRAIT, blocks, title=f"{s.title} 议程", page_label="第{page}页　共{pages}页")
 
