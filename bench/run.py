@@ -12,6 +12,10 @@ Figures (goals from the issue):
                vs a bare PySide6 window timed the same way. Goal ≤ 1.3×.  Also peak RSS of both.
   pdf          the full minutes PDF (11 units × 9 experts × 5 criteria, 100 questions) via
                fazhi_desktop.export vs a bare reportlab document with the same tables. Goal ≤ 2×.
+  export       the demo's whole export folder warm (minutes PDF + DOCX, XLSX, signed sheets, 11
+               letters; median of 5), and each document beside a bare writer of the same content
+               (reportlab Paragraphs and tables, python-docx add_paragraph/add_table, openpyxl
+               append). Goal: the folder ≤ 1 s warm.
   history      at 10 and at 1,000 generated sessions (fazhi_desktop.history_gen): the window's startup on
                that database, history browser open, unit dossier, search (bench/app_timing.py, real
                widgets, offscreen), peak RSS; and the same as bare service calls.
@@ -294,6 +298,142 @@ def _pages(path: Path) -> int | None:
         return None
 
 
+# -- the whole export folder (issue 15) ----------------------------------------------------------
+
+
+def bench_export(runs: int = 5) -> dict:
+    """The demo's export folder (minutes PDF and DOCX, XLSX, signed sheets, 11 letters) warm, and each
+    document beside a bare writer of the same content in the same run."""
+    try:
+        from fazhi_desktop.export import run_export
+        from fazhi_desktop.export.data import load_export_data
+    except ImportError as exc:
+        return {"skipped": f"fazhi_desktop.export not available ({exc})"}
+    import io
+
+    from fazhi_desktop.db import open_db
+    from fazhi_desktop.demo import add_demo
+
+    with tempfile.TemporaryDirectory(prefix="fazhi-bench-export-", dir=_bench_tmp()) as tmp:
+        folder = Path(tmp)
+        db = open_db(folder / "demo.db")
+        sid = add_demo(db)[0]
+        run_export(db, sid, folder / "warm")  # fonts registered, modules imported: "warm"
+        whole = []
+        for r in range(runs):
+            t = time.perf_counter()
+            result = run_export(db, sid, folder / f"out{r}")
+            whole.append(time.perf_counter() - t)
+        data = load_export_data(db, sid)
+        docs = _export_documents(data)
+        per: dict = {}
+        for name, (ours, bare) in docs.items():
+            a, b = [], []
+            for _ in range(runs):
+                t = time.perf_counter()
+                ours(io.BytesIO())
+                a.append(time.perf_counter() - t)
+                t = time.perf_counter()
+                bare(io.BytesIO())
+                b.append(time.perf_counter() - t)
+            per[name] = {"ms": ms(statistics.median(a)), "bare_ms": ms(statistics.median(b)),
+                         "ratio": ratio(statistics.median(a), statistics.median(b))}
+        pages = {k: _pages(folder / "out0" / v) for k, v in (("minutes", "会议纪要.pdf"), ("sheets", "专家评分表（签字）.pdf"))}
+        letters = sorted((folder / "out0" / "评议意见书").glob("*.pdf"))
+        one_page = sum(1 for p in letters if _pages(p) == 1)
+        db.conn.close()
+    m = statistics.median(whole)
+    return {"runs": runs, "files": len(result.files), "folder_ms": ms(m), "folder_min_ms": ms(min(whole)),
+            "documents": per, "pages": pages, "letters_on_one_page": f"{one_page}/{len(letters)}",
+            "goal": "whole folder ≤ 1000 ms warm", "goal_met": m <= 1.0}
+
+
+def _export_documents(data) -> dict:
+    """name → (our writer, a bare writer of the same content) over one binary file object."""
+    from fazhi_desktop.export import minutes, sheets, xlsx
+    from fazhi_desktop.export.feedback import letter_blocks, write_feedback_pdf
+    from fazhi_desktop.export.fonts import pdf_fonts
+
+    font = pdf_fonts().role("fang")
+    doc = minutes.minutes_document(data)
+    sheet_doc = sheets.sheets_document(data)
+    letters = [letter_blocks(data, u.name) for u in data.units]
+    buf = __import__("io").BytesIO()
+    xlsx.write_workbook(data, buf)
+    from openpyxl import load_workbook
+
+    book = load_workbook(buf, read_only=True)
+    sheet_rows = {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in book.worksheets}
+    return {
+        "minutes_pdf": (lambda f: minutes.write_minutes_pdf(data, f), lambda f: _bare_blocks_pdf(f, doc.blocks, font)),
+        "minutes_docx": (lambda f: minutes.write_minutes_docx(data, f), lambda f: _bare_docx(f, doc.blocks)),
+        "xlsx": (lambda f: xlsx.write_workbook(data, f), lambda f: _bare_xlsx(f, sheet_rows)),
+        "sheets_pdf": (lambda f: sheets.write_score_sheets(data, f), lambda f: _bare_blocks_pdf(f, sheet_doc.blocks, font)),
+        "letters_pdf_all": (lambda f: [write_feedback_pdf(data, u.name, f) for u in data.units],
+                            lambda f: [_bare_blocks_pdf(f, b, font) for b in letters]),
+    }
+
+
+def _bare_flatten(blocks):
+    from fazhi_desktop.export import layout as L
+
+    for b in blocks:
+        if isinstance(b, L.Keep):
+            yield from _bare_flatten(b.blocks)
+        elif isinstance(b, L.Table):
+            yield b.rows
+        else:
+            yield [t for t in L.text_of([b])]
+
+
+def _bare_blocks_pdf(target, blocks, font: str) -> None:
+    """reportlab as it comes: Paragraphs for text, LongTables of plain strings, one face."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, TableStyle
+
+    style = ParagraphStyle("b", fontName=font, fontSize=12, leading=18, wordWrap="CJK")
+    story = []
+    for item in _bare_flatten(blocks):
+        if item and isinstance(item[0], list):
+            t = LongTable([[str(c).replace("\n", " ") for c in row] for row in item], repeatRows=1)
+            t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font), ("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+            story.append(t)
+        else:
+            story += [Paragraph(text.replace("\n", "<br/>"), style) for text in item]
+    SimpleDocTemplate(target, pagesize=A4).build(story)
+
+
+def _bare_docx(target, blocks) -> None:
+    """python-docx's own API: add_paragraph and add_table with cell text."""
+    from docx import Document
+
+    d = Document()
+    for item in _bare_flatten(blocks):
+        if item and isinstance(item[0], list):
+            width = max(len(r) for r in item)
+            table = d.add_table(rows=len(item), cols=width)
+            for row, cells in zip(item, table.rows):
+                for value, cell in zip(row, cells.cells):
+                    cell.text = str(value)
+        else:
+            for text in item:
+                d.add_paragraph(text)
+    d.save(target)
+
+
+def _bare_xlsx(target, sheets: dict) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for title, rows in sheets.items():
+        ws = wb.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    wb.save(target)
+
+
 # -- history at 10 and 1,000 sessions --------------------------------------------------------------
 
 
@@ -375,7 +515,8 @@ def bench_history(big: int = 1000, runs: int = 3) -> dict:
     return out
 
 
-BENCHES = {"score_save": bench_score_save, "startup": bench_startup, "pdf": bench_pdf, "history": bench_history}
+BENCHES = {"score_save": bench_score_save, "startup": bench_startup, "pdf": bench_pdf, "export": bench_export,
+           "history": bench_history}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -78,7 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--docx", metavar="F", help="会议纪要 Word（DOCX）文件")
     ex.add_argument("--xlsx", metavar="F", help="评议数据 Excel（XLSX）文件")
     ex.add_argument("--folder", metavar="DIR", help="把全部材料（含评分表、各单位评议意见书）导出到此文件夹")
-    ex.add_argument("--no-expert-names", action="store_true", help="评议意见书中不写专家姓名")
+    ex.add_argument("--papers", metavar="DIR", help="会前材料：议程、签到表、空白评分表、桌签，导出到此文件夹")
+    ex.add_argument("--start", metavar="HH:MM", help="议程的开始时间（默认 09:00）")
+    ex.add_argument("--no-expert-names", action="store_true",
+                    help="纪要、评议数据和评议意见书中不写专家姓名（提问与评分不署名）")
     _add_package_parser(sub)
     fi = sub.add_parser("finish", help="结束评议会（有未完成的评分时拒绝，并逐项列出）")
     fi.add_argument("--session", type=int, required=True)

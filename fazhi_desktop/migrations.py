@@ -384,5 +384,13 @@ def _v4_history(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1_foundation, _v2_scoring, _v3_live, _v4_history]
+def _v5_external_provenance(db: sqlite_utils.Database) -> None:
+    """Where each external component value (e.g. 社会评议) came from: the survey or body that gave
+    it, the file it was imported from, and who entered it (``updated_at`` already says when)."""
+    # One statement each (not executescript, which would commit the migration's transaction first).
+    for column in ("source_note", "source_file", "entered_by"):
+        db.execute(f"ALTER TABLE external_values ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+
+
+MIGRATIONS: list[Migration] = [_v1_foundation, _v2_scoring, _v3_live, _v4_history, _v5_external_provenance]
 LATEST = len(MIGRATIONS)

@@ -113,11 +113,13 @@ def compute_results(db: sqlite_utils.Database, session_id: int) -> Results:
                 r.experts[expert.name] = total
             else:
                 r.incomplete_experts.append(expert.name)
-        for path, leaf in leaves:
-            values = [Fraction(sheet[leaf.id]) for _n, _t, sheet in counted]
-            r.criteria[path] = sum(values, Fraction(0)) / len(values) if values else None
         panel, dropped = panel_score([t for _n, t, _s in counted], template.aggregation)
         r.trimmed_experts = [counted[i][0] for i in dropped]
+        # Over the same sheets as the panel score (trimmed ones left out), so the leaves add up to it.
+        kept = [sheet for i, (_n, _t, sheet) in enumerate(counted) if i not in dropped]
+        for path, leaf in leaves:
+            values = [Fraction(sheet[leaf.id]) for sheet in kept]
+            r.criteria[path] = sum(values, Fraction(0)) / len(values) if values else None
         experts_value = panel * 100 / Fraction(total_max) if panel is not None and total_max else None
         if not template.components:
             r.components = {"评议团评分": experts_value}

@@ -29,6 +29,7 @@ EXTERNAL_COLUMNS = [
     Column("unit", "单位", "unit", required=True),
     Column("component", "项目", "component", required=True),
     Column("score", "得分", "score", required=True),
+    Column("source", "来源", "source"),  # optional: the survey or body that gave the value
 ]
 
 
@@ -105,7 +106,7 @@ def import_scores(db: sqlite_utils.Database, *, session_id: int, path: Path | st
                 bad.append(f"与第 {seen[key]} 行重复（同一专家、单位、指标）")
             seen.setdefault(key, row.number)
         if bad:
-            problems.append(f"{where}：{'；'.join(bad)}。")
+            problems.append(f"{where}：{'；'.join(b.rstrip('。') for b in bad)}。")
         else:
             accepted.append((expert, unit, leaf, value))
     if not rows:
@@ -150,15 +151,15 @@ def import_external(db: sqlite_utils.Database, *, session_id: int, path: Path | 
             bad.append(f"与第 {seen[key]} 行重复（同一单位、项目）")
         seen.setdefault(key, row.number)
         if bad:
-            problems.append(f"第 {row.number} 行：{'；'.join(bad)}。")
+            problems.append(f"第 {row.number} 行：{'；'.join(b.rstrip('。') for b in bad)}。")
         else:
-            accepted.append((unit, v["component"], value))
+            accepted.append((unit, v["component"], value, v.get("source") or ""))
     if not rows:
         problems.append("文件里没有任何数据行。")
     if problems:
         raise refuse(path, problems)
     with transaction(db):
-        for unit, component, value in accepted:
+        for unit, component, value, note in accepted:
             set_external(db, session_id=session_id, unit_id=unit.id, component=component, value=value,
-                         operator=operator, source="导入")
-    return ImportResult("外部得分", [f"{u.name}/{c}" for u, c, _v in accepted])
+                         operator=operator, source="导入", note=note, file=path.name)
+    return ImportResult("外部得分", [f"{u.name}/{c}" for u, c, _v, _n in accepted])

@@ -178,8 +178,10 @@ def reopen(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_i
 
 
 def set_external(db: sqlite_utils.Database, *, session_id: int, unit_id: int, component: str, value: object,
-                 operator: str = "", source: str = "录入") -> Decimal | None:
-    """Store (or clear, with None) a unit's value for an external component, 0–100."""
+                 operator: str = "", source: str = "录入", note: str = "", file: str = "") -> Decimal | None:
+    """Store (or clear, with None) a unit's value for an external component, 0–100, with where it
+    came from: ``note`` (the survey or body that gave it), ``file`` (imported from) and who entered
+    it (``operator``, else the computer's login name); ``updated_at`` says when."""
     ensure_editable(db, session_id, "external")
     _check_member(db, "units", unit_id, session_id, "参评单位")
     template = load_template(db, session_id)
@@ -196,9 +198,12 @@ def set_external(db: sqlite_utils.Database, *, session_id: int, unit_id: int, co
         if new is None:
             db.execute("DELETE FROM external_values WHERE unit_id = ? AND component = ?", [unit_id, component])
         else:
-            db.execute("INSERT INTO external_values (session_id, unit_id, component, value, updated_at) VALUES (?, ?, ?, ?, ?) "
-                       "ON CONFLICT(unit_id, component) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-                       [session_id, unit_id, component, fmt_decimal(new), now_iso()])
+            db.execute("INSERT INTO external_values (session_id, unit_id, component, value, updated_at, source_note, "
+                       "source_file, entered_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(unit_id, component) DO UPDATE "
+                       "SET value = excluded.value, updated_at = excluded.updated_at, source_note = excluded.source_note, "
+                       "source_file = excluded.source_file, entered_by = excluded.entered_by",
+                       [session_id, unit_id, component, fmt_decimal(new), now_iso(), note.strip(), file,
+                        operator or _login_name()])
         if old is not None:
             audit(db, session_id=session_id, action=f"{source}修改外部得分", operator=operator, unit=unit,
                   criterion=component, before=fmt_decimal(old), after=fmt_decimal(new) if new is not None else None)
@@ -239,6 +244,15 @@ def audit_log(db: sqlite_utils.Database, session_id: int, *, expert: str | None 
         sql += " AND unit = ?"
         params.append(unit)
     return list(db.query(sql + " ORDER BY id", params))
+
+
+def _login_name() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name (some services, containers): leave it blank
+        return ""
 
 
 def external_values(db: sqlite_utils.Database, session_id: int) -> dict[tuple[int, str], Decimal]:

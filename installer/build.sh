@@ -15,7 +15,9 @@
 #   FAZHI_BUILD_CONSTRAINTS  the lock file PyInstaller is installed from (default constraints.txt)
 #   FAZHI_FONT, FAZHI_FONT_LICENSE  the CJK TrueType font (.ttf/.ttc) to bundle and its licence;
 #                       default: WenQuanYi Micro Hei from Debian's fonts-wqy-microhei, else Droid
-#                       Sans Fallback from fonts-droid-fallback (installed when missing and root)
+#                       Sans Fallback from fonts-droid-fallback (installed when missing and root).
+#                       The role faces AR PL UMing and UKai (fonts-arphic-uming/-ukai) are bundled
+#                       beside it when present (installed when missing and root).
 #   FAZHI_DEB_COMPRESS  dpkg-deb compression: gzip (default: 83 MB in ~15 s here) or xz (60 MB,
 #                       but ~3.5 min on 2 cores); both are read by dpkg on every Debian-based system
 set -euo pipefail
@@ -82,6 +84,29 @@ cp "$FONT_FILE" "$STAGE/fonts/$FONT_BASE"
 cp "$FONT_LIC" "$STAGE/fonts/COPYRIGHT-${FONT_BASE%.*}.txt"
 log "bundling font $FONT_FILE (licence: $FONT_LIC)"
 
+# The faces by role of the PDFs (fazhi_desktop/export/fonts.py): 宋/明 (title and body where no 仿宋
+# exists) and 楷 (level-2 headings) from Debian's AR PL families; 黑 is the font above. A missing
+# face is not fatal: the PDFs then borrow another role's face and the export says so.
+ROLE_FONTS=("/usr/share/fonts/truetype/arphic/uming.ttc|/usr/share/doc/fonts-arphic-uming/copyright|fonts-arphic-uming"
+            "/usr/share/fonts/truetype/arphic/ukai.ttc|/usr/share/doc/fonts-arphic-ukai/copyright|fonts-arphic-ukai")
+ROLE_LICS=()
+for entry in "${ROLE_FONTS[@]}"; do
+  IFS='|' read -r role_file role_lic role_pkg <<<"$entry"
+  if [ ! -f "$role_file" ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    log "installing $role_pkg (a role face to bundle)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$role_pkg" >/dev/null || true
+  fi
+  if [ -f "$role_file" ] && [ -f "$role_lic" ]; then
+    role_base=$(basename "$role_file")
+    cp "$role_file" "$STAGE/fonts/$role_base"
+    cp "$role_lic" "$STAGE/fonts/COPYRIGHT-${role_base%.*}.txt"
+    ROLE_LICS+=("$role_base|$role_lic")
+    log "bundling role face $role_file (licence: $role_lic)"
+  else
+    log "warning: $role_file (Debian $role_pkg) not found: not bundled"
+  fi
+done
+
 "$PY" installer/render_icon.py "$STAGE/icons" >/dev/null
 
 # --- the bundle ------------------------------------------------------------------------------
@@ -113,6 +138,10 @@ done
   cat installer/linux/copyright
   printf '\nBundled font %s (in /opt/%s/_internal/resources/fonts/ with its licence):\n\n' "$FONT_BASE" "$APP"
   cat "$FONT_LIC"
+  for entry in "${ROLE_LICS[@]}"; do
+    printf '\nBundled font %s (in /opt/%s/_internal/resources/fonts/ with its licence):\n\n' "${entry%%|*}" "$APP"
+    cat "${entry#*|}"
+  done
 } > "$DEB_ROOT/usr/share/doc/$APP/copyright"
 for script in postinst prerm postrm; do
   install -m 0755 "installer/linux/$script" "$DEB_ROOT/DEBIAN/$script"

@@ -27,7 +27,8 @@ MAIN_GEOMETRY = Option("main/geometry", QByteArray, None)
 PROJECTOR_SCREEN = Option("live/projector_screen", int, -1)
 EXPORT_BASE = Option("export/base_folder", str, "")         # holds one sub-folder per session
 EXPORT_OMIT_NAMES = Option("export/omit_expert_names", bool, False)
-EXPORT_KINDS = Option("export/kinds", list, None)             # None: every kind
+EXPORT_KINDS = Option("export/kinds", list, None)             # None: the documents after the meeting
+EXPORT_START = Option("export/agenda_start", str, "09:00")    # the agenda's start time (HH:mm)
 
 
 def qsettings() -> QSettings:

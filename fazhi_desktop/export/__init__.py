@@ -1,9 +1,14 @@
-"""End-of-session exports: minutes (PDF, DOCX), score sheets, per-unit feedback, XLSX workbook.
+"""Exports: after the session the minutes (PDF, DOCX), the workbook, the signed score sheets and a
+评议意见书 per unit; before it the papers to print (议程, 签到表, blank 评分表, 桌签).
 
-:func:`run_export` writes each file under a temporary name in the target folder and renames it
-into place when complete, so a failure (folder not writable, disk full, file open in another
-program) never leaves a half-written document. It takes its own database connection's data in
-one read and never touches Qt, so the window runs it in a worker thread.
+:func:`run_export` writes each file under a unique temporary name beside its target and renames
+it into place when complete, so a failure (folder not writable, disk full, file open in another
+program) never leaves a half-written document, and two exports to the same file never share a
+temporary file. File names are safe and unique (``naming``); a file that already existed is
+replaced only as the caller asked and is listed in :attr:`ExportResult.replaced`. An unfinished
+session's documents are marked 草稿（未定稿） on every page, and it gets no 评议意见书 (a letter
+with a rectification deadline and the issuing bodies makes no sense before the result is final).
+It takes its own database connection's data in one read and never touches Qt.
 """
 from __future__ import annotations
 
@@ -21,15 +26,22 @@ from ..errors import UserError
 from .data import ExportData, load_export_data
 from .fingerprint import session_fingerprint, short_fingerprint
 from .fonts import pdf_fonts
+from .naming import feedback_file_name, unique_stems
 
 Progress = Callable[[int, int, str], None]  # (done, total, what is being written)
 
-KINDS = ("pdf", "docx", "xlsx", "sheets", "blank", "feedback")
+KINDS = ("pdf", "docx", "xlsx", "sheets", "blank", "feedback")  # after the meeting (--folder)
+PAPER_KINDS = ("agenda", "signin", "blank", "cards")  # before the meeting (--papers)
+ALL_KINDS = (*KINDS, "agenda", "signin", "cards")
 KIND_LABELS = {"pdf": "会议纪要（PDF）", "docx": "会议纪要（Word）", "xlsx": "评议数据（Excel）",
-               "sheets": "专家评分表（签字）", "blank": "空白评分表", "feedback": "各单位评议意见书"}
-FILE_NAMES = {"pdf": "会议纪要.pdf", "docx": "会议纪要（草稿）.docx", "xlsx": "评议数据.xlsx",
-              "sheets": "专家评分表（签字）.pdf", "blank": "空白评分表.pdf"}
+               "sheets": "专家评分表（签字）", "blank": "空白评分表", "feedback": "各单位评议意见书",
+               "agenda": "议程", "signin": "签到表", "cards": "桌签"}
+FILE_NAMES = {"pdf": "会议纪要.pdf", "docx": "会议纪要.docx", "xlsx": "评议数据.xlsx",
+              "sheets": "专家评分表（签字）.pdf", "blank": "空白评分表.pdf", "agenda": "议程.pdf",
+              "signin": "签到表.pdf", "cards": "桌签.pdf"}
 FEEDBACK_FOLDER = "评议意见书"
+NO_LETTERS = "评议会尚未结束（筹备中或进行中），不出具评议意见书；结束评议后再导出。"
+STALE_PART_S = 600  # a temporary file this old is left from a killed export
 
 
 class ExportCancelled(UserError):
@@ -42,10 +54,27 @@ class ExportResult:
     fingerprint: str = ""
     elapsed_ms: int = 0
     font_warning: str | None = None
+    font_notes: tuple[str, ...] = ()
+    skipped: list[str] = field(default_factory=list)  # what was not written, and why
+    replaced: list[Path] = field(default_factory=list)  # files that existed and were replaced
+    draft: bool = False
 
     @property
     def short_fingerprint(self) -> str:
         return short_fingerprint(self.fingerprint)
+
+    def notes(self) -> list[str]:
+        """Everything the user should read besides the file list."""
+        out = []
+        if self.draft:
+            out.append("评议会尚未结束：导出的材料每页都标有“草稿（未定稿）”。")
+        out += self.skipped
+        if self.font_warning:
+            out.append(self.font_warning)
+        out += self.font_notes
+        if self.replaced:
+            out.append("已替换原有文件：" + "、".join(p.name for p in self.replaced))
+        return out
 
 
 @dataclass
@@ -56,48 +85,59 @@ class Job:
     unit: str | None = None
 
 
-def plan_jobs(data: ExportData, target: Path | str | Mapping[str, Path | str], kinds=None) -> list[Job]:
-    """What to write where: a folder gets every kind (or ``kinds``) under the usual names; a mapping
-    {kind: path} writes only those files (``feedback`` maps to a folder)."""
-    jobs: list[Job] = []
+def plan_jobs(data: ExportData, target: Path | str | Mapping[str, Path | str], kinds=None) -> tuple[list[Job], list[str]]:
+    """What to write where, and what is left out and why. A folder gets every end-of-session kind
+    (or ``kinds``) under the usual names; a mapping {kind: path} writes only those files
+    (``feedback`` maps to a folder)."""
+    skipped: list[str] = []
     if isinstance(target, Mapping):
         wanted = {k: Path(v) for k, v in target.items() if v}
-        unknown = set(wanted) - set(KINDS)
+        unknown = set(wanted) - set(ALL_KINDS)
         if unknown:
             raise UserError(f"不认识的导出类型：{'、'.join(sorted(unknown))}")
+        if "feedback" in wanted and data.draft:
+            raise UserError(NO_LETTERS)
     else:
         folder = Path(target)
-        wanted = {k: folder / FILE_NAMES[k] for k in FILE_NAMES}
-        wanted["feedback"] = folder / FEEDBACK_FOLDER
-        if kinds is not None:
-            wanted = {k: v for k, v in wanted.items() if k in set(kinds)}
-    for kind in KINDS:
+        chosen = list(kinds) if kinds is not None else list(KINDS)
+        unknown = set(chosen) - set(ALL_KINDS)
+        if unknown:
+            raise UserError(f"不认识的导出类型：{'、'.join(sorted(unknown))}")
+        wanted = {k: folder / FILE_NAMES[k] for k in chosen if k in FILE_NAMES}
+        if "feedback" in chosen:
+            if data.draft:
+                skipped.append(NO_LETTERS)
+            else:
+                wanted["feedback"] = folder / FEEDBACK_FOLDER
+    jobs: list[Job] = []
+    stems = unique_stems(u.name for u in data.units)
+    for kind in ALL_KINDS:
         if kind not in wanted:
             continue
         if kind == "feedback":
-            from .feedback import feedback_file_name
-
             for unit in data.units:
-                jobs.append(Job(kind, wanted[kind] / feedback_file_name(unit.name),
+                jobs.append(Job(kind, wanted[kind] / feedback_file_name(unit.name, stems),
                                 f"评议意见书（{unit.name}）", unit.name))
         else:
             jobs.append(Job(kind, wanted[kind], KIND_LABELS[kind]))
-    return jobs
+    seen: dict[str, Job] = {}
+    for job in jobs:  # two kinds named onto one file (a mapping can do that): refuse, never overwrite
+        key = os.path.normcase(str(job.path.resolve()))
+        if key in seen:
+            raise UserError(f"“{seen[key].label}”和“{job.label}”不能写到同一个文件 {job.path}。")
+        seen[key] = job
+    return jobs, skipped
 
 
-def _write(job: Job, data: ExportData, handle, show_experts: bool) -> None:
-    if job.kind == "pdf":
-        from .pdf_minutes import write_minutes_pdf
+def _write(job: Job, data: ExportData, handle, show_experts: bool, start: str | None) -> None:
+    if job.kind in ("pdf", "docx"):
+        from .minutes import write_minutes_docx, write_minutes_pdf
 
-        write_minutes_pdf(data, handle)
-    elif job.kind == "docx":
-        from .docx_minutes import write_minutes_docx
-
-        write_minutes_docx(data, handle)
+        (write_minutes_pdf if job.kind == "pdf" else write_minutes_docx)(data, handle, show_experts=show_experts)
     elif job.kind == "xlsx":
         from .xlsx import write_workbook
 
-        write_workbook(data, handle)
+        write_workbook(data, handle, show_experts=show_experts)
     elif job.kind in ("sheets", "blank"):
         from .sheets import write_score_sheets
 
@@ -106,12 +146,23 @@ def _write(job: Job, data: ExportData, handle, show_experts: bool) -> None:
         from .feedback import write_feedback_pdf
 
         write_feedback_pdf(data, job.unit or "", handle, show_experts=show_experts)
+    elif job.kind in ("agenda", "signin", "cards"):
+        from . import papers
+
+        if job.kind == "agenda":
+            papers.write_agenda(data, handle, start=start)
+        elif job.kind == "signin":
+            papers.write_signin(data, handle)
+        else:
+            papers.write_table_cards(data, handle)
 
 
 def os_error_message(exc: OSError, path: Path) -> str:
     """An OSError in plain Chinese words, naming the file."""
     if exc.errno == errno.ENOSPC:
         return f"磁盘空间不足，无法写入 {path}。请清理磁盘或换一个文件夹。"
+    if exc.errno == errno.ENAMETOOLONG:
+        return f"文件名过长，无法写入 {path}。请换一个路径较短的文件夹。"
     if exc.errno == errno.EROFS or (exc.errno in (errno.EACCES, errno.EPERM) and not path.exists()):
         return f"文件夹 {path.parent} 不可写（只读或没有权限），无法保存 {path.name}。请换一个文件夹。"
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EBUSY):
@@ -119,9 +170,22 @@ def os_error_message(exc: OSError, path: Path) -> str:
     return f"无法写入 {path}：{exc.strerror or exc}"
 
 
+def _sweep_stale_parts(folder: Path, stem: str) -> None:
+    """Remove temporary files of this name left by a killed export (old ones only: a concurrent
+    export's file is young)."""
+    now = time.time()
+    try:
+        for part in folder.glob(f".{stem}.*.part"):
+            if now - part.stat().st_mtime > STALE_PART_S:
+                part.unlink()
+    except OSError:
+        pass
+
+
 def atomic_write(path: Path, write: Callable[[object], None]) -> None:
-    """Write through ``write(file)`` into a temporary file beside ``path``, then rename it over
-    ``path``. On any failure the temporary file is removed and ``path`` is left as it was."""
+    """Write through ``write(file)`` into a uniquely named temporary file beside ``path``, then
+    rename it over ``path``. On any failure the temporary file is removed and ``path`` is left as
+    it was."""
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -129,6 +193,7 @@ def atomic_write(path: Path, write: Callable[[object], None]) -> None:
         raise UserError(f"无法创建文件夹 {folder}：{exc.strerror or exc}") from exc
     if not os.access(folder, os.W_OK):
         raise UserError(f"文件夹 {folder} 不可写（只读或没有权限），无法保存 {path.name}。请换一个文件夹。")
+    _sweep_stale_parts(folder, path.stem)
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".part", dir=folder)
@@ -152,47 +217,64 @@ def atomic_write(path: Path, write: Callable[[object], None]) -> None:
 
 def run_export(db: sqlite_utils.Database, session_id: int, target: Path | str | Mapping[str, Path | str], *,
                progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
-               show_experts: bool = True, kinds=None) -> ExportResult:
-    """Export the session's documents into a folder (all kinds, or ``kinds``) or to the paths of a
-    {kind: path} mapping. ``progress(done, total, label)`` is called before each file and at the end;
-    ``cancelled()`` returning True stops before the next file (raises :class:`ExportCancelled`)."""
-    start = time.perf_counter()
+               show_experts: bool = True, kinds=None, start: str | None = None) -> ExportResult:
+    """Export the session's documents into a folder (the end-of-session kinds, or ``kinds``) or to
+    the paths of a {kind: path} mapping. ``progress(done, total, label)`` is called before each
+    file and at the end; ``cancelled()`` returning True stops before the next file (raises
+    :class:`ExportCancelled`). ``start`` (HH:MM) is the agenda's start time."""
+    begin = time.perf_counter()
+    if start is not None:
+        from .papers import parse_start
+
+        parse_start(start)  # a bad time is refused before anything is written
     fonts = pdf_fonts()
     data = load_export_data(db, session_id)
-    jobs = plan_jobs(data, target, kinds)
-    if not jobs:
+    jobs, skipped = plan_jobs(data, target, kinds)
+    if not jobs and not skipped:
         raise UserError("没有选择要导出的文件。")
-    result = ExportResult(fingerprint=data.fingerprint, font_warning=fonts.warning)
+    result = ExportResult(fingerprint=data.fingerprint, font_warning=fonts.warning, font_notes=fonts.notes,
+                          skipped=skipped, draft=data.draft)
     for i, job in enumerate(jobs):
         if cancelled is not None and cancelled():
             raise ExportCancelled(f"已取消导出；已完成 {len(result.files)} 个文件。")
         if progress is not None:
             progress(i, len(jobs), job.label)
-        atomic_write(job.path, lambda handle, job=job: _write(job, data, handle, show_experts))
+        existed = job.path.exists()
+        atomic_write(job.path, lambda handle, job=job: _write(job, data, handle, show_experts, start))
         result.files.append(job.path)
+        if existed:
+            result.replaced.append(job.path)
     if progress is not None:
         progress(len(jobs), len(jobs), "完成")
-    result.elapsed_ms = int((time.perf_counter() - start) * 1000)
+    result.elapsed_ms = int((time.perf_counter() - begin) * 1000)
     return result
 
 
 def cli_export(db: sqlite_utils.Database, args) -> int:
-    """The ``export`` command: the named files, or every document into ``--folder``."""
+    """The ``export`` command: the named files, every document into ``--folder``, the papers for
+    before the meeting into ``--papers``."""
     import sys
 
     target: dict[str, Path] = {k: Path(getattr(args, k)) for k in ("pdf", "docx", "xlsx") if getattr(args, k, None)}
-    if not target and not args.folder:
-        raise UserError("请至少指定 --pdf、--docx、--xlsx 或 --folder 之一。")
+    papers = getattr(args, "papers", None)
+    if not target and not args.folder and not papers:
+        raise UserError("请至少指定 --pdf、--docx、--xlsx、--folder 或 --papers 之一。")
+    show = not args.no_expert_names
+    start = getattr(args, "start", None)
     results = []
     if target:
-        results.append(run_export(db, args.session, target, show_experts=not args.no_expert_names))
+        results.append(run_export(db, args.session, target, show_experts=show))
     if args.folder:
-        results.append(run_export(db, args.session, Path(args.folder), show_experts=not args.no_expert_names))
+        results.append(run_export(db, args.session, Path(args.folder), show_experts=show))
+    if papers:
+        results.append(run_export(db, args.session, Path(papers), kinds=PAPER_KINDS, show_experts=show, start=start))
+    notes: list[str] = []
     for res in results:
         for path in res.files:
             print(path)
-        if res.font_warning:
-            sys.stderr.write(f"警告：{res.font_warning}\n")
+        notes += [n for n in res.notes() if n not in notes]
+    for note in notes:
+        sys.stderr.write(f"注意：{note}\n")
     print(f"fingerprint={results[0].short_fingerprint}")
     print(f"export_ms={sum(r.elapsed_ms for r in results)}")
     return 0
@@ -204,5 +286,6 @@ def self_test_export(db: sqlite_utils.Database, session_id: int, folder: Path | 
     return check(db, session_id, Path(folder))
 
 
-__all__ = ["cli_export", "self_test_export", "run_export", "ExportResult", "ExportCancelled", "session_fingerprint", "short_fingerprint",
-           "pdf_fonts", "KINDS", "KIND_LABELS", "FILE_NAMES", "FEEDBACK_FOLDER", "atomic_write"]
+__all__ = ["cli_export", "self_test_export", "run_export", "ExportResult", "ExportCancelled", "session_fingerprint",
+           "short_fingerprint", "pdf_fonts", "KINDS", "PAPER_KINDS", "ALL_KINDS", "KIND_LABELS", "FILE_NAMES",
+           "FEEDBACK_FOLDER", "atomic_write", "plan_jobs"]

@@ -48,7 +48,7 @@ def check_docx(path: Path, title: str) -> int:
     from docx import Document
 
     doc = Document(str(path))
-    texts = [p.text for p in doc.paragraphs]
+    texts = [p.text.replace("\n", "") for p in doc.paragraphs]  # a long title is broken into lines
     if not any(title in t for t in texts):
         raise UserError(f"{path} 里没有会议名称“{title}”。")
     return len(texts)

@@ -5,17 +5,22 @@ lets one read serve the PDF, DOCX and XLSX alike.
 """
 from __future__ import annotations
 
+import hashlib
+import random
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
 import sqlite_utils
 
-from ..results import Results, UnitResult, compute_results, round_half_up
+from ..results import Results, UnitResult, compute_results
 from ..roster import Expert, Unit, lookup
 from ..sessions import Session
-from ..template import AGGREGATIONS, Template, fmt_decimal
+from ..template import Template
 from .fingerprint import session_fingerprint, short_fingerprint
+from .wording import apportion
+
+UNFINISHED = ("draft", "live")
 
 
 @dataclass
@@ -32,6 +37,16 @@ class Question:
 
 
 @dataclass
+class External:
+    """One external component value with where it came from (migration v5)."""
+    value: Decimal
+    note: str  # the survey or body that gave it
+    file: str  # imported from
+    entered_by: str
+    at: str  # when it was entered (ISO)
+
+
+@dataclass
 class ExportData:
     session: Session
     template: Template
@@ -44,10 +59,16 @@ class ExportData:
     timing: dict[str, dict[str, float]]  # unit → {"report": s, "questions": s}
     fingerprint: str
     leaf_paths: list[str] = field(default_factory=list)
+    external: dict[tuple[str, str], External] = field(default_factory=dict)  # (unit, component) → value
 
     @property
     def short_fp(self) -> str:
         return short_fingerprint(self.fingerprint)
+
+    @property
+    def draft(self) -> bool:
+        """An unfinished session (draft or live): its documents are marked 草稿（未定稿）."""
+        return self.session.status in UNFINISHED
 
     def result(self, unit: str) -> UnitResult:
         return next(r for r in self.results.units if r.name == unit)
@@ -61,6 +82,34 @@ class ExportData:
     @property
     def leaf_max(self) -> dict[str, Decimal]:
         return {path: leaf.maximum for path, leaf in self.template.leaves()}
+
+    @property
+    def ranked_count(self) -> int:
+        return sum(1 for u in self.results.units if u.rank is not None)
+
+    def panel_exact(self, unit: str) -> Fraction | None:
+        """The panel score on the template's own scale: the sum of the per-criterion means."""
+        values = list(self.result(unit).criteria.values())
+        return None if not values or any(v is None for v in values) else sum(values, Fraction(0))
+
+    def shown_criteria(self, unit: str) -> dict[str, Decimal | None]:
+        """Per leaf, the mean as printed: 2 decimals, adjusted so they add up to the printed panel score."""
+        r = self.result(unit)
+        shown = apportion([r.criteria.get(p) for p in self.leaf_paths], self.panel_exact(unit))
+        return dict(zip(self.leaf_paths, shown))
+
+    def external_components(self) -> list[str]:
+        return [c.name for c in self.template.components if c.source == "external"]
+
+    def expert_labels(self, show: bool) -> dict[str, str]:
+        """Expert name → what a document prints: the name, or 专家甲/乙/… in an order that does not
+        follow the panel list (so a label cannot be matched to a name by position)."""
+        if show:
+            return {e.name: e.name for e in self.experts}
+        names = [e.name for e in self.experts]
+        random.Random(int(hashlib.sha256(self.fingerprint.encode()).hexdigest()[:8], 16)).shuffle(names)
+        stems = "甲乙丙丁戊己庚辛壬癸"
+        return {n: f"专家{stems[i] if i < len(stems) else i + 1}" for i, n in enumerate(names)}
 
 
 def load_export_data(db: sqlite_utils.Database, session_id: int) -> ExportData:
@@ -83,76 +132,14 @@ def load_export_data(db: sqlite_utils.Database, session_id: int) -> ExportData:
             "SELECT t.unit_id, t.phase, t.seconds FROM unit_timing t JOIN units u ON u.id = t.unit_id "
             "WHERE u.session_id = ?", [session_id]):
         timing.setdefault(unit_names[unit_id], {})[phase] = float(seconds)
+    columns = {row[1] for row in db.execute("PRAGMA table_info(external_values)")}
+    extra = "source_note, source_file, entered_by" if "entered_by" in columns else "'', '', ''"
+    external = {(unit_names[u], comp): External(Decimal(v), note, file, who, at) for u, comp, v, at, note, file, who in
+                db.execute(f"SELECT unit_id, component, value, updated_at, {extra} FROM external_values "
+                           "WHERE session_id = ?", [session_id]) if u in unit_names}
     return ExportData(session, template, units, experts, recusals, scores, compute_results(db, session_id),
-                      questions, timing, session_fingerprint(db, session_id), [p for p, _l in leaves])
-
-
-# ---------------------------------------------------------------------------------------------
-# Wording shared by the documents
-
-
-def num(value: Fraction | Decimal | None) -> str:
-    """A shown number: rounded half up to 2 decimals, '—' when missing."""
-    return "—" if value is None else f"{round_half_up(value)}"
+                      questions, timing, session_fingerprint(db, session_id), [p for p, _l in leaves], external)
 
 
 def leaf_label(path: str) -> str:
     return path.rsplit("/", 1)[-1]
-
-
-def date_cn(iso: str | None) -> str:
-    """'2020-10-27' → '2020年10月27日'."""
-    if not iso:
-        return "（日期未定）"
-    y, m, d = iso[:10].split("-")
-    return f"{int(y)}年{int(m)}月{int(d)}日"
-
-
-def minutes_text(seconds: float | None) -> str:
-    if seconds is None:
-        return "—"
-    whole = int(round(seconds))
-    return f"{whole // 60}分{whole % 60:02d}秒"
-
-
-def method_sentences(data: ExportData) -> list[str]:
-    """评议方式 in words: template, criteria, aggregation, components, grades, recusals, order."""
-    t = data.template
-    s = data.session
-    out = [f"本次评议采用“{t.name}”评分细则，满分 {fmt_decimal(t.total_max)} 分，共 {len(t.criteria)} 项一级指标、"
-           f"{len(t.leaves())} 项评分指标，由评议专家现场逐项打分。"]
-    if t.aggregation == "trimmed_mean":
-        out.append("评议团评分的计算方法：每位专家对一个单位的各项得分相加为该专家的评分；有效评分不少于 5 份时，"
-                   "去掉一个最高分和一个最低分后取算术平均，否则直接取算术平均。")
-    else:
-        out.append(f"评议团评分的计算方法：每位专家对一个单位的各项得分相加为该专家的评分，各专家评分取"
-                   f"{AGGREGATIONS.get(t.aggregation, t.aggregation)}。")
-    if t.components:
-        parts = "、".join(f"{c.name}（权重 {fmt_decimal(c.weight)}）" for c in t.components)
-        out.append(f"综合得分由 {parts} 加权计算，评议团评分按满分 100 分折算。")
-    else:
-        out.append("综合得分即评议团评分（按满分 100 分折算）。")
-    out.append("综合得分按四舍五入保留两位小数，按综合得分从高到低排名，得分相同者名次并列。")
-    out.append("等次划分：" + "；".join(grade_bands(t)) + "。")
-    if data.recusals:
-        pairs = "；".join(f"{e}对{u}" for e, u in sorted(data.recusals, key=lambda p: (
-            [x.name for x in data.experts].index(p[0]), [x.name for x in data.units].index(p[1]))))
-        out.append(f"回避情况：{pairs}回避评分，其评分不计入该单位得分。")
-    else:
-        out.append("回避情况：本次评议无专家回避。")
-    if s.order_mode == "drawn":
-        out.append(f"汇报顺序由抽签确定（抽签种子 {s.draw_seed}" +
-                   (f"，监督人 {s.draw_witness}" if s.draw_witness else "") + "）。")
-    return out
-
-
-def grade_bands(t: Template) -> list[str]:
-    """['优秀（90 分及以上）', …, '不合格（60 分以下）']"""
-    bands = sorted(t.grades, key=lambda g: g.min, reverse=True)
-    out = []
-    for i, g in enumerate(bands):
-        if g.min > 0 or i == 0:
-            out.append(f"{g.name}（{fmt_decimal(g.min)} 分及以上）")
-        else:
-            out.append(f"{g.name}（{fmt_decimal(bands[i - 1].min)} 分以下）")
-    return out

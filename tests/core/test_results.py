@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fazhi_desktop.db import open_db
 from fazhi_desktop.results import compute_results, panel_score, results_json, results_text, round_half_up, shared_ranks
 from fazhi_desktop.roster import add_expert, add_unit, set_recusal
 from fazhi_desktop.scoring import record_score, set_external
@@ -113,6 +114,35 @@ def test_trimmed_mean_with_five_and_with_four_totals(fresh_db):
     assert res["四人"].final == Decimal("82.50")
     assert res["四人"].trimmed_experts == []
     assert res["四人"].incomplete_experts == ["E"]
+
+
+def test_criteria_leave_out_the_trimmed_experts_and_add_up_to_the_panel_score(fresh_db):
+    """CONTRACT.md: criteria are the means over the totals that made the panel score."""
+    template = dict(NORMALISED, aggregation="trimmed_mean")
+    sid, u, e, leaves = make(fresh_db, template, ["甲"], ["A", "B", "C", "D", "E"])
+    sheets = {"A": ("30", "12", "8"), "B": ("20", "10", "5"), "C": ("25", "10", "6"),  # 50, 35, 41
+              "D": ("26", "11", "7"), "E": ("10", "5", "5")}  # 44, 20
+    for name, (a, b1, b2) in sheets.items():
+        score(fresh_db, sid, e[name], u["甲"], leaves, 甲项=a, 乙一=b1, 乙二=b2)
+    r = compute_results(fresh_db, sid).units[0]
+    assert sorted(r.trimmed_experts) == ["A", "E"]  # 50 highest, 20 lowest
+    # kept B, C, D: 甲项 (20+25+26)/3, 乙一 (10+10+11)/3, 乙二 (5+6+7)/3; panel (35+41+44)/3 = 40
+    assert r.criteria == {"甲项": Fraction(71, 3), "乙类/乙一": Fraction(31, 3), "乙类/乙二": Fraction(6)}
+    assert sum(r.criteria.values()) == Fraction(40) == r.final_exact / 2  # out of 50 → ×2 on 100
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 24), st.integers(0, 16)), min_size=1, max_size=8),
+       st.sampled_from(["mean", "trimmed_mean"]))
+def test_criteria_always_add_up_to_the_panel_score(tmp_path_factory, sheets, aggregation):
+    db = open_db(tmp_path_factory.mktemp("sum") / "f.db")
+    names = [f"专家{i}" for i in range(len(sheets))]
+    sid, u, e, leaves = make(db, dict(NORMALISED, aggregation=aggregation), ["甲"], names)
+    for name, (a, b1, b2) in zip(names, sheets):  # half points
+        score(db, sid, e[name], u["甲"], leaves, 甲项=str(a / 2), 乙一=str(b1 / 2), 乙二=str(b2 / 2))
+    r = compute_results(db, sid).units[0]
+    db.conn.close()
+    assert sum(r.criteria.values()) * 2 == r.final_exact
 
 
 NORMALISED = {"name": "五十分制", "criteria": [

@@ -1,23 +1,32 @@
-"""The export dialog: what to export and where, a progress bar, cancel; the export itself runs
-in a worker thread so the window never freezes. The folder and the expert-names setting are
+"""The export dialog: what to export (the documents after the meeting, the papers to print before
+it) and where, a progress bar, cancel, and a print action; the export itself runs in a worker
+thread so the window never freezes. The folder, the choice and the expert-names setting are
 remembered (QSettings: UI state only)."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QThread, QUrl, Slot
+from PySide6.QtCore import QStandardPaths, QThread, QTime, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget)
+                               QHBoxLayout, QLabel, QLineEdit, QMenu, QProgressBar, QPushButton, QTimeEdit,
+                               QVBoxLayout, QWidget)
 
 from fazhi_desktop.db import database_file
-from fazhi_desktop.export import KIND_LABELS, KINDS, pdf_fonts, session_fingerprint, short_fingerprint
-from fazhi_desktop.export.feedback import safe_name
+from fazhi_desktop.export import (ALL_KINDS, FEEDBACK_FOLDER, FILE_NAMES, KIND_LABELS, pdf_fonts,
+                                  session_fingerprint, short_fingerprint)
+from fazhi_desktop.export.naming import safe_name
 from fazhi_desktop.sessions import get_session
 
+from .. import dialogs
 from .. import settings
 from ..icons import icon
+from .printing import open_for_print
 from .worker import ExportWorker
+
+AFTER = ("pdf", "docx", "xlsx", "sheets", "feedback")  # the documents of the meeting
+BEFORE = ("agenda", "signin", "blank", "cards")  # the papers to print before it
+DEFAULT_KINDS = set(AFTER)
 
 
 
@@ -43,25 +52,48 @@ class ExportDialog(QDialog):
         self.font_warning = QLabel()
         self.font_warning.setWordWrap(True)
         self.font_warning.setStyleSheet("color: #b71c1c;")
-        warning = pdf_fonts().warning
+        fonts = pdf_fonts()
+        warning = fonts.warning
         self.font_warning.setText(self.tr("注意：") + warning if warning else "")
         self.font_warning.setVisible(bool(warning))
+        self.font_notes = QLabel("\n".join(getattr(fonts, "notes", ()) or ()))
+        self.font_notes.setWordWrap(True)
+        self.font_notes.setStyleSheet("color: #6d4c41;")
+        self.font_notes.setVisible(bool(self.font_notes.text()))
+        self.draft = self.session.status in ("draft", "live")
+        self.draft_note = QLabel(self.tr("评议会尚未结束：导出的会议材料每页标有“草稿（未定稿）”；"
+                                         "评议意见书在评议结束后才能导出。"))
+        self.draft_note.setWordWrap(True)
+        self.draft_note.setStyleSheet("color: #b71c1c;")
+        self.draft_note.setVisible(self.draft)
 
         chosen = settings.get(settings.EXPORT_KINDS)
-        chosen = set(chosen) if chosen else set(KINDS)
-        what = QGroupBox(self.tr("导出内容"))
-        grid = QVBoxLayout(what)
+        chosen = set(chosen if isinstance(chosen, list) else [chosen]) if chosen else DEFAULT_KINDS
         self.kind_boxes: dict[str, QCheckBox] = {}
-        for kind in KINDS:
-            box = QCheckBox(self.tr(KIND_LABELS[kind]))
-            box.setChecked(kind in chosen)
-            box.setIcon(icon({"pdf": "pdf", "docx": "word", "xlsx": "excel"}.get(kind, "pdf")))
-            box.toggled.connect(self._update_buttons)
-            self.kind_boxes[kind] = box
-            grid.addWidget(box)
-        self.omit_names = QCheckBox(self.tr("评议意见书中不写专家姓名（发给参评单位时）"))
+        groups = []
+        for title, kinds in ((self.tr("会议材料（会后）"), AFTER), (self.tr("会前打印（议程、签到表、空白评分表、桌签）"), BEFORE)):
+            group = QGroupBox(title)
+            grid = QVBoxLayout(group)
+            for kind in kinds:
+                box = QCheckBox(self.tr(KIND_LABELS[kind]))
+                box.setChecked(kind in chosen)
+                box.setIcon(icon({"pdf": "pdf", "docx": "word", "xlsx": "excel"}.get(kind, "pdf")))
+                box.toggled.connect(self._update_buttons)
+                self.kind_boxes[kind] = box
+                grid.addWidget(box)
+            groups.append((group, grid))
+        what, what_grid = groups[0]
+        before, before_grid = groups[1]
+        self.omit_names = QCheckBox(self.tr("纪要、评议数据和评议意见书中不写专家姓名（发给参评单位时）"))
         self.omit_names.setChecked(settings.get(settings.EXPORT_OMIT_NAMES))
-        grid.addWidget(self.omit_names)
+        what_grid.addWidget(self.omit_names)
+        self.start_time = QTimeEdit(QTime.fromString(settings.get(settings.EXPORT_START), "HH:mm"))
+        self.start_time.setDisplayFormat("HH:mm")
+        start_row = QHBoxLayout()
+        start_row.addWidget(QLabel(self.tr("议程开始时间：")))
+        start_row.addWidget(self.start_time)
+        start_row.addStretch(1)
+        before_grid.addLayout(start_row)
 
         self.folder_edit = QLineEdit(self.default_folder())
         browse = QPushButton(icon("open"), self.tr("选择…"))
@@ -84,13 +116,19 @@ class ExportDialog(QDialog):
         self.open_button = self.buttons.addButton(self.tr("打开文件夹"), QDialogButtonBox.ButtonRole.ActionRole)
         self.open_button.setIcon(icon("open"))
         self.open_button.setEnabled(False)
+        self.print_button = self.buttons.addButton(self.tr("打印…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setIcon(icon("pdf"))
+        self.print_button.setToolTip(self.tr("在系统的 PDF 阅读器中打开所选文件，从其打印对话框打印"))
+        self.print_menu = QMenu(self)
+        self.print_button.setMenu(self.print_menu)
+        self.print_button.setEnabled(False)
         self.close_button = self.buttons.addButton(self.tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
         self.export_button.clicked.connect(self.start_export)
         self.open_button.clicked.connect(self.open_folder)
         self.close_button.clicked.connect(self.cancel_or_close)
 
         layout = QVBoxLayout(self)
-        for w in (head, self.fingerprint_label, self.font_warning, what):
+        for w in (head, self.fingerprint_label, self.draft_note, self.font_warning, self.font_notes, what, before):
             layout.addWidget(w)
         layout.addLayout(form)
         layout.addWidget(self.progress)
@@ -113,7 +151,16 @@ class ExportDialog(QDialog):
         return safe_name(f"{self.session.title}_{self.session.date or ''}".rstrip("_"))
 
     def selected_kinds(self) -> list[str]:
-        return [k for k, box in self.kind_boxes.items() if box.isChecked()]
+        """The ticked kinds; an unfinished session gets no 评议意见书 (the box is greyed out)."""
+        return [k for k in ALL_KINDS if self.kind_boxes[k].isChecked() and not (self.draft and k == "feedback")]
+
+    def existing_targets(self, folder: Path) -> list[Path]:
+        """Files this export would replace."""
+        out = [folder / FILE_NAMES[k] for k in self.selected_kinds() if k in FILE_NAMES and (folder / FILE_NAMES[k]).exists()]
+        letters = folder / FEEDBACK_FOLDER
+        if "feedback" in self.selected_kinds() and letters.is_dir():
+            out += sorted(letters.glob("*.pdf"))
+        return out
 
     @Slot()
     def choose_folder(self) -> None:
@@ -126,9 +173,12 @@ class ExportDialog(QDialog):
         running = self.thread is not None
         self.export_button.setEnabled(not running and bool(self.selected_kinds()))
         self.close_button.setText(self.tr("取消导出") if running else self.tr("关闭"))
-        for box in (*self.kind_boxes.values(), self.omit_names, self.folder_edit):
+        for box in (*self.kind_boxes.values(), self.omit_names, self.folder_edit, self.start_time):
             box.setEnabled(not running)
-        self.omit_names.setEnabled(not running and self.kind_boxes["feedback"].isChecked())
+        if self.draft:
+            self.kind_boxes["feedback"].setEnabled(False)
+        self.omit_names.setEnabled(not running and any(self.kind_boxes[k].isChecked() for k in ("pdf", "docx", "xlsx", "feedback")))
+        self.start_time.setEnabled(not running and self.kind_boxes["agenda"].isChecked())
 
     # -- the export ------------------------------------------------------------------------
     @Slot()
@@ -141,17 +191,27 @@ class ExportDialog(QDialog):
         if path is None:
             self._show_failure(self.tr("内存数据库不能在后台导出。"))
             return
+        kinds = self.selected_kinds()
+        existing = self.existing_targets(Path(folder))
+        if existing:
+            names = "、".join(p.name for p in existing[:6]) + ("等" if len(existing) > 6 else "")
+            if not dialogs.confirm(self, self.tr("文件夹中已有 %1 个同名文件（%2），导出将替换它们。继续吗？")
+                                   .replace("%1", str(len(existing))).replace("%2", names), self.tr("替换已有文件")):
+                return
         settings.put(settings.EXPORT_BASE, str(Path(folder).parent))
         settings.put(settings.EXPORT_OMIT_NAMES, self.omit_names.isChecked())
-        settings.put(settings.EXPORT_KINDS, self.selected_kinds())
+        settings.put(settings.EXPORT_KINDS, [k for k, b in self.kind_boxes.items() if b.isChecked()])
+        settings.put(settings.EXPORT_START, self.start_time.time().toString("HH:mm"))
         self.result = None
         self.open_button.setEnabled(False)
+        self.print_button.setEnabled(False)
         self.progress.setRange(0, 0)  # busy until the first report
         self.status.setStyleSheet("")
         self.status.setText(self.tr("正在准备…"))
         self.thread = QThread(self)
-        self.worker = ExportWorker(path, self.session_id, Path(folder), kinds=self.selected_kinds(),
-                                   show_experts=not self.omit_names.isChecked())
+        self.worker = ExportWorker(path, self.session_id, Path(folder), kinds=kinds,
+                                   show_experts=not self.omit_names.isChecked(),
+                                   start=self.start_time.time().toString("HH:mm"))
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
         self.worker.progress.connect(self.on_progress)
@@ -178,8 +238,15 @@ class ExportDialog(QDialog):
         self.progress.setValue(1)
         text = (self.tr("已导出 %1 个文件，用时 %2 秒。数据指纹 %3。").replace("%1", str(len(result.files)))
                 .replace("%2", f"{result.elapsed_ms / 1000:.1f}").replace("%3", result.short_fingerprint))
-        self.status.setText(text)
+        notes = [n for n in result.notes() if n not in result.font_notes]  # those are shown above
+        self.status.setText(text + ("\n" + "\n".join(notes) if notes else ""))
         self.open_button.setEnabled(True)
+        self.print_menu.clear()
+        for path in result.files:
+            if path.suffix.lower() == ".pdf":
+                label = path.name if path.parent.name != FEEDBACK_FOLDER else f"{FEEDBACK_FOLDER}／{path.name}"
+                self.print_menu.addAction(label, lambda p=path: self.print_file(p))
+        self.print_button.setEnabled(not self.print_menu.isEmpty())
 
     @Slot(str)
     def on_cancelled(self, message: str) -> None:
@@ -203,6 +270,10 @@ class ExportDialog(QDialog):
         self.worker = None
         self.thread = None
         self._update_buttons()
+
+    def print_file(self, path: Path) -> None:
+        if not open_for_print(path):
+            self._show_failure(self.tr("无法打开 %1：本机没有可打开 PDF 的程序。").replace("%1", path.name))
 
     @Slot()
     def open_folder(self) -> None:

@@ -23,13 +23,15 @@ class ExportWorker(QObject):
     cancelled = Signal(str)
     done = Signal()
 
-    def __init__(self, db_path: Path, session_id: int, folder: Path, *, kinds: list[str], show_experts: bool):
+    def __init__(self, db_path: Path, session_id: int, folder: Path, *, kinds: list[str], show_experts: bool,
+                 start: str | None = None):
         super().__init__()
         self.db_path = Path(db_path)
         self.session_id = session_id
         self.folder = Path(folder)
         self.kinds = list(kinds)
         self.show_experts = show_experts
+        self.start = start
         self._stop = threading.Event()
 
     def cancel(self) -> None:
@@ -42,6 +44,7 @@ class ExportWorker(QObject):
         try:
             db = open_db(self.db_path, migrate=False)
             result = run_export(db, self.session_id, self.folder, kinds=self.kinds, show_experts=self.show_experts,
+                                start=self.start,
                                 progress=lambda d, n, label: self.progress.emit(d, n, label),
                                 cancelled=self._stop.is_set)
             self.succeeded.emit(result)

@@ -1,6 +1,7 @@
 """One demo database and one full export per test module: exporting is the slow part."""
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -8,23 +9,31 @@ import pytest
 
 from fazhi_desktop.db import open_db
 from fazhi_desktop.demo import add_demo
-from fazhi_desktop.export import run_export
+from fazhi_desktop.export import PAPER_KINDS, run_export
 
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
     folder = tmp_path_factory.mktemp("export")
     db = open_db(folder / "demo.db")
-    past, _ready = add_demo(db)
+    past, ready = add_demo(db)
     steps = []
     result = run_export(db, past, folder / "out", progress=lambda done, total, label: steps.append((done, total, label)))
-    yield {"db": db, "sid": past, "folder": folder / "out", "result": result, "steps": steps}
+    papers = run_export(db, ready, folder / "papers", kinds=PAPER_KINDS, start="08:30")
+    yield {"db": db, "sid": past, "ready": ready, "folder": folder / "out", "result": result, "steps": steps,
+           "papers": folder / "papers", "papers_result": papers}
     db.conn.close()
 
 
 def pdftotext(path: Path, *args: str) -> str:
     return subprocess.run(["pdftotext", "-layout", *args, str(path), "-"], check=True, capture_output=True,
                           text=True).stdout
+
+
+def page_texts(path: Path) -> list[str]:
+    """The text of each page (pdftotext separates pages with a form feed)."""
+    text = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    return text.split("\f")[:-1]
 
 
 def pdf_pages(path: Path) -> int:
@@ -40,3 +49,8 @@ def pdffonts(path: Path) -> list[dict]:
         # name type... encoding emb sub uni object ID: the last five columns are fixed
         rows.append({"name": parts[0], "emb": parts[-5], "sub": parts[-4], "uni": parts[-3]})
     return rows
+
+
+def squeeze(text: str) -> str:
+    """Text without the spaces and line breaks that layout adds."""
+    return re.sub(r"\s+", "", text)
