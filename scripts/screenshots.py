@@ -81,6 +81,11 @@ def main() -> int:
     shot("scoring-finished")
     w.show_page("live")
     shot("live-finished")
+    from ui.export.dialog import ExportDialog
+    export = ExportDialog(db, past, w)
+    export.open()
+    shot("export-dialog", export)
+    export.close()
     history = w.open_history()
     history.resize(width, height)
     shot("history", history)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QThread, QTime, QUrl, Slot
+from PySide6.QtCore import QStandardPaths, Qt, QThread, QTime, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QMenu, QProgressBar, QPushButton, QTimeEdit,
@@ -41,7 +41,7 @@ class ExportDialog(QDialog):
         self.result = None
         self.setWindowTitle(self.tr("导出会议材料"))
         self.setWindowIcon(icon("export"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)
 
         fp = short_fingerprint(session_fingerprint(db, session_id))
         self.fingerprint_label = QLabel(self.tr("数据指纹：%1（每页页脚都印有此指纹，可与本机数据核对）").replace("%1", fp))
@@ -103,6 +103,14 @@ class ExportDialog(QDialog):
         where.addWidget(browse)
         form = QFormLayout()
         form.addRow(self.tr("导出到文件夹："), where)
+        # the whole path, wrapped: in the line edit a long one shows only its end (or its start)
+        self.folder_full = QLabel()
+        self.folder_full.setWordWrap(True)
+        self.folder_full.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.folder_full.setStyleSheet("color: #607d8b;")
+        self.folder_edit.textChanged.connect(self._show_folder)
+        self._show_folder(self.folder_edit.text())
+        form.addRow("", self.folder_full)
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
@@ -135,6 +143,12 @@ class ExportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self._update_buttons()
+
+    def _show_folder(self, text: str) -> None:
+        # a break may fall after any path separator or character: the label wraps the whole path
+        self.folder_full.setText(text.replace("/", "/\u200b").replace("\\", "\\\u200b"))
+        self.folder_edit.setToolTip(text)
+        self.folder_edit.setCursorPosition(0)
 
     # -- settings ---------------------------------------------------------------------------
     def default_folder(self) -> str:

@@ -120,3 +120,17 @@ def test_titles_never_split_pingyihui():
                   "渝东北片区法治政府建设暨“八五”普法中期总结评议会纪要"):
         lines = title_lines(title, 20)
         assert any("评议会" in x for x in lines), lines
+
+
+def test_an_expert_without_category_or_affiliation_gets_no_empty_brackets(demo_db, tmp_path):
+    """李晓梅（） in the minutes was a defect: an expert with nothing to say in brackets gets none."""
+    import docx
+
+    from fazhi_desktop.export import run_export
+    from fazhi_desktop.roster import add_expert
+
+    add_expert(demo_db, session_id=2, name="李晓梅")
+    out = run_export(demo_db, 2, {"docx": tmp_path / "m.docx", "pdf": tmp_path / "m.pdf"})
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "m.docx")).paragraphs)
+    assert "李晓梅" in text and "李晓梅（）" not in text and "（）" not in text
+    assert out

@@ -191,3 +191,11 @@ def test_asks_before_replacing_files_and_does_nothing_when_told_no(qtbot, demo_d
     dlg.export_button.click()
     assert asked and "会议纪要.pdf" in asked[0] and dlg.thread is None
     assert (out / "会议纪要.pdf").read_bytes() == b"the printed one"
+
+
+def test_the_whole_export_path_is_shown(qtbot, demo_db, tmp_path):
+    """A long folder was cut at the left in the line edit: the whole path is shown, wrapped, below it."""
+    long = tmp_path / ("法治政府建设暨七五普法第二片区总结评议会" * 3) / "导出"
+    dlg = make(qtbot, demo_db, long)
+    assert dlg.folder_full.text().replace("\u200b", "") == str(long)
+    assert dlg.folder_full.wordWrap() and dlg.folder_edit.toolTip() == str(long)
