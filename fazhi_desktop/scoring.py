@@ -251,7 +251,7 @@ def _login_name() -> str:
 
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name (some services, containers): leave it blank
+    except (OSError, KeyError):  # no login name (a service, a container without passwd): leave it blank
         return ""
 
 

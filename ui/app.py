@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -101,14 +102,12 @@ def open_database(path: Path, parent=None):
 
 
 def _offer_snapshot(path: Path, box: QMessageBox):
-    """With the backups module present, offer the latest good snapshot of this database."""
-    try:
-        from fazhi_desktop import backup
-    except ImportError:
-        return None
+    """Offer the latest good snapshot of this database, if there is one."""
+    from fazhi_desktop import backup
+
     try:
         snap = backup.latest_good_snapshot(path)
-    except Exception:  # noqa: BLE001 - only an offer; the dialog still explains the failure
+    except (OSError, sqlite3.Error, UserError):  # only an offer: the dialog still explains the failure
         return None
     if snap is None:
         return None

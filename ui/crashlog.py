@@ -118,8 +118,9 @@ class CrashLog(QObject):
         self.record(args.exc_type, args.exc_value, args.exc_traceback, name)
 
     # -- recording ----------------------------------------------------------------------------------
-    def record(self, exc_type, exc, tb, thread_name: str = "MainThread") -> str:
-        """Append the traceback with a timestamp, echo it to stderr, then tell the user."""
+    def record(self, exc_type, exc, tb, thread_name: str = "MainThread", *, tell: bool = True) -> str:
+        """Append the traceback with a timestamp, echo it to stderr, then tell the user (unless the
+        caller shows the failure itself: ``tell=False``)."""
         from fazhi_desktop import __version__
 
         import PySide6
@@ -137,6 +138,8 @@ class CrashLog(QObject):
                 pass  # the entry still goes to stderr below
         sys.stderr.write(entry)
         summary = f"{exc_type.__name__}: {exc}"
+        if not tell:
+            return entry
         if threading.current_thread() is threading.main_thread():
             self._show(summary)
         else:
@@ -166,3 +169,12 @@ def install(folder: Path | None, *, show: ShowFn | None = show_dialog) -> CrashL
         _INSTALLED.uninstall()
     _INSTALLED = CrashLog(folder, show=show).install()
     return _INSTALLED
+
+
+def log_handled(exc: BaseException) -> None:
+    """An unexpected error that its caller shows the user itself (the export worker's failure
+    message): still leave its traceback in the crash log."""
+    if _INSTALLED is not None:
+        _INSTALLED.record(type(exc), exc, exc.__traceback__, threading.current_thread().name, tell=False)
+    else:
+        traceback.print_exception(type(exc), exc, exc.__traceback__)

@@ -136,14 +136,11 @@ def run_self_test(app: QApplication, binding_report=None) -> int:
             raise SelfTestFailed("主窗口截图几乎是空白")
         steps.append(("live_console", int((time.perf_counter() - t) * 1000)))
 
-        try:
-            from fazhi_desktop import export as export_mod
-        except ImportError:
-            export_mod = None
-        if export_mod is not None and hasattr(export_mod, "self_test_export"):
-            t = time.perf_counter()
-            export_mod.self_test_export(db, past, folder / "export")
-            steps.append(("export", int((time.perf_counter() - t) * 1000)))
+        from fazhi_desktop import export as export_mod
+
+        t = time.perf_counter()
+        export_mod.self_test_export(db, past, folder / "export")
+        steps.append(("export", int((time.perf_counter() - t) * 1000)))
 
         soak = run_soak(window, db)
         steps.append(("soak", soak.elapsed_ms))

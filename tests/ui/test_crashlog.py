@@ -96,3 +96,22 @@ def test_an_unwritable_data_folder_still_reports_to_stderr(qtbot, tmp_path, caps
         assert "无法写入" in crashlog.dialog_text("RuntimeError: x", None)
     finally:
         installed.uninstall()
+
+
+def test_an_unexpected_export_failure_is_shown_by_the_dialog_and_logged(qtbot, log, tmp_path, demo_db, db_path,
+                                                                        monkeypatch):
+    """The export worker shows its own failure message; the traceback still goes to the log, and
+    no second (crash) dialog covers the export dialog's message."""
+    from ui.export import worker as worker_mod
+
+    def boom(*args, **kwargs):
+        raise ZeroDivisionError("字体表损坏")
+
+    monkeypatch.setattr(worker_mod, "run_export", boom)
+    w = worker_mod.ExportWorker(db_path, 1, tmp_path / "out", kinds=["pdf"], show_experts=True)
+    failures = []
+    w.failed.connect(failures.append)
+    w.run()
+    assert failures and "意外错误" in failures[0] and "崩溃日志" in failures[0]
+    text = (tmp_path / "data" / "crash.log").read_text(encoding="utf-8")
+    assert "ZeroDivisionError: 字体表损坏" in text and crash_boxes() == []

@@ -6,7 +6,6 @@ a widget, and reports through signals only.
 from __future__ import annotations
 
 import threading
-import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -14,6 +13,8 @@ from PySide6.QtCore import QObject, Signal, Slot
 from fazhi_desktop.db import open_db
 from fazhi_desktop.errors import UserError
 from fazhi_desktop.export import ExportCancelled, run_export
+
+from .. import crashlog
 
 
 class ExportWorker(QObject):
@@ -52,9 +53,9 @@ class ExportWorker(QObject):
             self.cancelled.emit(str(exc))
         except UserError as exc:
             self.failed.emit(str(exc))
-        except Exception as exc:  # noqa: BLE001 - shown to the user instead of killing the thread
-            traceback.print_exc()
-            self.failed.emit(f"导出时发生意外错误：{type(exc).__name__}: {exc}")
+        except Exception as exc:  # noqa: BLE001 - shown to the user instead of killing the thread, and logged
+            crashlog.log_handled(exc)
+            self.failed.emit(f"导出时发生意外错误：{type(exc).__name__}: {exc}（详情见崩溃日志）")
         finally:
             if db is not None:
                 db.conn.close()
