@@ -1,10 +1,24 @@
 """One map from meaning to icon. Icons are made lazily, after the QApplication exists
-(qtawesome loads its fonts on first use; doing that earlier crashes, qtawesome #21)."""
+(qtawesome loads its fonts on first use; doing that earlier crashes, qtawesome #21).
+
+qtawesome draws each icon from its font through a Python icon engine, and importing it brings in
+qtpy, QtOpenGL and the fonts: ~110 ms of every start, and a Python-overridden paint() on every
+repaint. So each icon is drawn by qtawesome once, at the sizes menus, toolbars and tabs use, and
+kept as PNG files in the user's cache folder; later starts load the PNGs and never import
+qtawesome. The cache is keyed by this map and the app version, so a changed icon is drawn anew.
+"""
 from __future__ import annotations
 
+import hashlib
+import os
 from functools import lru_cache
+from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
+
+SIZES = (16, 20, 24, 32, 48, 64)  # logical sizes used, and their 2× for high-DPI screens
+CACHE_ENV = "FAZHI_ICON_CACHE"     # another folder, or "off"
 
 ICONS: dict[str, str] = {
     "new": "fa5s.plus-circle", "open": "fa5s.folder-open", "duplicate": "fa5s.copy", "delete": "fa5s.trash-alt",
@@ -22,12 +36,59 @@ ICONS: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=1)
+def cache_dir() -> Path | None:
+    setting = os.environ.get(CACHE_ENV, "")
+    if setting == "off":
+        return None
+    if setting:
+        return Path(setting)
+    from platformdirs import user_cache_path
+
+    from fazhi_desktop import APP_ID, __version__
+
+    key = hashlib.sha256(repr((sorted(ICONS.items()), SIZES, __version__)).encode()).hexdigest()[:12]
+    return user_cache_path(APP_ID, appauthor=False) / f"icons-{key}"
+
+
+def _files(meaning: str, color: str) -> list[tuple[int, Path]]:
+    folder = cache_dir()
+    if folder is None:
+        return []
+    return [(size, folder / f"{meaning}-{color.lstrip('#')}-{size}.png") for size in SIZES]
+
+
 @lru_cache(maxsize=None)
 def icon(meaning: str, color: str = "#37474f") -> QIcon:
     """The icon for ``meaning`` (a key of ICONS); an empty icon for an unknown key."""
-    import qtawesome
-
     name = ICONS.get(meaning)
     if name is None:
         return QIcon()
-    return qtawesome.icon(name, color=color)
+    files = _files(meaning, color)
+    if files and all(path.is_file() for _size, path in files):
+        cached = QIcon()
+        for size, path in files:
+            cached.addFile(str(path), QSize(size, size))
+        return cached
+    import qtawesome
+
+    drawn = qtawesome.icon(name, color=color)
+    _store(drawn, files)
+    return drawn
+
+
+def _store(drawn: QIcon, files: list[tuple[int, Path]]) -> None:
+    """Keep the drawn icon for the next start. A cache that cannot be written (a read-only home,
+    a full disk) only costs the next start the drawing again."""
+    if not files:
+        return
+    try:
+        files[0][1].parent.mkdir(parents=True, exist_ok=True)
+        for size, path in files:
+            part = path.with_name(f".{path.name}.{os.getpid()}.part")
+            if not drawn.pixmap(size, size).save(str(part), "PNG"):
+                part.unlink(missing_ok=True)
+                return
+            os.replace(part, path)
+    except OSError:
+        return

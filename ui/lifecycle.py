@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFrame, QHB
 
 from fazhi_desktop import seal as seal_core
 from fazhi_desktop.errors import UserError
-from fazhi_desktop.export.fingerprint import short_fingerprint
 from fazhi_desktop.lifecycle import finish_check, finish_session
 from fazhi_desktop.sessions import STATUSES, get_session
 
@@ -99,6 +98,8 @@ class SealDialog(QDialog):
         super().__init__(parent)
         self.db, self.session_id = db, session_id
         self.fingerprint: str | None = None
+        from fazhi_desktop.export.fingerprint import short_fingerprint  # the export stack loads on first use
+
         s = get_session(db, session_id)
         digest = seal_core.fingerprint(db, session_id)
         self.setWindowTitle(self.tr("封盘"))
