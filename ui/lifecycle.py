@@ -31,7 +31,34 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("lifecycle", text)
 
 
-class FinishDialog(QDialog):
+class _StepDialog(QDialog):
+    """A dialog that runs one service call when the chair confirms it: the error line and the
+    OK/Cancel row (OK renamed for the step); a refusal stays in the dialog, in Chinese."""
+
+    def _finish_layout(self, layout: QVBoxLayout, ok_text: str, *, enabled: bool) -> None:
+        self.error = error_label()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(ok_text)
+        self.ok_button.setEnabled(enabled)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def perform(self) -> None:
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        try:
+            self.perform()
+        except UserError as exc:
+            self.error.setText(str(exc))
+            return
+        super().accept()
+
+
+class FinishDialog(_StepDialog):
     """结束评议会: what is still missing, and either refuse or end with a recorded reason."""
 
     def __init__(self, db, session_id: int, parent: QWidget | None = None):
@@ -64,14 +91,7 @@ class FinishDialog(QDialog):
                           .replace("%1", str(len(self.check.unsubmitted))))
             note.setWordWrap(True)
             layout.addWidget(note)
-        self.error = error_label()
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("结束评议会"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self._finish_layout(layout, self.tr("结束评议会"), enabled=True)
         self.override.toggled.connect(self._update)
         self.reason.textChanged.connect(self._update)
         self._update()
@@ -81,17 +101,12 @@ class FinishDialog(QDialog):
         self.ok_button.setEnabled(allowed)
         self.reason.setEnabled(self.override.isChecked())
 
-    def accept(self) -> None:
+    def perform(self) -> None:
         reason = self.reason.text() if self.override.isChecked() else ""
-        try:
-            finish_session(self.db, session_id=self.session_id, override_reason=reason)
-        except UserError as exc:
-            self.error.setText(str(exc))
-            return
-        super().accept()
+        finish_session(self.db, session_id=self.session_id, override_reason=reason)
 
 
-class SealDialog(QDialog):
+class SealDialog(_StepDialog):
     """封盘: the fingerprint the documents will carry, and an explicit confirmation."""
 
     def __init__(self, db, session_id: int, parent: QWidget | None = None):
@@ -124,27 +139,14 @@ class SealDialog(QDialog):
         layout.addWidget(full)
         self.confirm = QCheckBox(self.tr("已核对评议结果和会议材料，确认封盘"))
         layout.addWidget(self.confirm)
-        self.error = error_label()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("封盘"))
-        self.ok_button.setEnabled(False)
+        self._finish_layout(layout, self.tr("封盘"), enabled=False)
         self.confirm.toggled.connect(self.ok_button.setEnabled)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
 
-    def accept(self) -> None:
-        try:
-            self.fingerprint = seal_core.seal(self.db, session_id=self.session_id, confirmed=self.confirm.isChecked())
-        except UserError as exc:
-            self.error.setText(str(exc))
-            return
-        super().accept()
+    def perform(self) -> None:
+        self.fingerprint = seal_core.seal(self.db, session_id=self.session_id, confirmed=self.confirm.isChecked())
 
 
-class ReopenDialog(QDialog):
+class ReopenDialog(_StepDialog):
     """重新打开: back to 进行中, with a reason that goes to the audit log."""
 
     def __init__(self, db, session_id: int, parent: QWidget | None = None):
@@ -161,24 +163,11 @@ class ReopenDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("例如：补录陈敏专家的纸质评分表"))
         layout.addWidget(self.reason)
-        self.error = error_label()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("重新打开"))
-        self.ok_button.setEnabled(False)
+        self._finish_layout(layout, self.tr("重新打开"), enabled=False)
         self.reason.textChanged.connect(lambda t: self.ok_button.setEnabled(bool(t.strip())))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
 
-    def accept(self) -> None:
-        try:
-            seal_core.reopen_session(self.db, session_id=self.session_id, reason=self.reason.text())
-        except UserError as exc:
-            self.error.setText(str(exc))
-            return
-        super().accept()
+    def perform(self) -> None:
+        seal_core.reopen_session(self.db, session_id=self.session_id, reason=self.reason.text())
 
 
 def finish(parent: QWidget | None, db, session_id: int) -> bool:

@@ -190,12 +190,16 @@ class MainWindow(QMainWindow):
             return
         self.page("live").begin()
 
+    def _step(self, done: bool, message: str) -> bool:
+        """After a lifecycle dialog: when it went through, every page follows and the bar says so."""
+        if done:
+            self.status_changed()
+            self.statusBar().showMessage(message, 15000)
+        return done
+
     def finish_meeting(self) -> bool:
-        if self.session_id is None or not lifecycle.finish(self, self.db, self.session_id):
-            return False
-        self.status_changed()
-        self.statusBar().showMessage(self.tr("评议会已结束：内容只读，核对无误后可以封盘。"), 10000)
-        return True
+        return self.session_id is not None and self._step(
+            lifecycle.finish(self, self.db, self.session_id), self.tr("评议会已结束：内容只读，核对无误后可以封盘。"))
 
     def seal_meeting(self) -> str | None:
         if self.session_id is None:
@@ -204,16 +208,12 @@ class MainWindow(QMainWindow):
         if digest:
             from fazhi_desktop.export.fingerprint import short_fingerprint
 
-            self.status_changed()
-            self.statusBar().showMessage(self.tr("已封盘，指纹 %1。").replace("%1", short_fingerprint(digest)), 15000)
+            self._step(True, self.tr("已封盘，指纹 %1。").replace("%1", short_fingerprint(digest)))
         return digest
 
     def reopen_meeting(self) -> bool:
-        if self.session_id is None or not lifecycle.reopen(self, self.db, self.session_id):
-            return False
-        self.status_changed()
-        self.statusBar().showMessage(self.tr("评议会已重新打开（进行中），原因已记入审计日志。"), 10000)
-        return True
+        return self.session_id is not None and self._step(
+            lifecycle.reopen(self, self.db, self.session_id), self.tr("评议会已重新打开（进行中），原因已记入审计日志。"))
 
     def revise_meeting(self) -> bool:
         from .history.revision_dialog import RevisionDialog
@@ -224,10 +224,7 @@ class MainWindow(QMainWindow):
         if not dialogs.run_dialog(dialog):
             return False
         before, after = dialog.result_fingerprints
-        self.status_changed()
-        self.statusBar().showMessage(self.tr("已更正并记入审计日志；指纹 %1 → %2").replace("%1", before)
-                                     .replace("%2", after), 15000)
-        return True
+        return self._step(True, self.tr("已更正并记入审计日志；指纹 %1 → %2").replace("%1", before).replace("%2", after))
 
     def open_rehearsal(self, session_id: int) -> QWidget | None:
         """演练: the live console on a throwaway copy of the session, in a window of its own."""
