@@ -86,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="仍有未完成的评分时，写明原因后仍然结束（原因与缺项记入审计日志）")
     se = sub.add_parser("seal", help="封盘：已结束的评议会定稿，打印 fingerprint=…")
     se.add_argument("--session", type=int, required=True)
+    ve = sub.add_parser("verify", help="校验审计链与封盘签名，打印 verify=ok 或指出第一处断裂")
+    ve.add_argument("--session", type=int)
     ro = sub.add_parser("reopen", help="重新打开已结束（未封盘）的评议会，须写明原因")
     ro.add_argument("--session", type=int, required=True)
     ro.add_argument("--reason", required=True)
@@ -263,4 +265,10 @@ def cmd_reopen(db, args) -> int:
     return 0
 
 
-COMMANDS.update({"finish": cmd_finish, "seal": cmd_seal, "reopen": cmd_reopen})
+def cmd_verify(db, args) -> int:
+    from .verify import cli_verify
+
+    return cli_verify(db, args)
+
+
+COMMANDS.update({"finish": cmd_finish, "seal": cmd_seal, "reopen": cmd_reopen, "verify": cmd_verify})

@@ -49,6 +49,22 @@ def _check_texts(number: int, values: dict[str, str], columns: list[Column], pro
             problems.append(f"第 {number} 行：“{column.zh}”过长（超过 {MAX_TEXT} 个字）。")
 
 
+def _record(db: sqlite_utils.Database, session_id: int, path: Path, entity: str, states: list[dict]) -> None:
+    """The imported units or experts and the new order, in the session's chain."""
+    from .chain import chained
+
+    if not chained(db):
+        return
+    from .chain import append_many
+    from .replay import order_state
+
+    action = f"导入{'参评单位' if entity == 'unit' else '评议专家'}"
+    items = [{"action": action, entity: st["name"], "reason": f"导入文件 {path.name}", "entity": entity,
+              "ref": [st["name"]], "state": st} for st in states]
+    items.append({"action": "汇报顺序", "entity": "order", "ref": [], "state": order_state(db, session_id)})
+    append_many(db, session_id=session_id, items=items)
+
+
 def import_units(db: sqlite_utils.Database, *, session_id: int, path: Path | str) -> ImportResult:
     path = Path(path)
     ensure_editable(db, session_id, "roster")
@@ -96,6 +112,9 @@ def import_units(db: sqlite_utils.Database, *, session_id: int, path: Path | str
                        "VALUES (?, ?, ?, ?, ?, ?)",
                        [session_id, v["name"], v.get("presenter", ""), v.get("presenter_title", ""),
                         v.get("report_title", ""), start + offset])
+        _record(db, session_id, path, "unit", [
+            {"name": v["name"], "presenter": v.get("presenter", ""), "presenter_title": v.get("presenter_title", ""),
+             "report_title": v.get("report_title", "")} for _o, v in accepted])
     return ImportResult("参评单位", [v["name"] for _o, v in accepted])
 
 
@@ -127,4 +146,7 @@ def import_experts(db: sqlite_utils.Database, *, session_id: int, path: Path | s
             v = row.values
             db.execute("INSERT INTO experts (session_id, name, category, affiliation, position) VALUES (?, ?, ?, ?, ?)",
                        [session_id, v["name"], v.get("category", ""), v.get("affiliation", ""), start + offset])
+        _record(db, session_id, path, "expert", [
+            {"name": r.values["name"], "category": r.values.get("category", ""),
+             "affiliation": r.values.get("affiliation", "")} for r in rows])
     return ImportResult("评议专家", [r.values["name"] for r in rows])

@@ -35,6 +35,34 @@ _COLS = ("id, session_id, unit_name, unit_id, question_id, criterion, source, pr
          "created_at, updated_at")
 
 
+def record_item(db: sqlite_utils.Database, item_id: int, *, action: str, before: Any = None, after: Any = None) -> None:
+    """The item as it now is, in the ledger's chain (inside the caller's transaction)."""
+    from .chain import chained
+
+    if not chained(db):
+        return
+    from .chain import LEDGER_CHAIN, append
+    from .replay import item_state
+
+    uid, state = item_state(db, item_id)
+    sid = db.execute("SELECT session_id FROM rectification_items WHERE id = ?", [item_id]).fetchone()[0]
+    append(db, session_id=sid or 0, chain=LEDGER_CHAIN, action=action, unit=state["unit_name"], before=before,
+           after=after, entity="item", ref=[uid], state=state)
+
+
+def record_item_removed(db: sqlite_utils.Database, item_id: int, *, action: str) -> None:
+    from .chain import chained
+
+    if not chained(db):
+        return
+    from .chain import LEDGER_CHAIN, append
+
+    uid, sid, unit, problem = db.execute("SELECT uid, session_id, unit_name, problem FROM rectification_items "
+                                         "WHERE id = ?", [item_id]).fetchone()
+    append(db, session_id=sid or 0, chain=LEDGER_CHAIN, action=action, unit=unit, before=problem[:60],
+           entity="item", ref=[uid], state=None)
+
+
 def today_iso(today: str | Date | None = None) -> str:
     if today is None:
         return Date.today().isoformat()
@@ -105,13 +133,15 @@ def add_item(db: sqlite_utils.Database, *, unit_name: str, problem: str, session
         raise UserError("限期整改的事项需要填写整改时限（YYYY-MM-DD）；长期坚持的请选择“持续”。")
     now = now_iso()
     with transaction(db):
-        return db.execute(
+        item_id = db.execute(
             "INSERT INTO rectification_items (session_id, unit_name, unit_id, question_id, criterion, source, problem, "
             "measure, responsible_unit, responsible_person, deadline, kind, status, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '未启动', ?, ?)",
             [session_id, f["unit_name"], unit_id, question_id, f["criterion"], f["source"], f["problem"],
              f["measure"], f["responsible_unit"], f["responsible_person"], f["deadline"], f["kind"], now, now],
         ).lastrowid
+        record_item(db, item_id, action="添加整改事项", after=f["problem"][:60])
+        return item_id
 
 
 def create_from_questions(db: sqlite_utils.Database, *, session_id: int,
@@ -163,6 +193,7 @@ def update_item(db: sqlite_utils.Database, *, item_id: int, **fields: Any) -> di
         with transaction(db):
             db.execute(f"UPDATE rectification_items SET {', '.join(k + ' = ?' for k in sets)}, updated_at = ? "
                        "WHERE id = ?", [*sets.values(), now_iso(), item_id])
+            record_item(db, item_id, action="修改整改事项：" + "、".join(LABELS.get(k, k) for k in before))
     return before
 
 
@@ -180,12 +211,14 @@ def close_item(db: sqlite_utils.Database, *, item_id: int, evidence: str, eviden
                    "review_opinion = ?, updated_at = ? WHERE id = ?",
                    [evidence, json.dumps(files, ensure_ascii=False), day,
                     (review_opinion or "").strip() or item["review_opinion"], now_iso(), item_id])
+        record_item(db, item_id, action="整改事项销号", before=item["status"], after="已完成")
     return get_item(db, item_id, today=today)
 
 
 def delete_item(db: sqlite_utils.Database, *, item_id: int) -> dict:
     item = get_item(db, item_id)
     with transaction(db):
+        record_item_removed(db, item_id, action="删除整改事项")
         db.execute("DELETE FROM rectification_items WHERE id = ?", [item_id])
     return item
 
