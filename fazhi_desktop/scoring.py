@@ -258,7 +258,8 @@ def sheet_states(db: sqlite_utils.Database, session_id: int, unit_id: int) -> di
 
 # what the audit dialog leaves out unless asked: the first recording of things (setup, roster,
 # first scores, questions), every one of which is in the chain all the same
-ROUTINE_ENTITIES = ("session", "meeting", "template", "order", "unit", "expert", "recusal", "question", "attendance")
+ROUTINE_ENTITIES = ("session", "meeting", "template", "order", "unit", "expert", "recusal", "question", "attendance",
+                    "item", "link")
 ROUTINE_ACTIONS = ("状态", "录入评分", "清除评分", "导入评分", "录入外部得分", "导入外部得分")
 
 
@@ -267,9 +268,10 @@ def audit_log(db: sqlite_utils.Database, session_id: int, *, expert: str | None 
     """The session's chain in order (its own history: a deleted session's rows under a reused id
     are not shown): corrections, submissions, status changes and seals; ``everything`` adds the
     routine first entries."""
+    # the session's own chain, and this laptop's records about it (a package imported) in the ledger chain
     sql = ("SELECT at, operator, action, expert, unit, criterion, before, after, reason, seq, hash FROM audit_log "
-           "WHERE chain = (SELECT uid FROM sessions WHERE id = ?)")
-    params: list[object] = [session_id]
+           "WHERE (chain = (SELECT uid FROM sessions WHERE id = ?) OR (chain = 'ledger' AND session_id = ?))")
+    params: list[object] = [session_id, session_id]
     if not everything:
         sql += (f" AND coalesce(entity, '') NOT IN ({', '.join('?' * len(ROUTINE_ENTITIES))})"
                 f" AND action NOT IN ({', '.join('?' * len(ROUTINE_ACTIONS))})")
@@ -280,7 +282,7 @@ def audit_log(db: sqlite_utils.Database, session_id: int, *, expert: str | None 
     if unit:
         sql += " AND unit = ?"
         params.append(unit)
-    return list(db.query(sql + " ORDER BY seq", params))
+    return list(db.query(sql + " ORDER BY id", params))
 
 
 def external_values(db: sqlite_utils.Database, session_id: int) -> dict[tuple[int, str], Decimal]:
