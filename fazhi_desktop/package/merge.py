@@ -136,11 +136,14 @@ def _import(db: sqlite_utils.Database, opened: Opened, *, documents_root, operat
     if diff:
         raise UserError(f"评议会包 {path.name} 的内容与其审计记录不符（内容被改动），未导入任何内容：", diff[:5])
     package_signer = _who(manifest["signature"])
-    if confirm_update is not None:
-        local_now = db.execute("SELECT id FROM sessions WHERE uid = ?", [uid]).fetchone()
-        if local_now and not confirm_update(
-                f"本机已有这场评议会（编号 {local_now[0]}）。包内的审计记录接续本机的记录时，将用包内的内容更新本机的"
-                f"这场评议会，并记入审计日志。包由 {package_signer} 签名导出。继续吗？"):
+    local_now = db.execute("SELECT id FROM sessions WHERE uid = ?", [uid]).fetchone()
+    if local_now and confirm_update is not None:
+        mine = entries(db, uid)
+        compare(mine, rows, title=title, local_id=local_now[0])  # refuses here when it is not a continuation
+        if not confirm_update(
+                f"本机已有这场评议会（编号 {local_now[0]}）。包内的版本较新：它接续本机的审计记录，多出 "
+                f"{len(rows) - len(mine)} 条（最后一条：{_entry_text(rows[-1])}）。包由 {package_signer} 签名导出。"
+                "用包内的内容更新本机的这场评议会吗？更新会记入审计日志。"):
             raise UserError(f"未导入：保留本机的评议会（编号 {local_now[0]}）。")
     staged = _stage_documents(opened, documents_root) if opened.documents and documents_root is not None else None
     placed: Path | None = None
