@@ -39,6 +39,8 @@ class Expert:
     position: int
 
 
+MAX_UNITS = 100    # units in one session (a meeting has 10–20)
+MAX_EXPERTS = 50   # experts on one panel (a panel has 5–15)
 UNIT_FIELDS = ("name", "presenter", "presenter_title", "report_title")
 EXPERT_FIELDS = ("name", "category", "affiliation")
 
@@ -56,10 +58,25 @@ def list_experts(db: sqlite_utils.Database, session_id: int) -> list[Expert]:
 
 
 def _clean(fields: dict[str, Any], allowed: Sequence[str]) -> dict[str, str]:
+    from .textcheck import name_problem
+
     unknown = set(fields) - set(allowed)
     if unknown:
         raise UserError(f"不能修改这些字段：{'、'.join(sorted(unknown))}")
-    return {k: ("" if v is None else str(v).strip()) for k, v in fields.items()}
+    clean = {k: ("" if v is None else str(v).strip()) for k, v in fields.items()}
+    for k, v in clean.items():
+        why = name_problem(v, label=FIELD_LABELS.get(k, k), max_len=200, required=False, multiline=k != "name")
+        if why:
+            raise UserError(why + "。")
+    return clean
+
+
+FIELD_LABELS = {"name": "名称", "presenter": "汇报人", "presenter_title": "职务", "report_title": "汇报题目",
+                "category": "类别", "affiliation": "工作单位"}
+
+
+def _count(db: sqlite_utils.Database, table: str, session_id: int) -> int:
+    return db.execute(f"SELECT count(*) FROM {table} WHERE session_id = ?", [session_id]).fetchone()[0]
 
 
 def _next_position(db: sqlite_utils.Database, table: str, session_id: int) -> int:
@@ -82,6 +99,8 @@ def add_unit(db: sqlite_utils.Database, *, session_id: int, name: str, presenter
     with transaction(db):
         if _name_taken(db, "units", session_id, f["name"]):
             raise UserError(f"参评单位“{f['name']}”已在名单中。")
+        if _count(db, "units", session_id) >= MAX_UNITS:
+            raise UserError(f"一场评议会最多 {MAX_UNITS} 个参评单位。")
         pos = _next_position(db, "units", session_id)
         uid = db.execute("INSERT INTO units (session_id, name, presenter, presenter_title, report_title, position) "
                          "VALUES (?, ?, ?, ?, ?, ?)",
@@ -135,6 +154,8 @@ def add_expert(db: sqlite_utils.Database, *, session_id: int, name: str, categor
     with transaction(db):
         if _name_taken(db, "experts", session_id, f["name"]):
             raise UserError(f"专家“{f['name']}”已在评议组中。")
+        if _count(db, "experts", session_id) >= MAX_EXPERTS:
+            raise UserError(f"一场评议会最多 {MAX_EXPERTS} 位评议专家。")
         pos = _next_position(db, "experts", session_id)
         eid = db.execute("INSERT INTO experts (session_id, name, category, affiliation, position) VALUES (?, ?, ?, ?, ?)",
                          [session_id, f["name"], f["category"], f["affiliation"], pos]).lastrowid

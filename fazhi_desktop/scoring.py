@@ -15,6 +15,7 @@ from .db import now_iso, transaction
 from .errors import UserError
 from .sessions import ensure_editable, load_template
 from .template import fmt_decimal, to_decimal
+from .textcheck import strict_number
 
 MAX_DECIMALS = 2
 _UNSET = object()
@@ -33,10 +34,18 @@ class ScoreChange:
 def check_score(raw: object, maximum: Decimal, *, where: str = "") -> Decimal:
     """The value as an exact decimal in [0, maximum], or a UserError saying why not."""
     prefix = f"{where}：" if where else ""
-    try:
-        value = to_decimal(raw)
-    except ValueError:
-        raise UserError(f"{prefix}“{raw}”不是数字。") from None
+    if isinstance(raw, str):
+        # typed or read from a file: ASCII or full-width digits with one decimal point, nothing else
+        # (no sign, exponent, "1_0", "٨" or "5，5": each once slipped through as a number)
+        value = strict_number(raw) if len(raw) <= 40 else None
+        if value is None:
+            shown = raw if len(raw) <= 20 else raw[:20] + "…"
+            raise UserError(f"{prefix}“{shown}”不是数字（分数只能是数字和一个小数点，如 8 或 8.5）")
+    else:
+        try:
+            value = to_decimal(raw)
+        except ValueError:
+            raise UserError(f"{prefix}“{raw}”不是数字。") from None
     if value < 0 or value > maximum:
         raise UserError(f"{prefix}得分 {fmt_decimal(value)} 超出范围，应在 0 到 {fmt_decimal(maximum)} 之间。")
     if -value.as_tuple().exponent > MAX_DECIMALS and value != value.quantize(Decimal("0.01")):

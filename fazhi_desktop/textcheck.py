@@ -17,8 +17,9 @@ _BAD_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"}
 _ALLOWED_IN_TEXT = {"\n", "\t", "\r"}  # long text (a summary, an answer) may have lines and tabs
 # ASCII or full-width digits, one optional decimal point (ASCII, full-width or the ideographic full stop
 # used as one), nothing else: no signs, exponents, underscores, grouping or other scripts' digits
-_NUMBER = re.compile(r"^[0-9\uff10-\uff19]+(?:[.\uff0e][0-9\uff10-\uff19]+)?$")
-_FULL_WIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"\uff0e": "."})
+# a minus sign is read (so "-1" is refused as out of range, with the range said)
+_NUMBER = re.compile(r"^[-\uff0d]?[0-9\uff10-\uff19]+(?:[.\uff0e][0-9\uff10-\uff19]+)?$")
+_FULL_WIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"\uff0e": ".", "\uff0d": "-"})
 
 
 def char_name(ch: str) -> str:
@@ -68,7 +69,8 @@ def strip_report(text: str) -> tuple[str, bool]:
 
 def strict_number(text: str) -> Decimal | None:
     """A score as typed or read from a cell: ASCII or full-width digits with at most one decimal
-    point; anything else (signs, exponents, ``1_0``, ``٨``, ``5，5``) is None."""
+    point (and a minus sign, refused later as out of range); anything else (exponents, ``1_0``,
+    ``٨``, ``5，5``, ``+1``) is None."""
     text = text.strip()
     if not _NUMBER.match(text):
         return None

@@ -18,8 +18,7 @@ from ..sessions import STATUSES
 from ..template import Template, fmt_decimal, parse_template
 from ..textcheck import name_problem
 
-MAX_UNITS = 300
-MAX_EXPERTS = 100
+from ..roster import MAX_EXPERTS, MAX_UNITS  # noqa: E402 - the same caps as typing and file imports
 MAX_QUESTIONS = 20_000
 MAX_ITEMS = 20_000
 MAX_LINKS = 2_000
