@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Callable, Sequence
 
 from . import APP_NAME, __version__
 from .db import open_db
-from .errors import UserError
+from .errors import UserError, database_error_text, os_error_text
 from .paths import resolve_db_path
 
 
@@ -127,6 +128,12 @@ def run(argv: Sequence[str] | None = None, *, gui: GuiEntry | None = None) -> in
             db.conn.close()
     except UserError as exc:
         sys.stderr.write(f"错误：{exc}\n")
+        return 2
+    except sqlite3.Error as exc:  # locked past the wait, a full disk, a damaged page met on reading
+        sys.stderr.write(f"错误：{database_error_text(exc, db_path)}\n")
+        return 2
+    except OSError as exc:  # a full disk or a vanished folder while writing a file
+        sys.stderr.write(f"错误：无法完成：{os_error_text(exc)}。\n")
         return 2
 
 

@@ -10,6 +10,7 @@ The ledger stays editable after the session is sealed: rectification happens aft
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import Path
@@ -304,6 +305,15 @@ XLSX_COLUMNS = [("序号", None), ("参评单位", "unit_name"), ("来源评议�
                 ("复核意见", "review_opinion")]
 
 
+def _as_text(value: Any) -> Any:
+    """Characters XLSX cannot hold (control characters) are dropped rather than fail the export."""
+    if not isinstance(value, str):
+        return value
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", value)
+
+
 def export_xlsx(items: list[dict], path: Path | str, *, title: str = "整改台账") -> Path:
     """Write the items as one sheet (a title row, then a header row); returns the path."""
     from openpyxl import Workbook
@@ -324,7 +334,10 @@ def export_xlsx(items: list[dict], path: Path | str, *, title: str = "整改台�
         for _c, key in XLSX_COLUMNS[1:]:
             value = item.get(key)
             row.append("；".join(value) if isinstance(value, list) else value)
-        ws.append(row)
+        ws.append([_as_text(v) for v in row])
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith(("=", "+", "-", "@")):
+                cell.data_type = "s"  # written as text, never run as a formula by whoever opens it
         if item.get("shown_status") == OVERDUE:
             ws.cell(row=ws.max_row, column=12).fill = overdue_fill
     widths = [6, 14, 28, 11, 18, 36, 36, 14, 10, 11, 6, 8, 30, 20, 11, 24]
@@ -334,11 +347,15 @@ def export_xlsx(items: list[dict], path: Path | str, *, title: str = "整改台�
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "A3"
-    tmp = path.with_name(path.name + ".part")
+    from .tempfiles import temp_name
+
+    tmp = temp_name(path)
     try:
         wb.save(tmp)
-        tmp.replace(path)
+        os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise UserError(f"无法写入整改台账 {path}：{exc.strerror or exc}") from exc
+        from .errors import os_error_text
+
+        raise UserError(f"无法写入整改台账 {path}：{os_error_text(exc)}") from exc
     return path

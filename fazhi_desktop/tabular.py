@@ -116,10 +116,15 @@ def _encoding_change(data: bytes) -> str | None:
         if line.isascii():
             continue
         try:
-            line.decode("utf-8")
-            kind = "UTF-8"
+            text = line.decode("utf-8")
         except UnicodeDecodeError:
             kind = "GB18030"
+        else:
+            # Chinese in UTF-8 is three bytes a character; a GB18030 line that happens to be valid
+            # UTF-8 (司 is CB BE) decodes to Latin, Greek or Cyrillic letters instead: no evidence
+            if any("\x80" <= ch < "\u0800" for ch in text):
+                continue
+            kind = "UTF-8"
         if first is None:
             first = (number, kind)
         elif kind != first[1]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from ..db import now_iso
 from ..errors import UserError
 from ..replay import ITEM_FIELDS, criterion_paths
 from ..sessions import get_session
+from ..tempfiles import temp_name
 from .format import DATA, DOCS, FORMAT, MANIFEST, VERSION, name_problem, sha256, sign_manifest
 
 SESSION_COLS = ("uid", "title", "kind", "date", "venue", "organisers", "chair", "host", "secretary", "status",
@@ -123,12 +123,6 @@ class PackageInfo:
     fingerprint: str
     files: list[str] = field(default_factory=list)
     signer: str = ""
-
-
-def temp_name(path: Path) -> Path:
-    """A temporary name beside ``path`` that no other writer shares (two exports to one file, or a
-    file left by a killed run, never collide)."""
-    return path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.part")
 
 
 def export_package(db: sqlite_utils.Database, *, session_id: int, path: Path | str,
