@@ -206,3 +206,28 @@ def cli_verify(db: sqlite_utils.Database, args) -> int:
         if r.signers or r.notes:
             print(f"  {r.label}：" + "；".join([*(f"签名 {s}" for s in r.signers), *r.notes]))
     return 0
+
+
+def audit_appendix(db: sqlite_utils.Database, session_id: int, *, everything: bool = False) -> dict[str, Any]:
+    """What the minutes print as their appendix (the export renders it; this reads and checks):
+    the chain verified first, then its entries in order. ``everything`` includes the routine first
+    entries (every score as entered); by default the corrections, submissions, status changes and
+    seals. ``head`` is the hash of the chain's last entry, which covers all of them."""
+    from .chain import chain_of
+    from .scoring import ROUTINE_ACTIONS, ROUTINE_ENTITIES
+
+    report = verify_session(db, session_id)
+    rows = entries(db, chain_of(db, session_id))
+    shown = [r for r in rows if everything or not (r.get("entity") in ROUTINE_ENTITIES
+                                                   or r["action"] in ROUTINE_ACTIONS)]
+    return {
+        "verified": report.ok,
+        "problems": list(report.problems),
+        "signers": list(report.signers),
+        "notes": list(report.notes),
+        "entries": len(rows),
+        "head": rows[-1]["hash"] if rows else None,
+        "rows": [{"seq": r["seq"], "at": r["at"], "operator": r["operator"], "action": r["action"],
+                  "expert": r["expert"], "unit": r["unit"], "criterion": r["criterion"], "before": r["before"],
+                  "after": r["after"], "reason": r["reason"], "hash": r["hash"][:12]} for r in shown],
+    }

@@ -243,3 +243,13 @@ def test_cli_verify_ok_then_broken_exit_2(demo_db, db_path):
     assert "评分" in r.stderr and "表中为 7" in r.stderr
     r = run("verify", "--session", "99")
     assert r.returncode == 2 and "没有编号为 99 的评议会" in r.stderr
+
+
+def test_audit_appendix_for_the_minutes(demo_db):
+    from fazhi_desktop.verify import audit_appendix
+
+    seal.seal(demo_db, session_id=1, confirmed=True)
+    appendix = audit_appendix(demo_db, 1)
+    assert appendix["verified"] and appendix["head"] and appendix["signers"]
+    assert [r["action"] for r in appendix["rows"]][-1] == "封盘"
+    assert len(audit_appendix(demo_db, 1, everything=True)["rows"]) == appendix["entries"] > len(appendix["rows"])
