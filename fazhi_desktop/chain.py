@@ -44,9 +44,12 @@ def chained(db: sqlite_utils.Database) -> bool:
     return db.execute("PRAGMA user_version").fetchone()[0] >= CHAIN_VERSION
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def canon(value: Any) -> str:
     """Canonical JSON: sorted keys, no spaces, UTF-8 text (what is hashed and stored)."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _ENCODER.encode(value)
 
 
 def entry_hash(entry: Mapping[str, Any]) -> str:
@@ -174,16 +177,21 @@ def first_broken(rows: list[Mapping[str, Any]], chain: str) -> str | None:
             return f"{where}：与前一条的链接断开（前一条被改动、删除或替换）"
         if entry_hash(row) != row.get("hash"):
             return f"{where}：内容与其哈希不符（这条记录被改动过）"
-        for key in ("ref", "state"):
-            text = row.get(key)
-            if text is not None:
-                try:
-                    if canon(json.loads(text)) != text:
-                        raise ValueError
-                except (ValueError, TypeError):
-                    return f"{where}：{key} 不是规范的 JSON"
+        if row.get("entity") is not None and not _json_ok(row.get("ref"), list) or \
+                row.get("entity") is not None and not _json_ok(row.get("state"), object):
+            return f"{where}：ref 或 state 不是有效的 JSON"
         prev = row["hash"]
     return None
+
+
+def _json_ok(text: Any, kind: type) -> bool:
+    """Text that parses as JSON of ``kind`` (the hash already pins it byte for byte)."""
+    if not isinstance(text, str):
+        return False
+    try:
+        return isinstance(json.loads(text), kind)
+    except (ValueError, RecursionError):
+        return False
 
 
 def migrate_legacy_log(db: sqlite_utils.Database) -> None:

@@ -198,13 +198,29 @@ def _rename(state: dict[str, Any], kind: str, old: str, new: str) -> None:
             order[("units" if kind == "unit" else "experts")] = [new if n == old else n for n in names]
 
 
+def _key_of(entity: str, ref_text: str | None) -> str:
+    """key(entity, *ref) from the stored canonical ``ref`` text, without parsing it (the chain
+    writes ref as canonical JSON; a forged non-canonical one simply matches nothing)."""
+    if not ref_text or ref_text == "[]":
+        return f'["{entity}"]'
+    return f'["{entity}",{ref_text[1:]}'
+
+
 def apply(state: dict[str, Any], entry: Mapping[str, Any]) -> None:
     """Apply one entry's change to ``state`` (in place)."""
     entity = entry.get("entity")
     if entity is None:
         return
-    ref = json.loads(entry["ref"]) if entry.get("ref") else []
     value = json.loads(entry["state"]) if entry.get("state") else None
+    if entity in ("attendance", "recusal", "score", "submission", "external", "question", "item", "link",
+                  "status", "meeting", "template", "order"):  # the common case: set or remove one key
+        k = _key_of(entity, entry.get("ref"))
+        if value is None:
+            state.pop(k, None)
+        else:
+            state[k] = value
+        return
+    ref = json.loads(entry["ref"]) if entry.get("ref") else []
     if entity == "baseline":
         state.clear()
         state.update(value or {})
