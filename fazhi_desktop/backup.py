@@ -29,6 +29,7 @@ from typing import Union
 
 import sqlite_utils
 
+from . import APPLICATION_ID, SQLITE_HEADER
 from .errors import UserError
 
 KEEP = 20
@@ -260,7 +261,6 @@ def prune(db_path: Path | str, *, keep: int = KEEP, max_bytes: int = MAX_BYTES) 
 
 def check_snapshot(path: Path | str) -> str | None:
     """None when ``path`` is a sound 法治评议 database this program can open; else why not (Chinese)."""
-    from .db import APPLICATION_ID, SQLITE_HEADER
     from .migrations import LATEST
 
     path = Path(path)
@@ -372,3 +372,20 @@ def _keep_raw_copy(target: Path) -> Snapshot:
         if partial is not None:
             _remove_quietly(partial)
     return _parse(final) or Snapshot(final, at, "damaged", None, final.stat().st_size)
+
+
+def damaged_message(path: Path | None, problem: str) -> str:
+    """'damaged, nothing changed' with the latest good snapshot to go back to, if there is one."""
+    text = f"数据库文件 {path} 已损坏（{problem}），未作任何改动。"
+    if path is None:
+        return text
+    try:
+        snap = latest_good_snapshot(path)
+    except Exception:  # noqa: BLE001 - a damaged file's folder may be odd too: just don't offer one
+        snap = None
+    if snap is not None:
+        text += (f"最近一份完好的备份：{snap.path}（{snap.at:%Y-%m-%d %H:%M}，{snap.label}），"
+                 "可在“文件 → 备份与恢复”中恢复。")
+    else:
+        text += "没有找到完好的备份。"
+    return text

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
 from . import APP_NAME, __version__
-from .db import open_db
-from .errors import UserError
+from .db import database_error_text, open_db
+from .errors import UserError, os_error_text
 from .paths import resolve_db_path
 
 
@@ -89,6 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="仍有未完成的评分时，写明原因后仍然结束（原因与缺项记入审计日志）")
     se = sub.add_parser("seal", help="封盘：已结束的评议会定稿，打印 fingerprint=…")
     se.add_argument("--session", type=int, required=True)
+    ve = sub.add_parser("verify", help="校验审计链与封盘签名，打印 verify=ok 或指出第一处断裂")
+    ve.add_argument("--session", type=int)
     ro = sub.add_parser("reopen", help="重新打开已结束（未封盘）的评议会，须写明原因")
     ro.add_argument("--session", type=int, required=True)
     ro.add_argument("--reason", required=True)
@@ -128,6 +131,12 @@ def run(argv: Sequence[str] | None = None, *, gui: GuiEntry | None = None) -> in
             db.conn.close()
     except UserError as exc:
         sys.stderr.write(f"错误：{exc}\n")
+        return 2
+    except sqlite3.Error as exc:  # locked past the wait, a full disk, a damaged page met on reading
+        sys.stderr.write(f"错误：{database_error_text(exc, db_path)}\n")
+        return 2
+    except OSError as exc:  # a full disk or a vanished folder while writing a file
+        sys.stderr.write(f"错误：无法完成：{os_error_text(exc)}。\n")
         return 2
 
 
@@ -266,4 +275,10 @@ def cmd_reopen(db, args) -> int:
     return 0
 
 
-COMMANDS.update({"finish": cmd_finish, "seal": cmd_seal, "reopen": cmd_reopen})
+def cmd_verify(db, args) -> int:
+    from .verify import cli_verify
+
+    return cli_verify(db, args)
+
+
+COMMANDS.update({"finish": cmd_finish, "seal": cmd_seal, "reopen": cmd_reopen, "verify": cmd_verify})

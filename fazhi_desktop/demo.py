@@ -13,6 +13,7 @@ import sqlite_utils
 from .db import transaction
 from .ledger import create_from_questions
 from .library import find_template
+from .questions import record_question
 from .lifecycle import finish_session
 from .roster import add_expert, add_unit, list_units, set_recusal
 from .scoring import record_score, submit
@@ -97,11 +98,13 @@ def add_past_session(db: sqlite_utils.Database, *, ledger: bool = True) -> int:
             expert = experts[(index + q * 3) % len(experts)]
             problem = PROBLEMS.get(crit) if q == 0 and index % 3 == 0 else None
             asked = clock + timedelta(seconds=40 + 90 * q)
-            db.execute("INSERT INTO questions (session_id, unit_id, expert_id, text, answer, criterion_id, problem, "
-                       "measure, deadline, at, elapsed_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       [sid, unit.id, expert.id, text, answer, leaf_by_name[crit].id if crit in leaf_by_name else None,
-                        1 if problem else 0, problem[1] if problem else "", "2021-02-28" if problem else None,
-                        asked.isoformat(), float((asked - start).total_seconds())])
+            qid = db.execute(
+                "INSERT INTO questions (session_id, unit_id, expert_id, text, answer, criterion_id, problem, "
+                "measure, deadline, at, elapsed_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [sid, unit.id, expert.id, text, answer, leaf_by_name[crit].id if crit in leaf_by_name else None,
+                 1 if problem else 0, problem[1] if problem else "", "2021-02-28" if problem else None,
+                 asked.isoformat(), float((asked - start).total_seconds())]).lastrowid
+            record_question(db, sid, qid, "记录提问")
         clock += timedelta(seconds=qa_s + 240)
         for k, expert in enumerate(experts):
             if expert.id == experts[2].id and unit.name == "云阳县":

@@ -26,3 +26,16 @@ class TemplateError(UserError):
 
 class DatabaseError(UserError):
     """A database file that is not ours, is damaged, is newer than this program, or can't be opened."""
+
+
+def os_error_text(exc: OSError) -> str:
+    """An operating-system error in the user's words; a full disk is named as a full disk."""
+    import errno
+
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return "磁盘已满（或超出磁盘配额），请腾出空间后重试"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"没有权限（{exc.strerror or exc}）"
+    if exc.errno == errno.EROFS:
+        return "磁盘是只读的"
+    return exc.strerror or str(exc)

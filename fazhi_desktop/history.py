@@ -16,7 +16,7 @@ from typing import Any
 
 import sqlite_utils
 
-from .db import now_iso, transaction
+from .db import transaction
 from .errors import UserError
 from .ledger import list_items
 from .results import compute_results, round_half_up
@@ -115,6 +115,10 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 200, offset: i
     use it, so they are matched by ``instr`` — over the index's hits when there are long terms too,
     otherwise over the whole table (a scan, still quick for 10⁵ rows).
     """
+    if "\x00" in (query or ""):
+        raise UserError("检索词含有空字符（NUL），无法检索：请重新输入。")
+    if len(query or "") > 500:
+        raise UserError("检索词过长（最多 500 个字）。")
     terms = [t.strip('"“”‘’\'') for t in (query or "").split()]
     terms = [t for t in terms if t]  # quotes typed around a term are not part of it
     if not terms:

@@ -24,7 +24,9 @@ import sqlite_utils
 from .db import now_iso, open_db, transaction
 from .demo import CITY_UNITS, DISTRICTS, PANEL_2020, PANEL_2023, PROBLEMS, QUESTIONS
 from .library import find_template
-from .sessions import create_session, load_template
+from .unit_links import record_link
+from .seal import seal
+from .sessions import create_session, load_template, record_roster, set_status, update_session
 from .template import fmt_decimal
 
 OLD_NAME, NEW_NAME, RENAMED_IN = "市人社局", "市人力社保局", 2019
@@ -88,10 +90,37 @@ def fill_session(db: sqlite_utils.Database, session_id: int, rng: random.Random,
         db.conn.executemany("INSERT INTO submissions (session_id, expert_id, unit_id, submitted_at) VALUES (?, ?, ?, ?)",
                             subs)
         db.conn.executemany("INSERT OR REPLACE INTO unit_timing (unit_id, phase, seconds) VALUES (?, ?, ?)", timings)
+        first_question = db.execute("SELECT coalesce(max(id), 0) FROM questions").fetchone()[0]
         db.conn.executemany(
             "INSERT INTO questions (session_id, unit_id, expert_id, text, answer, criterion_id, problem, measure, "
             "deadline, at, elapsed_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", questions)
         db.execute("UPDATE units SET status = 'done' WHERE session_id = ?", [session_id])
+        _chain(db, session_id, scores, subs, first_question)
+
+
+def _chain(db: sqlite_utils.Database, session_id: int, scores: list, subs: list, first_question: int) -> None:
+    """The generated rows' entries in the session's audit chain, as the services would write them."""
+    from .chain import chained
+
+    if not chained(db):
+        return
+    from .chain import append_many
+    from .replay import criterion_paths, question_state
+
+    units = dict(db.execute("SELECT id, name FROM units WHERE session_id = ?", [session_id]).fetchall())
+    experts = dict(db.execute("SELECT id, name FROM experts WHERE session_id = ?", [session_id]).fetchall())
+    paths = criterion_paths(db, session_id)
+    items = [{"action": "录入评分", "at": at, "expert": experts[e], "unit": units[u], "criterion": paths[c].rsplit("/", 1)[-1],
+              "after": v, "entity": "score", "ref": [experts[e], units[u], paths[c]], "state": v}
+             for _s, e, u, c, v, at in scores]
+    items += [{"action": "提交评分", "at": at, "expert": experts[e], "unit": units[u], "entity": "submission",
+               "ref": [experts[e], units[u]], "state": True} for _s, e, u, at in subs]
+    for (qid,) in db.execute("SELECT id FROM questions WHERE session_id = ? AND id > ? ORDER BY id",
+                             [session_id, first_question]).fetchall():
+        uid, state = question_state(db, qid)
+        items.append({"action": "记录提问", "at": state["at"], "unit": state["unit"], "expert": state["expert"],
+                      "entity": "question", "ref": [uid], "state": state})
+    append_many(db, session_id=session_id, items=items)
 
 
 def _items(db: sqlite_utils.Database, session_id: int, rng: random.Random, day: str, today: str) -> None:
@@ -107,8 +136,12 @@ def _items(db: sqlite_utils.Database, session_id: int, rng: random.Random, day: 
             rows.append(("已完成", EVIDENCE[rng.randrange(len(EVIDENCE))], closed, item_id))
         elif rng.random() < 0.5:
             rows.append(("推进中", "", None, item_id))
+    from .ledger import record_item
+
     with transaction(db):
         db.conn.executemany("UPDATE rectification_items SET status = ?, evidence = ?, closed_at = ? WHERE id = ?", rows)
+        for row in rows:
+            record_item(db, row[-1], action="整改事项销号" if row[0] == "已完成" else "修改整改事项：状态")
 
 
 def generate(db: sqlite_utils.Database, n: int, *, seed: int = 7, first_year: int | None = None,
@@ -139,19 +172,23 @@ def generate(db: sqlite_utils.Database, n: int, *, seed: int = 7, first_year: in
                                 "VALUES (?, ?, ?, ?, ?, ?)", units)
             db.conn.executemany("INSERT INTO experts (session_id, name, category, affiliation, position) "
                                 "VALUES (?, ?, ?, ?, ?)", experts)
+            record_roster(db, sid, action="添加参评单位与评议专家")
         fill_session(db, sid, rng, questions_per_unit=questions_per_unit, day=day.isoformat())
         _items(db, sid, rng, day.isoformat(), today)
         status = "sealed" if rng.random() < 0.6 else "finished"
-        with transaction(db):
-            db.execute("UPDATE sessions SET status = ?, summary = ? WHERE id = ?", [status, (
-                f"{len(units)} 个单位依次汇报，评议组现场提问、打分。专家指出执法全过程记录、出庭应诉、"
-                "普法责任清单公开等方面仍有差距，要求各单位对照问题清单逐项整改，以评促改。"), sid])
+        update_session(db, session_id=sid, summary=(
+            f"{len(units)} 个单位依次汇报，评议组现场提问、打分。专家指出执法全过程记录、出庭应诉、"
+            "普法责任清单公开等方面仍有差距，要求各单位对照问题清单逐项整改，以评促改。"))
+        set_status(db, session_id=sid, status="finished", action="结束评议会")
+        if status == "sealed":
+            seal(db, session_id=sid, confirmed=True, cache=False)
         ids.append(sid)
         if progress:
             progress(i + 1, n)
     with transaction(db):
-        db.execute("INSERT OR IGNORE INTO unit_links (old_name, new_name, note, created_at) VALUES (?, ?, ?, ?)",
-                   [OLD_NAME, NEW_NAME, f"{RENAMED_IN} 年机构改革更名", now_iso()])
+        if db.execute("INSERT OR IGNORE INTO unit_links (old_name, new_name, note, created_at) VALUES (?, ?, ?, ?)",
+                      [OLD_NAME, NEW_NAME, f"{RENAMED_IN} 年机构改革更名", now_iso()]).rowcount:
+            record_link(db, OLD_NAME, action="关联单位曾用名")
     return ids
 
 

@@ -5,7 +5,7 @@ and nothing from the file is stored.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlite_utils
@@ -13,7 +13,9 @@ import sqlite_utils
 from .db import transaction
 from .errors import ImportRefused
 from .sessions import ensure_editable
-from .tabular import Column, read_table
+from .roster import MAX_EXPERTS, MAX_UNITS
+from .tabular import Column, Row, read_table
+from .textcheck import name_problem
 
 UNIT_COLUMNS = [
     Column("name", "单位名称", "name", required=True),
@@ -34,9 +36,18 @@ MAX_TEXT = 200
 class ImportResult:
     what: str
     added: list[str]
+    notes: list[str] = field(default_factory=list)  # e.g. invisible characters trimmed, by row
 
     def summary(self) -> str:
-        return f"已导入 {len(self.added)} 个{self.what}。"
+        text = f"已导入 {len(self.added)} 个{self.what}。"
+        return text + "".join(f"\n注意：{n}" for n in self.notes)
+
+
+def trimmed_notes(rows: list[Row], columns: list[Column]) -> list[str]:
+    """'第 N 行：“单位名称”首尾的不可见字符已去掉' for each cell that had one (a Word line break, a
+    zero-width space): the import says so rather than change a name silently."""
+    labels = {c.key: c.zh for c in columns}
+    return [f"第 {r.number} 行：“{labels[k]}”首尾的不可见字符（如换行、零宽空格）已去掉" for r in rows for k in r.trimmed]
 
 
 def refuse(path: Path, problems: list[str]) -> ImportRefused:
@@ -47,6 +58,27 @@ def _check_texts(number: int, values: dict[str, str], columns: list[Column], pro
     for column in columns:
         if len(values.get(column.key, "")) > MAX_TEXT:
             problems.append(f"第 {number} 行：“{column.zh}”过长（超过 {MAX_TEXT} 个字）。")
+        else:
+            why = name_problem(values.get(column.key, ""), label=f"“{column.zh}”", max_len=MAX_TEXT, required=False,
+                               multiline=column.key != "name")  # a name is one line; a title may have two
+            if why:
+                problems.append(f"第 {number} 行：{why}。")
+
+
+def _record(db: sqlite_utils.Database, session_id: int, path: Path, entity: str, states: list[dict]) -> None:
+    """The imported units or experts and the new order, in the session's chain."""
+    from .chain import chained
+
+    if not chained(db):
+        return
+    from .chain import append_many
+    from .replay import order_state
+
+    action = f"导入{'参评单位' if entity == 'unit' else '评议专家'}"
+    items = [{"action": action, entity: st["name"], "reason": f"导入文件 {path.name}", "entity": entity,
+              "ref": [st["name"]], "state": st} for st in states]
+    items.append({"action": "汇报顺序", "entity": "order", "ref": [], "state": order_state(db, session_id)})
+    append_many(db, session_id=session_id, items=items)
 
 
 def import_units(db: sqlite_utils.Database, *, session_id: int, path: Path | str) -> ImportResult:
@@ -86,17 +118,23 @@ def import_units(db: sqlite_utils.Database, *, session_id: int, path: Path | str
         accepted.append((order if order is not None else 10**6 + index, v))
     if not rows and not problems:
         problems.append("文件里没有任何单位（表头下面没有数据行）。")
+    if len(existing) + len(accepted) > MAX_UNITS:
+        problems.append(f"导入后将有 {len(existing) + len(accepted)} 个参评单位，超过上限 {MAX_UNITS} 个。")
     if problems:
         raise refuse(path, problems)
     accepted.sort(key=lambda item: item[0])
     with transaction(db):
+        _still_free(db, path, "units", session_id, [v["name"] for _o, v in accepted], "单位")
         start = db.execute("SELECT coalesce(max(position), 0) FROM units WHERE session_id = ?", [session_id]).fetchone()[0]
         for offset, (_order, v) in enumerate(accepted, start=1):
             db.execute("INSERT INTO units (session_id, name, presenter, presenter_title, report_title, position) "
                        "VALUES (?, ?, ?, ?, ?, ?)",
                        [session_id, v["name"], v.get("presenter", ""), v.get("presenter_title", ""),
                         v.get("report_title", ""), start + offset])
-    return ImportResult("参评单位", [v["name"] for _o, v in accepted])
+        _record(db, session_id, path, "unit", [
+            {"name": v["name"], "presenter": v.get("presenter", ""), "presenter_title": v.get("presenter_title", ""),
+             "report_title": v.get("report_title", "")} for _o, v in accepted])
+    return ImportResult("参评单位", [v["name"] for _o, v in accepted], trimmed_notes(rows, UNIT_COLUMNS))
 
 
 def import_experts(db: sqlite_utils.Database, *, session_id: int, path: Path | str) -> ImportResult:
@@ -119,12 +157,27 @@ def import_experts(db: sqlite_utils.Database, *, session_id: int, path: Path | s
         _check_texts(row.number, row.values, EXPERT_COLUMNS, problems)
     if not rows and not problems:
         problems.append("文件里没有任何专家（表头下面没有数据行）。")
+    if len(existing) + len(rows) > MAX_EXPERTS:
+        problems.append(f"导入后将有 {len(existing) + len(rows)} 位评议专家，超过上限 {MAX_EXPERTS} 位。")
     if problems:
         raise refuse(path, problems)
     with transaction(db):
+        _still_free(db, path, "experts", session_id, [r.values["name"] for r in rows], "专家")
         start = db.execute("SELECT coalesce(max(position), 0) FROM experts WHERE session_id = ?", [session_id]).fetchone()[0]
         for offset, row in enumerate(rows, start=1):
             v = row.values
             db.execute("INSERT INTO experts (session_id, name, category, affiliation, position) VALUES (?, ?, ?, ?, ?)",
                        [session_id, v["name"], v.get("category", ""), v.get("affiliation", ""), start + offset])
-    return ImportResult("评议专家", [r.values["name"] for r in rows])
+        _record(db, session_id, path, "expert", [
+            {"name": r.values["name"], "category": r.values.get("category", ""),
+             "affiliation": r.values.get("affiliation", "")} for r in rows])
+    return ImportResult("评议专家", [r.values["name"] for r in rows], trimmed_notes(rows, EXPERT_COLUMNS))
+
+
+def _still_free(db: sqlite_utils.Database, path: Path, table: str, session_id: int, names: list[str],
+                label: str) -> None:
+    """Checked again inside the write transaction: another import of the same file (a second
+    window, a double click) may have added these names since the file was read."""
+    taken = {n for (n,) in db.execute(f"SELECT name FROM {table} WHERE session_id = ?", [session_id])} & set(names)
+    if taken:
+        raise refuse(path, [f"{label}“{n}”已在本场名单中（可能刚由另一次导入加入）。" for n in sorted(taken)[:20]])

@@ -10,13 +10,14 @@ The ledger stays editable after the session is sealed: rectification happens aft
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import os
 from datetime import date as Date
 from pathlib import Path
 from typing import Any, Sequence
 
 import sqlite_utils
 
+from .chain import record_item_removed
 from .db import now_iso, transaction
 from .errors import UserError
 from .sessions import check_date, get_session, load_template
@@ -34,6 +35,21 @@ LABELS = {"problem": "存在问题", "measure": "整改措施", "responsible_uni
 _COLS = ("id, session_id, unit_name, unit_id, question_id, criterion, source, problem, measure, responsible_unit, "
          "responsible_person, deadline, kind, status, evidence, evidence_files, closed_at, review_opinion, "
          "created_at, updated_at")
+
+
+def record_item(db: sqlite_utils.Database, item_id: int, *, action: str, before: Any = None, after: Any = None) -> None:
+    """The item as it now is, in the ledger's chain (inside the caller's transaction)."""
+    from .chain import chained
+
+    if not chained(db):
+        return
+    from .chain import LEDGER_CHAIN, append
+    from .replay import item_state
+
+    uid, state = item_state(db, item_id)
+    sid = db.execute("SELECT session_id FROM rectification_items WHERE id = ?", [item_id]).fetchone()[0]
+    append(db, session_id=sid or 0, chain=LEDGER_CHAIN, action=action, unit=state["unit_name"], before=before,
+           after=after, entity="item", ref=[uid], state=state)
 
 
 def today_iso(today: str | Date | None = None) -> str:
@@ -106,13 +122,15 @@ def add_item(db: sqlite_utils.Database, *, unit_name: str, problem: str, session
         raise UserError("限期整改的事项需要填写整改时限（YYYY-MM-DD）；长期坚持的请选择“持续”。")
     now = now_iso()
     with transaction(db):
-        return db.execute(
+        item_id = db.execute(
             "INSERT INTO rectification_items (session_id, unit_name, unit_id, question_id, criterion, source, problem, "
             "measure, responsible_unit, responsible_person, deadline, kind, status, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '未启动', ?, ?)",
             [session_id, f["unit_name"], unit_id, question_id, f["criterion"], f["source"], f["problem"],
              f["measure"], f["responsible_unit"], f["responsible_person"], f["deadline"], f["kind"], now, now],
         ).lastrowid
+        record_item(db, item_id, action="添加整改事项", after=f["problem"][:60])
+        return item_id
 
 
 def create_from_questions(db: sqlite_utils.Database, *, session_id: int,
@@ -164,6 +182,7 @@ def update_item(db: sqlite_utils.Database, *, item_id: int, **fields: Any) -> di
         with transaction(db):
             db.execute(f"UPDATE rectification_items SET {', '.join(k + ' = ?' for k in sets)}, updated_at = ? "
                        "WHERE id = ?", [*sets.values(), now_iso(), item_id])
+            record_item(db, item_id, action="修改整改事项：" + "、".join(LABELS.get(k, k) for k in before))
     return before
 
 
@@ -181,12 +200,14 @@ def close_item(db: sqlite_utils.Database, *, item_id: int, evidence: str, eviden
                    "review_opinion = ?, updated_at = ? WHERE id = ?",
                    [evidence, json.dumps(files, ensure_ascii=False), day,
                     (review_opinion or "").strip() or item["review_opinion"], now_iso(), item_id])
+        record_item(db, item_id, action="整改事项销号", before=item["status"], after="已完成")
     return get_item(db, item_id, today=today)
 
 
 def delete_item(db: sqlite_utils.Database, *, item_id: int) -> dict:
     item = get_item(db, item_id)
     with transaction(db):
+        record_item_removed(db, item_id, action="删除整改事项")
         db.execute("DELETE FROM rectification_items WHERE id = ?", [item_id])
     return item
 
@@ -271,6 +292,15 @@ XLSX_COLUMNS = [("序号", None), ("参评单位", "unit_name"), ("来源评议�
                 ("复核意见", "review_opinion")]
 
 
+def _as_text(value: Any) -> Any:
+    """Characters XLSX cannot hold (control characters) are dropped rather than fail the export."""
+    if not isinstance(value, str):
+        return value
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", value)
+
+
 def export_xlsx(items: list[dict], path: Path | str, *, title: str = "整改台账") -> Path:
     """Write the items as one sheet (a title row, then a header row); returns the path."""
     from openpyxl import Workbook
@@ -291,7 +321,10 @@ def export_xlsx(items: list[dict], path: Path | str, *, title: str = "整改台�
         for _c, key in XLSX_COLUMNS[1:]:
             value = item.get(key)
             row.append("；".join(value) if isinstance(value, list) else value)
-        ws.append(row)
+        ws.append([_as_text(v) for v in row])
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith(("=", "+", "-", "@")):
+                cell.data_type = "s"  # written as text, never run as a formula by whoever opens it
         if item.get("shown_status") == OVERDUE:
             ws.cell(row=ws.max_row, column=12).fill = overdue_fill
     widths = [6, 14, 28, 11, 18, 36, 36, 14, 10, 11, 6, 8, 30, 20, 11, 24]
@@ -301,11 +334,15 @@ def export_xlsx(items: list[dict], path: Path | str, *, title: str = "整改台�
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "A3"
-    tmp = path.with_name(path.name + ".part")
+    from .tempfiles import temp_name
+
+    tmp = temp_name(path)
     try:
         wb.save(tmp)
-        tmp.replace(path)
+        os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise UserError(f"无法写入整改台账 {path}：{exc.strerror or exc}") from exc
+        from .errors import os_error_text
+
+        raise UserError(f"无法写入整改台账 {path}：{os_error_text(exc)}") from exc
     return path

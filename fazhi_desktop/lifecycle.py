@@ -105,10 +105,9 @@ def finish_session(db: sqlite_utils.Database, *, session_id: int, override_reaso
             db.execute("INSERT OR IGNORE INTO submissions (session_id, expert_id, unit_id, submitted_at) "
                        "VALUES (?, ?, ?, ?)", [session_id, gap.expert_id, gap.unit_id, now_iso()])
             audit(db, session_id=session_id, action="提交评分", operator=operator, expert=gap.expert, unit=gap.unit,
-                  reason="结束评议会时一并提交")
-        set_status(db, session_id=session_id, status="finished")
-        audit(db, session_id=session_id, action="结束评议会", operator=operator, before=session.status,
-              after="finished", reason=reason if check.incomplete else "")
+                  reason="结束评议会时一并提交", entity="submission", ref=[gap.expert, gap.unit], state=True)
+        set_status(db, session_id=session_id, status="finished", action="结束评议会", operator=operator,
+                   reason=reason if check.incomplete else "")
         for gap in check.incomplete:
             audit(db, session_id=session_id, action="结束时未完成评分", operator=operator, expert=gap.expert,
                   unit=gap.unit, reason=gap.text())

@@ -24,7 +24,7 @@ from .errors import UserError
 from .questions import meeting_elapsed
 from .roster import Unit, list_units
 from .scoring import audit
-from .sessions import SessionLocked, get_session, load_template, set_status
+from .sessions import SessionLocked, erase_session, get_session, load_template, record_order, set_status
 
 Clock = Callable[[], float]
 TIMED = ("report", "questions")
@@ -237,7 +237,11 @@ class LiveMeeting:
              wall_time(self.wall()) if ended else None])
 
     def _set_unit_status(self, unit_id: int, status: str) -> None:
+        name, before = self.db.execute("SELECT name, status FROM units WHERE id = ?", [unit_id]).fetchone()
         self.db.execute("UPDATE units SET status = ? WHERE id = ?", [status, unit_id])
+        if (before == "absent") != (status == "absent"):  # attendance is content; the phase is the clock's
+            audit(self.db, session_id=self.session_id, action="标记缺席" if status == "absent" else "取消缺席",
+                  unit=name, entity="attendance", ref=[name], state="absent" if status == "absent" else None)
 
     def _freeze(self) -> None:
         if self.running:
@@ -262,8 +266,7 @@ class LiveMeeting:
         self._check_open()
         with transaction(self.db):
             if get_session(self.db, self.session_id).status == "draft":
-                set_status(self.db, session_id=self.session_id, status="live")
-                audit(self.db, session_id=self.session_id, action="开始现场评议", before="draft", after="live")
+                set_status(self.db, session_id=self.session_id, status="live", action="开始现场评议")
             if self.unit_id is None:
                 first = self.next_unit_after(-1)
                 if first is not None:
@@ -442,6 +445,7 @@ class LiveMeeting:
             ids = [u.id for u in self.units() if u.id != unit_id] + [unit_id]
             for pos, uid in enumerate(ids, start=1):
                 self.db.execute("UPDATE units SET position = ? WHERE id = ?", [pos, uid])
+            record_order(self.db, self.session_id, action=f"“{target.name}”调至最后")
             self._save()
 
 
@@ -519,9 +523,10 @@ def start_rehearsal(db: sqlite_utils.Database, *, session_id: int) -> int:
         raise UserError(f"评议会“{source.title}”已封盘，不能演练。")
     with transaction(db):
         for (old,) in db.execute("SELECT id FROM sessions WHERE rehearsal_of = ?", [session_id]).fetchall():
-            db.execute("DELETE FROM sessions WHERE id = ?", [old])
+            erase_session(db, old, action="丢弃演练副本")
         copy = duplicate_session(db, session_id=session_id, title=f"【演练】{source.title}")
-        db.execute("UPDATE sessions SET rehearsal_of = ?, status = 'live' WHERE id = ?", [session_id, copy])
+        db.execute("UPDATE sessions SET rehearsal_of = ? WHERE id = ?", [session_id, copy])
+        set_status(db, session_id=copy, status="live", action="开始演练")
     return copy
 
 
@@ -533,7 +538,7 @@ def discard_rehearsal(db: sqlite_utils.Database, *, rehearsal_id: int) -> None:
     if row[0] is None:
         raise UserError("这不是演练副本，不能丢弃。")
     with transaction(db):
-        db.execute("DELETE FROM sessions WHERE id = ?", [rehearsal_id])
+        erase_session(db, rehearsal_id, action="丢弃演练副本")
 
 
 def is_rehearsal(db: sqlite_utils.Database, session_id: int) -> bool:

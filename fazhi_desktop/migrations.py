@@ -392,5 +392,70 @@ def _v5_external_provenance(db: sqlite_utils.Database) -> None:
         db.execute(f"ALTER TABLE external_values ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
 
 
-MIGRATIONS: list[Migration] = [_v1_foundation, _v2_scoring, _v3_live, _v4_history, _v5_external_provenance]
+
+def _v6_sealed(db: sqlite_utils.Database) -> None:
+    """Sealed means sealed: the audit log becomes a hash chain per session (``chain`` = the
+    session's uid, ``seq``, ``prev_hash``, ``hash``) with machine-readable changes (``entity``,
+    ``ref``, ``state``) that ``verify`` replays against the tables; the existing rows are chained
+    and a baseline of each session's content closes them. Questions and ledger items get a stable
+    uid (package imports keep it); a session's uid becomes unique; seals carry a signature."""
+    from .replay import migrate_legacy_log
+
+    db.executescript(
+        """
+        ALTER TABLE audit_log ADD COLUMN chain TEXT;
+        ALTER TABLE audit_log ADD COLUMN seq INTEGER;
+        ALTER TABLE audit_log ADD COLUMN entity TEXT;
+        ALTER TABLE audit_log ADD COLUMN ref TEXT;
+        ALTER TABLE audit_log ADD COLUMN state TEXT;
+        ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;
+        ALTER TABLE audit_log ADD COLUMN hash TEXT;
+
+        ALTER TABLE questions ADD COLUMN uid TEXT;
+        UPDATE questions SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL;
+        CREATE TRIGGER questions_uid AFTER INSERT ON questions WHEN NEW.uid IS NULL
+            BEGIN UPDATE questions SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id; END;
+        ALTER TABLE rectification_items ADD COLUMN uid TEXT;
+        UPDATE rectification_items SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL;
+        CREATE TRIGGER items_uid AFTER INSERT ON rectification_items WHEN NEW.uid IS NULL
+            BEGIN UPDATE rectification_items SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id; END;
+        CREATE UNIQUE INDEX idx_items_uid ON rectification_items(uid);
+
+        ALTER TABLE seal_log ADD COLUMN signer TEXT;
+        ALTER TABLE seal_log ADD COLUMN signer_name TEXT;
+        ALTER TABLE seal_log ADD COLUMN signature TEXT;
+        ALTER TABLE package_imports ADD COLUMN signer TEXT;
+        ALTER TABLE package_imports ADD COLUMN documents TEXT;
+        """
+    )
+    # two copies of one package imported at the same moment could share a uid: the later copy gets
+    # its own (its chain starts here), then the uid is unique
+    dupes = db.execute("SELECT id FROM sessions s WHERE EXISTS (SELECT 1 FROM sessions t WHERE t.uid = s.uid "
+                       "AND t.id < s.id)").fetchall()
+    for (sid,) in dupes:
+        db.execute("UPDATE sessions SET uid = lower(hex(randomblob(16))) WHERE id = ?", [sid])
+    db.executescript(
+        """
+        DROP INDEX IF EXISTS idx_sessions_uid;
+        CREATE UNIQUE INDEX idx_sessions_uid ON sessions(uid);
+        """
+    )
+    migrate_legacy_log(db)
+    db.executescript(
+        """
+        CREATE UNIQUE INDEX idx_audit_chain ON audit_log(chain, seq);
+        -- every row belongs to a chain and carries its hash: a row without one is refused
+        CREATE TRIGGER audit_log_chained BEFORE INSERT ON audit_log
+            WHEN NEW.chain IS NULL OR NEW.seq IS NULL OR NEW.hash IS NULL
+            BEGIN SELECT RAISE(ABORT, 'audit log rows must be chained'); END;
+        -- append-only, now for every row: a deleted session's history stays verifiable
+        DROP TRIGGER audit_log_no_delete;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+        """
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1_foundation, _v2_scoring, _v3_live, _v4_history, _v5_external_provenance,
+                               _v6_sealed]
 LATEST = len(MIGRATIONS)

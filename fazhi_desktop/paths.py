@@ -25,3 +25,13 @@ def resolve_db_path(cli_value: str | None) -> Path:
     if env:
         return Path(env).expanduser()
     return default_data_dir() / DB_FILENAME
+
+
+KEY_ENV = "FAZHI_KEY_DIR"
+
+
+def key_dir() -> Path:
+    """Where this installation's signing key pair lives: ``keys/`` in the user data folder
+    (``FAZHI_KEY_DIR`` chooses another folder, e.g. for a portable install)."""
+    env = os.environ.get(KEY_ENV)
+    return Path(env).expanduser() if env else default_data_dir() / "keys"

@@ -16,7 +16,8 @@ import sqlite_utils
 
 from .db import now_iso, transaction
 from .errors import UserError
-from .sessions import check_date, ensure_editable
+from .replay import question_state
+from .sessions import check_date, ensure_editable, record
 
 EDITABLE = ("expert_id", "text", "answer", "criterion_id", "problem", "measure", "deadline")
 
@@ -35,9 +36,10 @@ class Question:
     deadline: str | None
     at: str
     elapsed_s: float | None
+    uid: str | None = None  # stable across packages: the audit chain's name for the question
 
 
-_COLS = "id, session_id, unit_id, expert_id, text, answer, criterion_id, problem, measure, deadline, at, elapsed_s"
+_COLS = "id, session_id, unit_id, expert_id, text, answer, criterion_id, problem, measure, deadline, at, elapsed_s, uid"
 
 
 def _row(r: tuple) -> Question:
@@ -119,7 +121,18 @@ def add_question(db: sqlite_utils.Database, *, session_id: int, unit_id: int, te
             "deadline, at, elapsed_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [session_id, unit_id, f["expert_id"], f["text"], f["answer"], f["criterion_id"], f["problem"],
              f["measure"], f["deadline"], at or now_iso(), round(float(elapsed_s), 1)]).lastrowid
+        record_question(db, session_id, qid, "记录提问")
     return get_question(db, qid)
+
+
+def record_question(db: sqlite_utils.Database, session_id: int, question_id: int, action: str) -> None:
+    from .chain import chained
+
+    if not chained(db):
+        return
+    uid, state = question_state(db, question_id)
+    record(db, session_id, action=action, entity="question", ref=[uid], state=state, unit=state["unit"],
+           expert=state["expert"], after=state["text"][:60])
 
 
 def update_question(db: sqlite_utils.Database, *, question_id: int, **fields: Any) -> dict[str, Any]:
@@ -136,6 +149,7 @@ def update_question(db: sqlite_utils.Database, *, question_id: int, **fields: An
         with transaction(db):
             db.execute(f"UPDATE questions SET {', '.join(k + ' = ?' for k in before)} WHERE id = ?",
                        [*(clean[k] for k in before), question_id])
+            record_question(db, q.session_id, question_id, "修改提问记录")
     return before
 
 
@@ -145,6 +159,8 @@ def delete_question(db: sqlite_utils.Database, *, question_id: int) -> Question:
     ensure_editable(db, q.session_id, "questions")
     with transaction(db):
         db.execute("DELETE FROM questions WHERE id = ?", [question_id])
+        record(db, q.session_id, action="删除提问记录", entity="question", ref=[q.uid], state=None,
+               before=q.text[:60])
     return q
 
 
@@ -156,4 +172,5 @@ def restore_question(db: sqlite_utils.Database, *, question: Question) -> Questi
     with transaction(db):
         db.execute(f"INSERT INTO questions ({_COLS}) VALUES ({', '.join('?' * len(row))})",
                    [row[c.strip()] for c in _COLS.split(",")])
+        record_question(db, question.session_id, question.id, "恢复提问记录")
     return get_question(db, question.id)

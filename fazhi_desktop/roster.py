@@ -10,7 +10,8 @@ import sqlite_utils
 
 from .db import now_iso, transaction
 from .errors import UserError
-from .sessions import Session, ensure_editable, get_session, load_template
+from .replay import expert_state, unit_state
+from .sessions import Session, ensure_editable, get_session, load_template, record, record_order
 from .template import Template
 
 UNIT_STATUSES = {"waiting": "等待", "report": "汇报中", "questions": "问答中", "scoring": "评分中",
@@ -38,6 +39,8 @@ class Expert:
     position: int
 
 
+MAX_UNITS = 100    # units in one session (a meeting has 10–20)
+MAX_EXPERTS = 50   # experts on one panel (a panel has 5–15)
 UNIT_FIELDS = ("name", "presenter", "presenter_title", "report_title")
 EXPERT_FIELDS = ("name", "category", "affiliation")
 
@@ -55,10 +58,25 @@ def list_experts(db: sqlite_utils.Database, session_id: int) -> list[Expert]:
 
 
 def _clean(fields: dict[str, Any], allowed: Sequence[str]) -> dict[str, str]:
+    from .textcheck import name_problem
+
     unknown = set(fields) - set(allowed)
     if unknown:
         raise UserError(f"不能修改这些字段：{'、'.join(sorted(unknown))}")
-    return {k: ("" if v is None else str(v).strip()) for k, v in fields.items()}
+    clean = {k: ("" if v is None else str(v).strip()) for k, v in fields.items()}
+    for k, v in clean.items():
+        why = name_problem(v, label=FIELD_LABELS.get(k, k), max_len=200, required=False, multiline=k != "name")
+        if why:
+            raise UserError(why + "。")
+    return clean
+
+
+FIELD_LABELS = {"name": "名称", "presenter": "汇报人", "presenter_title": "职务", "report_title": "汇报题目",
+                "category": "类别", "affiliation": "工作单位"}
+
+
+def _count(db: sqlite_utils.Database, table: str, session_id: int) -> int:
+    return db.execute(f"SELECT count(*) FROM {table} WHERE session_id = ?", [session_id]).fetchone()[0]
 
 
 def _next_position(db: sqlite_utils.Database, table: str, session_id: int) -> int:
@@ -81,10 +99,15 @@ def add_unit(db: sqlite_utils.Database, *, session_id: int, name: str, presenter
     with transaction(db):
         if _name_taken(db, "units", session_id, f["name"]):
             raise UserError(f"参评单位“{f['name']}”已在名单中。")
+        if _count(db, "units", session_id) >= MAX_UNITS:
+            raise UserError(f"一场评议会最多 {MAX_UNITS} 个参评单位。")
         pos = _next_position(db, "units", session_id)
         uid = db.execute("INSERT INTO units (session_id, name, presenter, presenter_title, report_title, position) "
                          "VALUES (?, ?, ?, ?, ?, ?)",
                          [session_id, f["name"], f["presenter"], f["presenter_title"], f["report_title"], pos]).lastrowid
+        record(db, session_id, action="添加参评单位", entity="unit", ref=[f["name"]], state=unit_state(db, uid),
+               unit=f["name"])
+        record_order(db, session_id)
     return Unit(uid, f["name"], f["presenter"], f["presenter_title"], f["report_title"], pos, "waiting")
 
 
@@ -98,8 +121,13 @@ def update_unit(db: sqlite_utils.Database, *, unit_id: int, **fields: Any) -> di
         if _name_taken(db, "units", session_id, f["name"], but=unit_id):
             raise UserError(f"参评单位“{f['name']}”已在名单中。")
     if f:
+        old = unit_state(db, unit_id)
         with transaction(db):
             db.execute(f"UPDATE units SET {', '.join(k + ' = ?' for k in f)} WHERE id = ?", [*f.values(), unit_id])
+            new = unit_state(db, unit_id)
+            if new != old:
+                record(db, session_id, action="修改参评单位", entity="unit", ref=[old["name"]], state=new,
+                       unit=old["name"], before=old["name"], after=new["name"])
     return f
 
 
@@ -110,8 +138,11 @@ def remove_unit(db: sqlite_utils.Database, *, unit_id: int) -> None:
     if _has_records(db, "unit_id", unit_id):
         raise UserError(f"参评单位“{name}”已有评分或提问记录，不能删除；如未到会，请标记为缺席。")
     with transaction(db):
+        _record_cascade(db, session_id, "unit_id", unit_id)
         db.execute("DELETE FROM units WHERE id = ?", [unit_id])
         _renumber(db, "units", session_id)
+        record(db, session_id, action="删除参评单位", entity="unit", ref=[name], state=None, unit=name)
+        record_order(db, session_id)
 
 
 def add_expert(db: sqlite_utils.Database, *, session_id: int, name: str, category: str = "",
@@ -123,9 +154,14 @@ def add_expert(db: sqlite_utils.Database, *, session_id: int, name: str, categor
     with transaction(db):
         if _name_taken(db, "experts", session_id, f["name"]):
             raise UserError(f"专家“{f['name']}”已在评议组中。")
+        if _count(db, "experts", session_id) >= MAX_EXPERTS:
+            raise UserError(f"一场评议会最多 {MAX_EXPERTS} 位评议专家。")
         pos = _next_position(db, "experts", session_id)
         eid = db.execute("INSERT INTO experts (session_id, name, category, affiliation, position) VALUES (?, ?, ?, ?, ?)",
                          [session_id, f["name"], f["category"], f["affiliation"], pos]).lastrowid
+        record(db, session_id, action="添加评议专家", entity="expert", ref=[f["name"]], state=expert_state(db, eid),
+               expert=f["name"])
+        record_order(db, session_id)
     return Expert(eid, f["name"], f["category"], f["affiliation"], pos)
 
 
@@ -139,8 +175,13 @@ def update_expert(db: sqlite_utils.Database, *, expert_id: int, **fields: Any) -
         if _name_taken(db, "experts", session_id, f["name"], but=expert_id):
             raise UserError(f"专家“{f['name']}”已在评议组中。")
     if f:
+        old = expert_state(db, expert_id)
         with transaction(db):
             db.execute(f"UPDATE experts SET {', '.join(k + ' = ?' for k in f)} WHERE id = ?", [*f.values(), expert_id])
+            new = expert_state(db, expert_id)
+            if new != old:
+                record(db, session_id, action="修改评议专家", entity="expert", ref=[old["name"]], state=new,
+                       expert=old["name"], before=old["name"], after=new["name"])
     return f
 
 
@@ -151,8 +192,25 @@ def remove_expert(db: sqlite_utils.Database, *, expert_id: int) -> None:
     if _has_records(db, "expert_id", expert_id):
         raise UserError(f"专家“{name}”已有评分或提问记录，不能删除。")
     with transaction(db):
+        _record_cascade(db, session_id, "expert_id", expert_id)
         db.execute("DELETE FROM experts WHERE id = ?", [expert_id])
         _renumber(db, "experts", session_id)
+        record(db, session_id, action="删除评议专家", entity="expert", ref=[name], state=None, expert=name)
+        record_order(db, session_id)
+
+
+def _record_cascade(db: sqlite_utils.Database, session_id: int, column: str, row_id: int) -> None:
+    """What the database deletes with a unit or an expert (recusals, external values) goes into the
+    chain first."""
+    for expert, unit in db.execute(f"SELECT e.name, u.name FROM recusals r JOIN experts e ON e.id = r.expert_id "
+                                   f"JOIN units u ON u.id = r.unit_id WHERE r.{column} = ?", [row_id]).fetchall():
+        record(db, session_id, action="取消回避", entity="recusal", ref=[expert, unit], state=None, expert=expert,
+               unit=unit)
+    if column == "unit_id":
+        for unit, component in db.execute("SELECT u.name, x.component FROM external_values x JOIN units u "
+                                          "ON u.id = x.unit_id WHERE x.unit_id = ?", [row_id]).fetchall():
+            record(db, session_id, action="删除外部得分", entity="external", ref=[unit, component], state=None,
+                   unit=unit, criterion=component)
 
 
 def _owner(db: sqlite_utils.Database, table: str, row_id: int, label: str) -> int:
@@ -186,6 +244,7 @@ def reorder(db: sqlite_utils.Database, *, session_id: int, table: str, ids: Sequ
             db.execute(f"UPDATE {table} SET position = ? WHERE id = ?", [pos, row_id])
         if table == "units":
             db.execute("UPDATE sessions SET order_mode = 'entered', updated_at = ? WHERE id = ?", [now_iso(), session_id])
+        record_order(db, session_id)
     return list(ids)
 
 
@@ -207,12 +266,18 @@ def set_recusal(db: sqlite_utils.Database, *, session_id: int, expert_id: int, u
     ensure_editable(db, session_id, "recusals")
     if _owner(db, "experts", expert_id, "专家") != session_id or _owner(db, "units", unit_id, "参评单位") != session_id:
         raise UserError("专家和单位必须属于同一场评议会。")
+    expert = db.execute("SELECT name FROM experts WHERE id = ?", [expert_id]).fetchone()[0]
+    unit = db.execute("SELECT name FROM units WHERE id = ?", [unit_id]).fetchone()[0]
     with transaction(db):
         if recused:
-            db.execute("INSERT OR IGNORE INTO recusals (session_id, expert_id, unit_id) VALUES (?, ?, ?)",
-                       [session_id, expert_id, unit_id])
+            changed = db.execute("INSERT OR IGNORE INTO recusals (session_id, expert_id, unit_id) VALUES (?, ?, ?)",
+                                 [session_id, expert_id, unit_id]).rowcount
         else:
-            db.execute("DELETE FROM recusals WHERE expert_id = ? AND unit_id = ?", [expert_id, unit_id])
+            changed = db.execute("DELETE FROM recusals WHERE expert_id = ? AND unit_id = ?",
+                                 [expert_id, unit_id]).rowcount
+        if changed:
+            record(db, session_id, action="回避" if recused else "取消回避", entity="recusal", ref=[expert, unit],
+                   state=True if recused else None, expert=expert, unit=unit)
     return recused
 
 
@@ -255,6 +320,7 @@ def draw_order(db: sqlite_utils.Database, *, session_id: int, seed: str | None =
             db.execute("UPDATE units SET position = ? WHERE id = ?", [pos, by_name[name]])
         db.execute("UPDATE sessions SET order_mode = 'drawn', draw_seed = ?, draw_at = ?, draw_witness = ?, "
                    "updated_at = ? WHERE id = ?", [seed, at, witness.strip(), at, session_id])
+        record_order(db, session_id, action=f"抽签（种子 {seed}）")
     return {"seed": seed, "at": at, "witness": witness.strip(), "order": order}
 
 

@@ -51,6 +51,12 @@ def resolve_leaf(template: Template, text: str) -> Criterion:
     raise UserError(f"评分细则里没有指标“{text}”")
 
 
+def _formula_cells(row, columns: list[Column]) -> list[str]:
+    """A score is a typed number: a formula cell (its value can change, or was never calculated)
+    is refused, naming the column."""
+    return [f"“{c.zh}”列是公式，请在 Excel/WPS 中复制后“选择性粘贴 → 数值”再导入" for c in columns if c.key in row.formulas]
+
+
 def _prefixes(path: str) -> list[str]:
     parts = path.split("/")
     return ["/".join(parts[:i]) for i in range(1, len(parts))]
@@ -70,7 +76,7 @@ def import_scores(db: sqlite_utils.Database, *, session_id: int, path: Path | st
     for row in rows:
         v = row.values
         where = f"第 {row.number} 行"
-        bad = []
+        bad = _formula_cells(row, SCORE_COLUMNS)
         expert = experts.get(v["expert"])
         unit = units.get(v["unit"])
         if not v["expert"]:
@@ -134,7 +140,7 @@ def import_external(db: sqlite_utils.Database, *, session_id: int, path: Path | 
         raise UserError(f"本场评分细则“{template.name}”没有外部组成部分（如社会评议），无需导入外部得分。")
     for row in rows:
         v = row.values
-        bad = []
+        bad = _formula_cells(row, EXTERNAL_COLUMNS)
         unit = units.get(v["unit"])
         if unit is None:
             bad.append(f"本场没有参评单位“{v['unit']}”" if v["unit"] else "单位为空")

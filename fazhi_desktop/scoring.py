@@ -10,12 +10,15 @@ from decimal import Decimal
 
 import sqlite_utils
 
+from .chain import ROUTINE_ACTIONS, ROUTINE_ENTITIES, append
 from .db import now_iso, transaction
 from .errors import UserError
 from .sessions import ensure_editable, load_template
 from .template import fmt_decimal, to_decimal
+from .textcheck import strict_number
 
 MAX_DECIMALS = 2
+_UNSET = object()
 
 
 @dataclass
@@ -31,10 +34,18 @@ class ScoreChange:
 def check_score(raw: object, maximum: Decimal, *, where: str = "") -> Decimal:
     """The value as an exact decimal in [0, maximum], or a UserError saying why not."""
     prefix = f"{where}：" if where else ""
-    try:
-        value = to_decimal(raw)
-    except ValueError:
-        raise UserError(f"{prefix}“{raw}”不是数字。") from None
+    if isinstance(raw, str):
+        # typed or read from a file: ASCII or full-width digits with one decimal point, nothing else
+        # (no sign, exponent, "1_0", "٨" or "5，5": each once slipped through as a number)
+        value = strict_number(raw) if len(raw) <= 40 else None
+        if value is None:
+            shown = raw if len(raw) <= 20 else raw[:20] + "…"
+            raise UserError(f"{prefix}“{shown}”不是数字（分数只能是数字和一个小数点，如 8 或 8.5）")
+    else:
+        try:
+            value = to_decimal(raw)
+        except ValueError:
+            raise UserError(f"{prefix}“{raw}”不是数字。") from None
     if value < 0 or value > maximum:
         raise UserError(f"{prefix}得分 {fmt_decimal(value)} 超出范围，应在 0 到 {fmt_decimal(maximum)} 之间。")
     if -value.as_tuple().exponent > MAX_DECIMALS and value != value.quantize(Decimal("0.01")):
@@ -64,11 +75,26 @@ def is_submitted(db: sqlite_utils.Database, expert_id: int, unit_id: int) -> boo
 
 def audit(db: sqlite_utils.Database, *, session_id: int, action: str, operator: str = "", expert: str | None = None,
           unit: str | None = None, criterion: str | None = None, before: str | None = None,
-          after: str | None = None, reason: str = "") -> None:
-    """Append one line to the audit log (call inside the caller's transaction)."""
-    db.execute("INSERT INTO audit_log (session_id, at, operator, action, expert, unit, criterion, before, after, reason) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               [session_id, now_iso(), operator, action, expert, unit, criterion, before, after, reason])
+          after: str | None = None, reason: str = "", entity: str | None = None, ref: list | None = None,
+          state: object = _UNSET) -> None:
+    """Append one entry to the session's hash-chained audit log (call inside the caller's
+    transaction). ``entity``/``ref``/``state`` describe the change for ``verify`` (see chain.py)."""
+    extra = {} if entity is None else {"entity": entity, "ref": ref or [], "state": None if state is _UNSET else state}
+    append(db, session_id=session_id, action=action, operator=operator, expert=expert, unit=unit, criterion=criterion,
+           before=before, after=after, reason=reason, **extra)
+
+
+def leaf_path(db: sqlite_utils.Database, criterion_id: int) -> str:
+    """'一级/二级' of a criterion (the key the audit chain uses: a leaf's name may repeat)."""
+    parts = []
+    cid: int | None = criterion_id
+    while cid is not None:
+        row = db.execute("SELECT parent_id, name FROM criteria WHERE id = ?", [cid]).fetchone()
+        if row is None:
+            break
+        parts.append(row[1])
+        cid = row[0]
+    return "/".join(reversed(parts))
 
 
 def _leaf_max(db: sqlite_utils.Database, session_id: int, criterion_id: int) -> Decimal:
@@ -109,22 +135,29 @@ def record_score(db: sqlite_utils.Database, *, session_id: int, expert_id: int, 
     if locked and not reason.strip():
         raise UserError(f"专家“{expert}”对“{unit}”的评分已提交，修改需要填写原因。")
     audited = locked or (source != "录入" and old is not None)
+    if audited:
+        action = "修改已提交评分" if locked else f"{source}替换评分"
+    else:
+        action = (f"{source}评分" if source != "录入" else "录入评分") if new is not None else "清除评分"
     with transaction(db):
         if new is None:
             db.execute("DELETE FROM scores WHERE expert_id = ? AND unit_id = ? AND criterion_id = ?",
                        [expert_id, unit_id, criterion_id])
-            if locked:
-                db.execute("DELETE FROM submissions WHERE expert_id = ? AND unit_id = ?", [expert_id, unit_id])
         else:
             db.execute("INSERT INTO scores (session_id, expert_id, unit_id, criterion_id, value, updated_at) "
                        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(expert_id, unit_id, criterion_id) "
                        "DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
                        [session_id, expert_id, unit_id, criterion_id, fmt_decimal(new), now_iso()])
-        if audited:
-            audit(db, session_id=session_id, action="修改已提交评分" if locked else f"{source}替换评分",
-                  operator=operator, expert=expert, unit=unit, criterion=criterion,
-                  before=fmt_decimal(old) if old is not None else None,
-                  after=fmt_decimal(new) if new is not None else None, reason=reason.strip())
+        # every change is in the chain, the first entry too: verify replays them to the table
+        audit(db, session_id=session_id, action=action, operator=operator, expert=expert, unit=unit,
+              criterion=criterion, before=fmt_decimal(old) if old is not None else None,
+              after=fmt_decimal(new) if new is not None else None, reason=reason.strip() if audited else "",
+              entity="score", ref=[expert, unit, leaf_path(db, criterion_id)],
+              state=fmt_decimal(new) if new is not None else None)
+        if new is None and locked:
+            db.execute("DELETE FROM submissions WHERE expert_id = ? AND unit_id = ?", [expert_id, unit_id])
+            audit(db, session_id=session_id, action="撤回提交", operator=operator, expert=expert, unit=unit,
+                  reason="清除已提交的评分", entity="submission", ref=[expert, unit], state=None)
     return ScoreChange(expert_id, unit_id, criterion_id, old, new, audited)
 
 
@@ -160,7 +193,8 @@ def submit(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_i
     with transaction(db):
         db.execute("INSERT OR IGNORE INTO submissions (session_id, expert_id, unit_id, submitted_at) VALUES (?, ?, ?, ?)",
                    [session_id, expert_id, unit_id, now_iso()])
-        audit(db, session_id=session_id, action="提交评分", operator=operator, expert=expert, unit=unit)
+        audit(db, session_id=session_id, action="提交评分", operator=operator, expert=expert, unit=unit,
+              entity="submission", ref=[expert, unit], state=True)
 
 
 def reopen(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_id: int, reason: str,
@@ -174,7 +208,8 @@ def reopen(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_i
         return
     with transaction(db):
         db.execute("DELETE FROM submissions WHERE expert_id = ? AND unit_id = ?", [expert_id, unit_id])
-        audit(db, session_id=session_id, action="撤回提交", operator=operator, expert=expert, unit=unit, reason=reason.strip())
+        audit(db, session_id=session_id, action="撤回提交", operator=operator, expert=expert, unit=unit,
+              reason=reason.strip(), entity="submission", ref=[expert, unit], state=None)
 
 
 def set_external(db: sqlite_utils.Database, *, session_id: int, unit_id: int, component: str, value: object,
@@ -204,9 +239,10 @@ def set_external(db: sqlite_utils.Database, *, session_id: int, unit_id: int, co
                        "source_file = excluded.source_file, entered_by = excluded.entered_by",
                        [session_id, unit_id, component, fmt_decimal(new), now_iso(), note.strip(), file,
                         operator or _login_name()])
-        if old is not None:
-            audit(db, session_id=session_id, action=f"{source}修改外部得分", operator=operator, unit=unit,
-                  criterion=component, before=fmt_decimal(old), after=fmt_decimal(new) if new is not None else None)
+        audit(db, session_id=session_id, action=f"{source}修改外部得分" if old is not None else f"{source}外部得分",
+              operator=operator, unit=unit, criterion=component, before=fmt_decimal(old) if old is not None else None,
+              after=fmt_decimal(new) if new is not None else None, entity="external", ref=[unit, component],
+              state=fmt_decimal(new) if new is not None else None)
     return new
 
 
@@ -234,9 +270,23 @@ def sheet_states(db: sqlite_utils.Database, session_id: int, unit_id: int) -> di
     return states
 
 
-def audit_log(db: sqlite_utils.Database, session_id: int, *, expert: str | None = None, unit: str | None = None) -> list[dict]:
-    sql = "SELECT at, operator, action, expert, unit, criterion, before, after, reason FROM audit_log WHERE session_id = ?"
-    params: list[object] = [session_id]
+# what the audit dialog leaves out unless asked: the first recording of things (setup, roster,
+# first scores, questions), every one of which is in the chain all the same
+
+
+def audit_log(db: sqlite_utils.Database, session_id: int, *, expert: str | None = None, unit: str | None = None,
+              everything: bool = False) -> list[dict]:
+    """The session's chain in order (its own history: a deleted session's rows under a reused id
+    are not shown): corrections, submissions, status changes and seals; ``everything`` adds the
+    routine first entries."""
+    # the session's own chain, and this laptop's records about it (a package imported) in the ledger chain
+    sql = ("SELECT at, operator, action, expert, unit, criterion, before, after, reason, seq, hash FROM audit_log "
+           "WHERE (chain = (SELECT uid FROM sessions WHERE id = ?) OR (chain = 'ledger' AND session_id = ?))")
+    params: list[object] = [session_id, session_id]
+    if not everything:
+        sql += (f" AND coalesce(entity, '') NOT IN ({', '.join('?' * len(ROUTINE_ENTITIES))})"
+                f" AND action NOT IN ({', '.join('?' * len(ROUTINE_ACTIONS))})")
+        params += [*ROUTINE_ENTITIES, *ROUTINE_ACTIONS]
     if expert:
         sql += " AND expert = ?"
         params.append(expert)

@@ -13,11 +13,10 @@ from typing import Any, Callable
 
 import sqlite_utils
 
+from .chain import append, chain_of
 from .db import now_iso, transaction
 from .errors import UserError
-from .scoring import audit
-from .sessions import get_session
-from .template import fmt_decimal
+from .sessions import get_session, set_status
 
 
 def fingerprint(db: sqlite_utils.Database, session_id: int) -> str:
@@ -27,16 +26,44 @@ def fingerprint(db: sqlite_utils.Database, session_id: int) -> str:
 
 
 def _log(db: sqlite_utils.Database, session_id: int, action: str, operator: str, reason: str,
-         before: str | None, after: str | None) -> None:
-    db.execute("INSERT INTO seal_log (session_id, at, action, operator, reason, fingerprint_before, fingerprint_after) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?)", [session_id, now_iso(), action, operator, reason, before, after])
+         before: str | None, after: str | None, *, signed: bool = False) -> None:
+    """One line in the seal log; a seal or a correction is also signed with this installation's key
+    and written to the audit chain with its signature (what another laptop checks)."""
+    from .chain import chained
+
+    at = now_iso()
+    sig: dict = {}
+    if not chained(db):  # an old database being built by a test: the log as it was then
+        db.execute("INSERT INTO seal_log (session_id, at, action, operator, reason, fingerprint_before, "
+                   "fingerprint_after) VALUES (?, ?, ?, ?, ?, ?, ?)", [session_id, at, action, operator, reason,
+                                                                    before, after])
+        if signed:
+            append(db, session_id=session_id, action=SEAL_ACTIONS[action], operator=operator, reason=reason,
+                   before=before, after=after)
+        return
+    if signed:
+        from .signing import sign
+
+        sig = sign({"uid": chain_of(db, session_id), "action": action, "at": at, "reason": reason,
+                    "before": before, "after": after})
+    db.execute("INSERT INTO seal_log (session_id, at, action, operator, reason, fingerprint_before, fingerprint_after, "
+               "signer, signer_name, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               [session_id, at, action, operator, reason, before, after, sig.get("signer"), sig.get("signer_name"),
+                sig.get("signature")])
+    if signed:
+        append(db, session_id=session_id, action=SEAL_ACTIONS[action], at=at, operator=operator, reason=reason,
+               before=before, after=after, entity="seal", ref=[], state=sig)
+
+
+SEAL_ACTIONS = {"封盘": "封盘", "更正": "封盘后更正"}
 
 
 def _set_status(db: sqlite_utils.Database, session_id: int, status: str) -> None:
     db.execute("UPDATE sessions SET status = ?, updated_at = ? WHERE id = ?", [status, now_iso(), session_id])
 
 
-def seal(db: sqlite_utils.Database, *, session_id: int, operator: str = "", confirmed: bool = False) -> str:
+def seal(db: sqlite_utils.Database, *, session_id: int, operator: str = "", confirmed: bool = False,
+         cache: bool = True) -> str:
     """Seal a finished session (the caller asked the user first: ``confirmed=True``); returns
     the fingerprint sealed."""
     s = get_session(db, session_id)
@@ -48,12 +75,12 @@ def seal(db: sqlite_utils.Database, *, session_id: int, operator: str = "", conf
         raise UserError("封盘后本场评议会的内容不能再直接修改，请先确认。")
     digest = fingerprint(db, session_id)
     with transaction(db):
-        _set_status(db, session_id, "sealed")
-        _log(db, session_id, "封盘", operator, "", None, digest)
-        audit(db, session_id=session_id, action="封盘", operator=operator, after=digest)
-    from .history import session_results
+        _set_status(db, session_id, "sealed")  # the signed seal entry is the status change in the chain
+        _log(db, session_id, "封盘", operator, "", None, digest, signed=True)
+    if cache:
+        from .history import session_results
 
-    session_results(db, session_id)  # sealed results no longer change: cache them for the dossier
+        session_results(db, session_id)  # sealed results no longer change: cache them for the dossier
     return digest
 
 
@@ -74,9 +101,7 @@ def revise(db: sqlite_utils.Database, *, session_id: int, reason: str, change: C
         result = change(db)
         _set_status(db, session_id, "sealed")
         after = fingerprint(db, session_id)
-        _log(db, session_id, "更正", operator, reason, before, after)
-        audit(db, session_id=session_id, action="封盘后更正", operator=operator, before=before, after=after,
-              reason=reason)
+        _log(db, session_id, "更正", operator, reason, before, after, signed=True)
     return result, before, after
 
 
@@ -91,14 +116,7 @@ def revise_score(db: sqlite_utils.Database, *, session_id: int, expert_id: int, 
                            criterion_id=criterion_id, value=value, reason=reason, operator=operator)
         if got.before == got.after:
             raise UserError("更正后的得分与原得分相同，未作修改。")
-        if not got.audited:  # a sheet never submitted: record_score did not write the values down
-            from .scoring import _names
-
-            expert, unit, criterion = _names(db, expert_id, unit_id, criterion_id)
-            audit(db, session_id=session_id, action="修改评分", operator=operator, expert=expert, unit=unit,
-                  criterion=criterion, before=None if got.before is None else fmt_decimal(got.before),
-                  after=None if got.after is None else fmt_decimal(got.after), reason=reason.strip())
-        return got
+        return got  # record_score wrote the values before and after to the chain
 
     _got, before, after = revise(db, session_id=session_id, reason=reason, change=change, operator=operator)
     return before, after
@@ -116,12 +134,10 @@ def reopen_session(db: sqlite_utils.Database, *, session_id: int, reason: str, o
         raise UserError("重新打开已结束的评议会需要填写原因。")
     digest = fingerprint(db, session_id)
     with transaction(db):
-        _set_status(db, session_id, "live")
+        set_status(db, session_id=session_id, status="live", action="重新打开", operator=operator, reason=reason)
         _log(db, session_id, "重新打开", operator, reason, digest, None)
-        audit(db, session_id=session_id, action="重新打开", operator=operator, before="finished", after="live",
-              reason=reason)
 
 
 def seal_log(db: sqlite_utils.Database, session_id: int) -> list[dict]:
-    return list(db.query("SELECT at, action, operator, reason, fingerprint_before, fingerprint_after FROM seal_log "
-                         "WHERE session_id = ? ORDER BY id", [session_id]))
+    return list(db.query("SELECT at, action, operator, reason, fingerprint_before, fingerprint_after, signer, "
+                         "signer_name, signature FROM seal_log WHERE session_id = ? ORDER BY id", [session_id]))

@@ -8,14 +8,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date as Date
-from decimal import Decimal
 from typing import Any
 
 import sqlite_utils
 
 from .db import now_iso, transaction
 from .errors import UserError
-from .template import Component, Criterion, Grade, Template, Timing, fmt_decimal, parse_template
+from .stored_template import load_template
+from .template import Criterion, Template, fmt_decimal, parse_template
 
 STATUSES = {"draft": "筹备中", "live": "进行中", "finished": "已结束", "sealed": "已封盘"}
 MEETING_FIELDS = ("title", "kind", "date", "venue", "organisers", "chair", "host", "secretary", "summary")
@@ -151,7 +151,48 @@ def create_session(db: sqlite_utils.Database, *, title: str, template: Template,
         )
         session_id = cur.lastrowid
         _insert_criteria(db, session_id, template.criteria, None)
+        record_created(db, session_id, action="创建评议会")
     return session_id
+
+
+def record_created(db: sqlite_utils.Database, session_id: int, *, action: str, operator: str = "") -> None:
+    """The first entries of a new session's chain: its uid, status, meeting data, template and order."""
+    from .chain import chained
+
+    if not chained(db):
+        return
+    from .chain import append_many
+    from .replay import meeting_state, order_state, template_state
+
+    uid, status = db.execute("SELECT uid, status FROM sessions WHERE id = ?", [session_id]).fetchone()
+    append_many(db, session_id=session_id, items=[
+        {"action": action, "operator": operator, "entity": "session", "ref": [], "state": {"uid": uid}},
+        {"action": "状态", "operator": operator, "after": status, "entity": "status", "ref": [], "state": status},
+        {"action": "会议信息", "operator": operator, "entity": "meeting", "ref": [],
+         "state": meeting_state(db, session_id)},
+        {"action": "评分细则", "operator": operator, "entity": "template", "ref": [],
+         "state": template_state(db, session_id)},
+        {"action": "汇报顺序", "operator": operator, "entity": "order", "ref": [], "state": order_state(db, session_id)},
+    ])
+
+
+def record(db: sqlite_utils.Database, session_id: int, *, action: str, entity: str, ref: list | None = None,
+           state: Any = None, operator: str = "", **human: Any) -> None:
+    """One machine-readable change in the session's chain (inside the caller's transaction)."""
+    from .chain import append
+
+    append(db, session_id=session_id, action=action, operator=operator, entity=entity, ref=ref or [], state=state,
+           **human)
+
+
+def record_order(db: sqlite_utils.Database, session_id: int, *, action: str = "调整顺序", operator: str = "") -> None:
+    from .chain import chained
+
+    if not chained(db):
+        return
+    from .replay import order_state
+
+    record(db, session_id, action=action, entity="order", state=order_state(db, session_id), operator=operator)
 
 
 def update_session(db: sqlite_utils.Database, *, session_id: int, **fields: Any) -> dict[str, Any]:
@@ -173,19 +214,28 @@ def update_session(db: sqlite_utils.Database, *, session_id: int, **fields: Any)
     for what in sorted({"summary" if key == "summary" else "meeting" for key in clean}):
         ensure_editable(db, session_id, what)
     if clean:
+        from .replay import meeting_state
+
         sets = ", ".join(f"{k} = ?" for k in clean)
         with transaction(db):
             db.execute(f"UPDATE sessions SET {sets}, updated_at = ? WHERE id = ?",
                        [*clean.values(), now_iso(), session_id])
+            record(db, session_id, action="修改" + "、".join(FIELD_LABELS[k] for k in clean), entity="meeting",
+                   state=meeting_state(db, session_id),
+                   before="；".join(str(getattr(session, k) or "")[:40] for k in clean),
+                   after="；".join(str(v or "")[:40] for v in clean.values()))
     return clean
 
 
-def set_status(db: sqlite_utils.Database, *, session_id: int, status: str) -> str:
+def set_status(db: sqlite_utils.Database, *, session_id: int, status: str, action: str = "更改状态",
+               operator: str = "", reason: str = "") -> str:
     if status not in STATUSES:
         raise UserError(f"状态“{status}”无效。")
-    get_session(db, session_id)
+    before = get_session(db, session_id).status
     with transaction(db):
         db.execute("UPDATE sessions SET status = ?, updated_at = ? WHERE id = ?", [status, now_iso(), session_id])
+        record(db, session_id, action=action, entity="status", state=status, before=before, after=status,
+               operator=operator, reason=reason)
     return status
 
 
@@ -194,8 +244,18 @@ def delete_session(db: sqlite_utils.Database, *, session_id: int) -> Session:
     if session.status == "sealed":
         raise SessionLocked(f"评议会“{session.title}”已封盘，是正式记录，不能删除。")
     with transaction(db):
-        db.execute("DELETE FROM sessions WHERE id = ?", [session_id])
+        erase_session(db, session_id, action="删除评议会")
     return session
+
+
+def erase_session(db: sqlite_utils.Database, session_id: int, *, action: str) -> None:
+    """Delete a session's rows; its chain ends with the deletion (and the ledger's with its items)."""
+    from .chain import record_item_removed
+
+    for (item_id,) in db.execute("SELECT id FROM rectification_items WHERE session_id = ?", [session_id]).fetchall():
+        record_item_removed(db, item_id, action=f"{action}（其整改事项一并删除）")
+    record(db, session_id, action=action, entity="session", state=None)
+    db.execute("DELETE FROM sessions WHERE id = ?", [session_id])
 
 
 def has_scores(db: sqlite_utils.Database, session_id: int) -> bool:
@@ -222,33 +282,6 @@ def _insert_criteria(db: sqlite_utils.Database, session_id: int, nodes: list[Cri
         _insert_criteria(db, session_id, node.children, node.id)
 
 
-def load_template(db: sqlite_utils.Database, session_id: int) -> Template:
-    """The session's template, with each criterion's row id set."""
-    row = db.execute("SELECT template_name, aggregation, components_json, grades_json, timing_json "
-                     "FROM sessions WHERE id = ?", [session_id]).fetchone()
-    if row is None:
-        raise UserError(f"没有编号为 {session_id} 的评议会。")
-    name, aggregation, components, grades, timing = row
-    nodes: dict[int, Criterion] = {}
-    roots: list[Criterion] = []
-    pending: list[tuple[int | None, Criterion]] = []
-    for cid, parent, cname, cmax, desc in db.execute(
-            "SELECT id, parent_id, name, max, description FROM criteria WHERE session_id = ? "
-            "ORDER BY parent_id IS NOT NULL, position, id", [session_id]):
-        node = Criterion(cname, Decimal(cmax) if cmax is not None else None, desc, [], cid)
-        nodes[cid] = node
-        pending.append((parent, node))
-    for parent, node in pending:
-        (nodes[parent].children if parent is not None else roots).append(node)
-    t = json.loads(timing)
-    return Template(
-        name=name, criteria=roots, aggregation=aggregation,
-        components=[Component(c["name"], Decimal(str(c["weight"])), c["source"]) for c in json.loads(components)],
-        grades=[Grade(g["name"], Decimal(str(g["min"]))) for g in json.loads(grades)],
-        timing=Timing(*(Decimal(str(t[k])) for k in ("report_minutes", "qa_minutes", "warn_minutes"))),
-    )
-
-
 def set_template(db: sqlite_utils.Database, *, session_id: int, template: Template) -> Template:
     """Replace the session's template. Refused once any score is stored against it."""
     session = ensure_editable(db, session_id, "template")
@@ -258,15 +291,26 @@ def set_template(db: sqlite_utils.Database, *, session_id: int, template: Templa
         if _criteria_shape(current) != _criteria_shape(checked):
             raise UserError(f"评议会“{session.title}”已有评分，不能再修改评分指标；"
                             "可以修改等次、计时和组成部分的权重。")
+    from .chain import chained
+    from .replay import question_state, template_state
+
     with transaction(db):
         db.execute("UPDATE sessions SET template_name = ?, aggregation = ?, components_json = ?, "
                    "grades_json = ?, timing_json = ?, updated_at = ? WHERE id = ?",
                    [checked.name, checked.aggregation, *_settings_json(checked), now_iso(), session_id])
         if has_scores(db, session_id):
             _update_descriptions(db, session_id, checked)
+            linked: list[int] = []
         else:
+            linked = [q for (q,) in db.execute("SELECT id FROM questions WHERE session_id = ? AND criterion_id "
+                                               "IS NOT NULL", [session_id])]
             db.execute("DELETE FROM criteria WHERE session_id = ?", [session_id])
             _insert_criteria(db, session_id, checked.criteria, None)
+        record(db, session_id, action="修改评分细则", entity="template", state=template_state(db, session_id),
+               after=checked.name)
+        for qid in linked if chained(db) else []:  # new criteria rows: the questions' links to the old ones are gone
+            uid, state = question_state(db, qid)
+            record(db, session_id, action="提问的指标随评分细则更换而清除", entity="question", ref=[uid], state=state)
     return load_template(db, session_id)
 
 
@@ -313,4 +357,34 @@ def duplicate_session(db: sqlite_utils.Database, *, session_id: int, title: str 
                                    [session_id]).fetchall():
             db.execute("INSERT INTO recusals (session_id, expert_id, unit_id) VALUES (?, ?, ?)",
                        [new_id, expert_map[eid], unit_map[uid]])
+        record_roster(db, new_id, action=f"复制自评议会“{source.title}”")
     return new_id
+
+
+def record_roster(db: sqlite_utils.Database, session_id: int, *, action: str, operator: str = "") -> None:
+    """Entries for every unit, expert and recusal of a session and its order (a copy, an import)."""
+    from .chain import chained
+
+    if not chained(db):
+        return
+    from .chain import append_many
+    from .replay import order_state
+
+    items: list[dict[str, Any]] = []
+    for name, presenter, ptitle, rtitle in db.execute(
+            "SELECT name, presenter, presenter_title, report_title FROM units WHERE session_id = ? ORDER BY position",
+            [session_id]):
+        items.append({"action": action, "operator": operator, "unit": name, "entity": "unit", "ref": [name],
+                      "state": {"name": name, "presenter": presenter, "presenter_title": ptitle,
+                                "report_title": rtitle}})
+    for name, category, affiliation in db.execute(
+            "SELECT name, category, affiliation FROM experts WHERE session_id = ? ORDER BY position", [session_id]):
+        items.append({"action": action, "operator": operator, "expert": name, "entity": "expert", "ref": [name],
+                      "state": {"name": name, "category": category, "affiliation": affiliation}})
+    for expert, unit in db.execute("SELECT e.name, u.name FROM recusals r JOIN experts e ON e.id = r.expert_id "
+                                   "JOIN units u ON u.id = r.unit_id WHERE r.session_id = ?", [session_id]):
+        items.append({"action": "回避", "operator": operator, "expert": expert, "unit": unit, "entity": "recusal",
+                      "ref": [expert, unit], "state": True})
+    items.append({"action": "汇报顺序", "operator": operator, "entity": "order", "ref": [],
+                  "state": order_state(db, session_id)})
+    append_many(db, session_id=session_id, items=items)

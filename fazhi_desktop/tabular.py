@@ -5,13 +5,15 @@
 - The header row is the first row holding a required column's name (Chinese or English).
 - Cells are trimmed (full-width spaces too); blank rows are skipped.
 - Row numbers are spreadsheet rows: the first line of a CSV is row 1.
+- Limits: file size, rows, columns and the length of one cell (the XLSX reader streams, see
+  xlsx_reader.py); a CSV whose lines change encoding (a GB18030 header over UTF-8 rows) is refused
+  naming the first line where it changes, rather than read as mojibake.
 """
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import io
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,10 +36,24 @@ class Column:
 class Row:
     number: int  # spreadsheet row number
     values: dict[str, str]
+    formulas: frozenset[str] = frozenset()  # keys of the columns whose cell is a formula (XLSX)
+    trimmed: tuple[str, ...] = ()  # keys whose cell had invisible characters trimmed at its ends
+
+
+MAX_CSV_BYTES = 20 * 1024 ** 2
+MAX_ROWS = 50_000
+MAX_COLS = 100
+MAX_CELL = 2000
 
 
 def cell_text(value: object) -> str:
     """A cell as trimmed text; numbers keep their shortest form (90.0 → '90', 8.5 → '8.5')."""
+    from .xlsx_reader import Cell, TooLong
+
+    if isinstance(value, Cell):
+        value = value.value
+    if isinstance(value, TooLong):
+        return ""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -82,13 +98,45 @@ def decode_csv(data: bytes, name: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mixed = _encoding_change(data)
+    if mixed:
+        raise ImportRefused(f"{name}：{mixed}。同一个文件只能用一种编码（请在 Excel/WPS 中另存为 CSV UTF-8 "
+                            "或 CSV 后再导入），未导入任何内容。")
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError:
         raise refused from None
 
 
+def _encoding_change(data: bytes) -> str | None:
+    """Where a file that is not UTF-8 as a whole has lines that are (the rest being GB18030): a
+    header saved by one program and rows pasted from another. Pure-ASCII lines say nothing."""
+    first = None  # (line, encoding) of the first line that tells
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            kind = "GB18030"
+        else:
+            # Chinese in UTF-8 is three bytes a character; a GB18030 line that happens to be valid
+            # UTF-8 (司 is CB BE) decodes to Latin, Greek or Cyrillic letters instead: no evidence
+            if any("\x80" <= ch < "\u0800" for ch in text):
+                continue
+            kind = "UTF-8"
+        if first is None:
+            first = (number, kind)
+        elif kind != first[1]:
+            return f"第 {number} 行的编码（{kind}）与第 {first[0]} 行（{first[1]}）不同"
+    return None
+
+
 def _csv_rows(path: Path, columns: list[Column]) -> list[tuple[int, list[object]]]:
+    size = path.stat().st_size
+    if size > MAX_CSV_BYTES:
+        raise ImportRefused(f"{path.name}：文件过大（{size // 1024 ** 2} MB，上限 {MAX_CSV_BYTES // 1024 ** 2} MB），"
+                            "未导入任何内容。")
     text = decode_csv(path.read_bytes(), path.name)
     if "\x00" in text:
         raise ImportRefused(f"{path.name}：不是文本表格文件（含有二进制内容），未导入任何内容。")
@@ -96,13 +144,35 @@ def _csv_rows(path: Path, columns: list[Column]) -> list[tuple[int, list[object]
     delimiters = ["\t", ","] if first.count("\t") > first.count(",") else [",", "\t"]
     rows: list[list[str]] = []
     for delimiter in delimiters:  # the first line may be a title: keep the split that finds a header
-        try:
-            rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-        except csv.Error as exc:
-            raise ImportRefused(f"{path.name}：CSV 格式错误（{exc}），未导入任何内容。") from exc
+        rows = _split(path, text, delimiter)
         if _header_index(rows, columns) is not None:
             break
     return list(enumerate(rows, start=1))
+
+
+def _split(path: Path, text: str, delimiter: str) -> list[list[str]]:
+    """The CSV's rows, with the caps on rows, columns and cell length (a cell over the cap is named
+    by row and column, never echoed)."""
+    csv.field_size_limit(max(MAX_CSV_BYTES, 1 << 20) + 1)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            if len(rows) >= MAX_ROWS:
+                raise ImportRefused(f"{path.name}：超过 {MAX_ROWS} 行，未导入任何内容。")
+            if len(row) > MAX_COLS and any(c.strip() for c in row[MAX_COLS:]):
+                raise ImportRefused(f"{path.name}：第 {len(rows) + 1} 行超过 {MAX_COLS} 列，未导入任何内容。")
+            for col, cell in enumerate(row[:MAX_COLS]):
+                if len(cell) > MAX_CELL:
+                    from .xlsx_reader import column_name
+
+                    raise ImportRefused(f"{path.name}：第 {len(rows) + 1} 行第 {column_name(col)} 列的内容过长"
+                                        f"（{len(cell)} 个字，上限 {MAX_CELL}），未导入任何内容。")
+            rows.append(row[:MAX_COLS])
+    except csv.Error as exc:
+        raise ImportRefused(f"{path.name}：第 {reader.line_num} 行附近 CSV 格式错误（引号不配对或含有空字符），"
+                            "未导入任何内容。") from exc
+    return rows
 
 
 def _header_index(rows: list[list[object]], columns: list[Column]) -> int | None:
@@ -114,31 +184,15 @@ def _header_index(rows: list[list[object]], columns: list[Column]) -> int | None
 
 
 def _xlsx_rows(path: Path) -> list[tuple[int, list[object]]]:
-    from openpyxl import load_workbook  # imported here: openpyxl is slow to import
+    from .xlsx_reader import TooLong, column_name, read_first_sheet
 
-    # openpyxl parses a zip of XML written by anyone: whatever it raises on a broken file
-    # (zip, XML, KeyError, IndexError, its own InvalidFileException …) means "can't read this file".
-    try:
-        with path.open("rb") as fh:  # a file object: openpyxl would refuse a .csv name by itself
-            book = load_workbook(io.BytesIO(fh.read()), read_only=True, data_only=True)
-    except OSError as exc:
-        raise ImportRefused(f"{path.name}：无法读取文件（{exc.strerror or exc}），未导入任何内容。") from exc
-    except Exception as exc:  # noqa: BLE001 - see above
-        raise ImportRefused(f"{path.name}：无法读取这个 Excel 文件（文件损坏或不是 .xlsx 格式），未导入任何内容。") from exc
-    try:
-        if not book.worksheets:
-            raise ImportRefused(f"{path.name}：工作簿里没有工作表。")
-        sheet = book.worksheets[0]
-        result = []
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            result.append((number, list(values)))
-        return result
-    except ImportRefused:
-        raise
-    except Exception as exc:  # noqa: BLE001 - see above
-        raise ImportRefused(f"{path.name}：Excel 文件内容损坏，未导入任何内容。") from exc
-    finally:
-        book.close()
+    rows = read_first_sheet(path)
+    for number, cells in rows:
+        for col, cell in enumerate(cells):
+            if isinstance(cell.value, TooLong):
+                raise ImportRefused(f"{path.name}：第 {number} 行第 {column_name(col)} 列的内容过长"
+                                    f"（{cell.value.length} 个字，上限 {MAX_CELL}），未导入任何内容。")
+    return rows  # type: ignore[return-value]
 
 
 def read_table(path: Path | str, columns: list[Column], *, what: str) -> list[Row]:
@@ -177,10 +231,21 @@ def read_table(path: Path | str, columns: list[Column], *, what: str) -> list[Ro
     if problems:
         raise ImportRefused(f"{path.name}：表头有误，未导入任何内容：", problems)
 
+    from .textcheck import strip_report
+    from .xlsx_reader import Cell
+
     rows = []
     for number, values in raw[header_at + 1:]:
         texts = [cell_text(v) for v in values]
         if not any(texts):
             continue
-        rows.append(Row(number, {key: texts[i] if i < len(texts) else "" for key, i in positions.items()}))
+        cleaned, trimmed = {}, []
+        for key, i in positions.items():
+            text, cut = strip_report(texts[i] if i < len(texts) else "")
+            cleaned[key] = text
+            if cut:
+                trimmed.append(key)
+        formulas = frozenset(key for key, i in positions.items()
+                             if i < len(values) and isinstance(values[i], Cell) and values[i].formula)
+        rows.append(Row(number, cleaned, formulas, tuple(trimmed)))
     return rows

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from .icons import icon
@@ -57,6 +57,8 @@ SPECS: list[ActionSpec] = [
     # history
     ActionSpec("history.open", "历史与整改台账…", "Ctrl+H", "audit", "file"),
     ActionSpec("db.backups", "备份与恢复…", "", "save", "file"),
+    ActionSpec("db.verify", "校验审计链…", "", "submit", "file",
+               "核对每场评议会的审计链、封盘签名与数据是否一致（命令行：verify）"),
     # help
     ActionSpec("help.shortcuts", "快捷键一览", "F1", "help", "help"),
 ]

@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         self.actions = ActionRegistry(self, keys=["session.new", "session.duplicate", "session.delete",
-                                                  "session.export", "history.open", "db.backups", "app.quit", "edit.undo", "edit.redo",
+                                                  "session.export", "history.open", "db.backups", "db.verify", "app.quit", "edit.undo", "edit.redo",
                                                   "help.shortcuts", *lifecycle.ACTION_KEYS])
         self.lifecycle_bar = lifecycle.LifecycleBar(self.actions.actions)
         pane.addWidget(self.lifecycle_bar)
@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
         a.connect("session.export", self.export_session)
         a.connect("history.open", self.open_history)
         a.connect("db.backups", self.show_backups)
+        a.connect("db.verify", self.verify_database)
         a.connect("app.quit", self.close)
         a.connect("edit.undo", lambda: self._page_undo("undo"))
         a.connect("edit.redo", lambda: self._page_undo("redo"))
@@ -164,6 +165,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a["session.export"])
         file_menu.addAction(a["history.open"])
         file_menu.addAction(a["db.backups"])
+        file_menu.addAction(a["db.verify"])
         file_menu.addSeparator()
         file_menu.addAction(a["app.quit"])
         edit = bar.addMenu(self.tr("编辑(&E)"))
@@ -301,6 +303,14 @@ class MainWindow(QMainWindow):
                                                                      session_id=self.session_id), self,
                               titles=titles)
         dialog.restore_requested.connect(self.restore_snapshot)
+        dialog.open()
+        return dialog
+
+    def verify_database(self):
+        """文件 → 校验审计链…: every chain, seal and signature, checked off the UI thread."""
+        from .verify_dialog import VerifyDialog
+
+        dialog = VerifyDialog(self.db_path, self)
         dialog.open()
         return dialog
 

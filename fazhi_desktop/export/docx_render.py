@@ -268,7 +268,7 @@ def write_docx(doc: L.Document, target: Path | Any) -> None:
     for child in list(defaults):
         defaults.remove(child)
     for xml in ('<w:autoSpaceDE w:val="0"/>', '<w:autoSpaceDN w:val="0"/>', '<w:spacing w:after="0"/>'):
-        defaults.append(parse_xml(xml.replace("<w:", f"<w:", 1).replace("/>", f" {W}/>")))
+        defaults.append(parse_xml(xml.replace("/>", f" {W}/>")))
 
     section = d.sections[0]
     section.page_width, section.page_height = Mm(page.width), Mm(page.height)

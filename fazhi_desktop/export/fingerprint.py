@@ -14,6 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
+from ..chain import content_head
 from ..roster import lookup
 from ..template import fmt_decimal
 
@@ -58,8 +59,13 @@ def canonical_json(data: dict[str, Any]) -> str:
 
 
 def session_fingerprint(db: sqlite_utils.Database, session_id: int) -> str:
-    """The full SHA-256 hex digest of the session's canonical data."""
-    return hashlib.sha256(canonical_json(canonical_data(db, session_id)).encode("utf-8")).hexdigest()
+    """The full SHA-256 hex digest of the session's canonical data and of its audit chain's head
+    (the last change of content: a forged history gives another fingerprint; see chain.py)."""
+    data = canonical_data(db, session_id)
+    head = content_head(db, session_id)
+    if head:  # none for a session sealed before the chain existed: its printed fingerprint holds
+        data["chain"] = head
+    return hashlib.sha256(canonical_json(data).encode("utf-8")).hexdigest()
 
 
 def short_fingerprint(digest: str) -> str:

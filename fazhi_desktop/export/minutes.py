@@ -276,7 +276,7 @@ def minutes_document(data: ExportData, *, show_experts: bool = True) -> L.Docume
     grades = Counter(r.grade for r in data.results.units if r.grade)
     summary = "，".join(f"{g.name}{grades[g.name]}个" for g in sorted(data.template.grades, key=lambda g: -g.min)
                        if grades[g.name])
-    blocks.append(L.Para(f"评议结果按综合得分排序如下" + (f"，其中{summary}" if summary else "") + "。", keep_with_next=True))
+    blocks.append(L.Para("评议结果按综合得分排序如下" + (f"，其中{summary}" if summary else "") + "。", keep_with_next=True))
     blocks.append(results_table(data))
     blocks.append(L.Para("三、各单位评议情况", "h1"))
     for i, u in enumerate(data.units, 1):

@@ -126,3 +126,36 @@ def test_nested_transaction_failure_keeps_outer_work(fresh_db):
                 create_session(fresh_db, title="内", template=builtin_templates()[0])
                 raise RuntimeError
     assert [r["title"] for r in list_sessions(fresh_db)] == ["外"]
+
+
+def test_a_migration_cut_off_halfway_leaves_the_file_as_it_was(db_path):
+    """sqlite3's own executescript() commits the open transaction first, so a migration cut off
+    after its first statement would leave that change behind at the old version number (a re-run
+    then fails on it). sqlite-utils' executescript runs the statements inside the open
+    transaction; this holds it to that (the pinned 4.2.1 does)."""
+    import sqlite3
+
+    from fazhi_desktop import migrations
+    from fazhi_desktop.db import connect, migrate_db
+
+    db = connect(db_path)
+    migrate_db(db, target=5)
+
+    def half(db):
+        db.executescript("ALTER TABLE audit_log ADD COLUMN chain TEXT;\n"
+                         "CREATE TRIGGER t AFTER INSERT ON units BEGIN SELECT 1; END;\n")
+        raise RuntimeError("power cut")
+
+    original = migrations.MIGRATIONS[5]
+    migrations.MIGRATIONS[5] = half
+    try:
+        with pytest.raises(RuntimeError):
+            migrate_db(db)
+    finally:
+        migrations.MIGRATIONS[5] = original
+    db.conn.close()
+    raw = sqlite3.connect(db_path)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == 5
+    assert "chain" not in [r[1] for r in raw.execute("PRAGMA table_info(audit_log)")]
+    assert raw.execute("SELECT count(*) FROM sqlite_master WHERE name = 't'").fetchone()[0] == 0
+    raw.close()

@@ -338,5 +338,5 @@ def test_huge_exponent_score_is_refused_quickly(tmp_path):
     path = tmp_path / "s.csv"
     leaf = LEAVES[0][1].name
     path.write_text(f"专家,单位,指标,得分\n周立,市教委,{leaf},1e999999999\n", encoding="utf-8")
-    with pytest.raises(UserError, match="超出范围"):
+    with pytest.raises(UserError, match="不是数字"):  # an exponent is not a score (issue 14)
         import_scores(db, session_id=sid, path=path)

@@ -7,6 +7,7 @@ from typing import Callable
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from fazhi_desktop.errors import UserError
 from fazhi_desktop import history, ledger
 from fazhi_desktop.sessions import STATUSES
 
@@ -105,12 +106,19 @@ class SearchModel(ListTableModel):
         super().__init__(parent)
         self.db = db
         self.query = ""
+        self.error = ""
         self.hits: list[history.Hit] = []
 
     def run(self, query: str) -> int:
+        """Search; a refused query (a NUL character, too long) leaves no hits and its reason in
+        ``error``."""
         self.beginResetModel()
         self.query = query.strip()
-        self.hits = history.search(self.db, self.query, limit=self.LIMIT) if self.query else []
+        self.error = ""
+        try:
+            self.hits = history.search(self.db, self.query, limit=self.LIMIT) if self.query else []
+        except UserError as exc:
+            self.hits, self.error = [], exc.message
         self.endResetModel()
         return len(self.hits)
 

@@ -266,7 +266,7 @@ class SearchTab(QWidget):
     def run(self) -> int:
         n = self.model.run(self.query.text())
         limit = self.model.LIMIT
-        self.count.setText(self.tr("找到 %1 条").replace("%1", f"{n}+" if n >= limit else str(n)))
+        self.count.setText(self.model.error or self.tr("找到 %1 条").replace("%1", f"{n}+" if n >= limit else str(n)))
         self.view.resizeColumnToContents(SearchModel.KIND)
         return n
 

@@ -20,6 +20,7 @@ from fazhi_desktop.unit_links import link_units
 from fazhi_desktop.results import compute_results, results_json
 from fazhi_desktop.scoring import audit_log
 from fazhi_desktop.show import session_dict
+from fazhi_desktop.verify import verify_session
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -71,6 +72,7 @@ def test_round_trip_into_a_fresh_database_is_identical(demo_db, other_db, pkg, t
     theirs = [(i["unit_name"], i["problem"], i["status"], i["evidence_files"]) for i in ledger.list_items(other_db)]
     assert mine == theirs and all(i["question_id"] for i in ledger.list_items(other_db))
     assert [r["action"] for r in audit_log(other_db, sid)][-2:] == ["封盘", "导入评议会包"]
+    assert "导出签名" in result.summary() and "封盘签名" in result.summary()
     assert [h.session_id for h in search(other_db, "执法记录")][:1] == [sid]
     assert other_db.execute("SELECT new_name FROM unit_links WHERE old_name = '万州县'").fetchone()[0] == "万州区"
     assert (result.documents_folder / "会议纪要.pdf").read_bytes() == b"%PDF-1.4 minutes"
@@ -91,8 +93,8 @@ def test_tampered_package_is_refused_and_nothing_is_written(demo_db, other_db, p
     assert _counts(other_db) == before and not (tmp_path / "in").exists()
 
 
-def test_consistent_forgery_is_caught_by_the_fingerprint(demo_db, other_db, pkg, tmp_path):
-    """Someone edits a score and recomputes the checksums: the session's fingerprint no longer matches."""
+def test_consistent_forgery_is_caught_by_the_signature(demo_db, other_db, pkg, tmp_path):
+    """Someone edits a score and recomputes the checksums: the manifest's signature no longer holds."""
     forged = tmp_path / "forged.fzpkg"
     with zipfile.ZipFile(pkg) as src:
         files = {n: src.read(n) for n in src.namelist()}
@@ -106,7 +108,7 @@ def test_consistent_forgery_is_caught_by_the_fingerprint(demo_db, other_db, pkg,
         for n, b in files.items():
             dst.writestr(n, b)
     before = _counts(other_db)
-    with pytest.raises(UserError, match="指纹不符"):
+    with pytest.raises(UserError, match="签名无效"):
         package.import_package(other_db, forged)
     assert _counts(other_db) == before
 
@@ -150,8 +152,9 @@ def test_duplicate_refused_newer_updates_older_refused(demo_db, other_db, pkg, t
     assert session_fingerprint(other_db, 1) == session_fingerprint(demo_db, 1)
     actions = [r["action"] for r in audit_log(other_db, 1)]
     assert actions[-1] == "导入更新评议会包" and "封盘后更正" in actions
+    assert verify_session(other_db, 1).ok
     # the first (older) package is now refused: the copy here is newer
-    with pytest.raises(UserError, match="不比包内的"):
+    with pytest.raises(UserError, match="本机的版本较新"):
         package.import_package(other_db, pkg)
 
 

@@ -173,6 +173,7 @@ def test_import_package_in_the_window_and_tampered_refused(qtbot, db, tmp_path, 
     monkeypatch.setattr(w, "ask_path", lambda **k: str(path))
     assert w.import_package()
     assert w.sessions.model.rowCount() == 1 and "已加入本机历史" in w.status_label.text()
+    assert "导出签名" in w.status_label.text()  # who signed the package is shown
     assert not w.import_package() and "完全相同" in errors[-1]
     other.conn.close()
 
