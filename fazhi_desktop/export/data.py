@@ -60,6 +60,7 @@ class ExportData:
     fingerprint: str
     leaf_paths: list[str] = field(default_factory=list)
     external: dict[tuple[str, str], External] = field(default_factory=dict)  # (unit, component) → value
+    audit: dict | None = None  # verify.audit_appendix: the checked audit chain the minutes append
 
     @property
     def short_fp(self) -> str:
@@ -137,8 +138,13 @@ def load_export_data(db: sqlite_utils.Database, session_id: int) -> ExportData:
     external = {(unit_names[u], comp): External(Decimal(v), note, file, who, at) for u, comp, v, at, note, file, who in
                 db.execute(f"SELECT unit_id, component, value, updated_at, {extra} FROM external_values "
                            "WHERE session_id = ?", [session_id]) if u in unit_names}
+    from ..chain import chained
+    from ..verify import audit_appendix
+
+    audit = audit_appendix(db, session_id) if chained(db) else None
     return ExportData(session, template, units, experts, recusals, scores, compute_results(db, session_id),
-                      questions, timing, session_fingerprint(db, session_id), [p for p, _l in leaves], external)
+                      questions, timing, session_fingerprint(db, session_id), [p for p, _l in leaves], external,
+                      audit)
 
 
 def leaf_label(path: str) -> str:

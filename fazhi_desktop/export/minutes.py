@@ -3,8 +3,8 @@
 Laid out like a real 会议纪要: the title broken by rule, an opening paragraph, 时间/地点/主持/
 出席/列席/记录, 一、评议方式 二、评议结果 三、各单位评议情况 (scores, each question with its
 answer kept together) 四、评议组意见 五、整改要求, the signature block (评议组组长（签字）,
-记录人（签字）, the issuing bodies, the date) and the 版记. The audit-log appendix waits for the
-hash-chained audit trail (another issue).
+记录人（签字）, the issuing bodies, the date), the audit record as 附件 (the hash-chained log,
+checked as it is printed) and the 版记.
 """
 from __future__ import annotations
 
@@ -266,6 +266,79 @@ def rectification(data: ExportData) -> list[L.Block]:
     return out
 
 
+STATUS_WORDS = {"draft": "筹备中", "live": "进行中", "finished": "已结束", "sealed": "已封盘"}
+
+
+def _short(value: str | None) -> str:
+    """A value as the appendix prints it: a status in words, a fingerprint or hash shortened."""
+    if not value:
+        return "—"
+    value = STATUS_WORDS.get(value, value)
+    return value if len(value) <= 12 or " " in value else value[:8] + "…"
+
+
+def _change(before: str | None, after: str | None) -> str:
+    if not before and not after:
+        return "—"
+    return f"{_short(before)}→{_short(after)}"
+
+
+def _appendix_rows(rows: list[dict]) -> list[list[str]]:
+    """One table row per entry, except that the submissions of one unit's sheets in a run are one
+    row (序号 as a range): each is routine, and their count is what the reader checks."""
+    out: list[list[str]] = []
+    group: list[dict] = []
+
+    def flush() -> None:
+        if not group:
+            return
+        first, last = group[0], group[-1]
+        seq = str(first["seq"]) if len(group) == 1 else f"{first['seq']}–{last['seq']}"
+        who = "、".join(r["expert"] for r in group if r["expert"]) if len(group) <= 2 else f"{len(group)}位专家"
+        out.append([seq, (first["at"] or "")[:16].replace("T", " "), "提交评分", f"{first['unit'] or '—'} / {who}",
+                    "—", first["reason"] or "—"])
+        group.clear()
+
+    for r in rows:
+        if r["action"] == "提交评分" and r["unit"] and (not group or group[0]["unit"] == r["unit"]) \
+                and (r["reason"] or "") == (group[0]["reason"] or "" if group else r["reason"] or ""):
+            group.append(r)
+            continue
+        flush()
+        if r["action"] == "提交评分" and r["unit"]:
+            group.append(r)
+            continue
+        what = " / ".join(x for x in (r["unit"], r["expert"], r["criterion"]) if x)
+        out.append([str(r["seq"]), (r["at"] or "")[:16].replace("T", " "), r["action"], what or "—",
+                    _change(r["before"], r["after"]), r["reason"] or "—"])
+    flush()
+    return out
+
+
+def audit_appendix(data: ExportData) -> list[L.Block]:
+    """附件 审计记录: the corrections, submissions, status changes and seals, in the order of the
+    hash chain, with what the check found; the chain's last hash covers all of them (and the
+    fingerprint in the footer covers the chain)."""
+    audit = data.audit
+    if not audit:
+        return []
+    facts = [["审计链记录", f"{audit['entries']}条（每条的哈希值包含上一条的哈希值）"],
+             ["校验结果", "通过" if audit["verified"] else "未通过：" + "；".join(audit["problems"][:3])],
+             ["链尾哈希值", (audit["head"] or "—")[:16]]]
+    if audit["signers"]:
+        facts.append(["封盘签名", "；".join(audit["signers"])])
+    out: list[L.Block] = [L.PageBreak(), L.Para("附件", "h1"), L.Para("评议会审计记录", "h2", keep_with_next=True),
+                          L.Table(facts, [0.22, 0.78], "ll", head_rows=0)]
+    rows = _appendix_rows(audit["rows"])
+    if rows:
+        out.append(L.Space(0.5))
+        out.append(L.Table([["序号", "时间", "事项", "对象", "变化", "原因"], *rows],
+                           [0.11, 0.17, 0.15, 0.27, 0.17, 0.13], "ccllcl"))
+    else:
+        out.append(L.Para("除逐项录入的评分外，没有更正、提交或状态变化的记录。"))
+    return out
+
+
 def minutes_document(data: ExportData, *, show_experts: bool = True) -> L.Document:
     s = data.session
     title = doc_title(s.title)
@@ -287,6 +360,7 @@ def minutes_document(data: ExportData, *, show_experts: bool = True) -> L.Docume
     blocks += rectification(data)
     blocks.append(L.Space(1))
     blocks.append(L.Signatures(["评议组组长（签字）：＿＿＿＿＿＿", "记录人（签字）：＿＿＿＿＿＿＿＿"], bodies, date_cn(s.date)))
+    blocks += audit_appendix(data)
     blocks.append(L.Banji("抄送：各参评单位，评议组成员。", bodies[0] if bodies else "评议组织单位",
                           f"{date_cn(s.date)}印发"))
     return L.Document(L.GONGWEN, blocks, title=title, header=title, fingerprint=data.short_fp, draft=data.draft,
