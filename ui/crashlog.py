@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import faulthandler
 import platform
+import sqlite3
 import sys
 import threading
 import traceback
@@ -138,6 +139,10 @@ class CrashLog(QObject):
                 pass  # the entry still goes to stderr below
         sys.stderr.write(entry)
         summary = f"{exc_type.__name__}: {exc}"
+        if issubclass(exc_type, sqlite3.Error):  # a lock held too long, a full disk: in the user's words
+            from fazhi_desktop.db import database_error_text
+
+            summary = database_error_text(exc)
         if not tell:
             return entry
         if threading.current_thread() is threading.main_thread():

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from fazhi_desktop import backup, cli, db as dbmod, history
-from fazhi_desktop.db import open_db
+from fazhi_desktop.db import open_db, transaction
 from fazhi_desktop.demo import add_demo
 from fazhi_desktop.errors import UserError
 
@@ -51,7 +51,8 @@ def _large_damaged(db_path: Path) -> str:
     db = open_db(db_path)
     add_demo(db)
     db.execute("CREATE TABLE padding (x TEXT)")
-    db.conn.executemany("INSERT INTO padding VALUES (?)", [("x" * 120,) for _ in range(90_000)])
+    with transaction(db):  # one commit, not 90,000 (the connection autocommits: each would fsync)
+        db.conn.executemany("INSERT INTO padding VALUES (?)", [("x" * 120,) for _ in range(90_000)])
     snap = backup.snapshot(db, reason="manual")
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'padding'").fetchone()[0]

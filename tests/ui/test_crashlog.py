@@ -115,3 +115,21 @@ def test_an_unexpected_export_failure_is_shown_by_the_dialog_and_logged(qtbot, l
     assert failures and "意外错误" in failures[0] and "崩溃日志" in failures[0]
     text = (tmp_path / "data" / "crash.log").read_text(encoding="utf-8")
     assert "ZeroDivisionError: 字体表损坏" in text and crash_boxes() == []
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_locked_database_in_a_slot_is_told_in_words(qtbot, log, tmp_path):
+    import sqlite3
+
+    seen = []
+    log.show = lambda summary, path: seen.append(summary)
+    button = QPushButton("保存")
+    qtbot.addWidget(button)
+
+    def on_click():
+        raise sqlite3.OperationalError("database is locked")
+
+    button.clicked.connect(on_click)
+    button.click()
+    assert seen and "正被另一个程序" in seen[0] and "OperationalError" not in seen[0]
+    assert "database is locked" in (tmp_path / "data" / "crash.log").read_text(encoding="utf-8")
