@@ -32,11 +32,12 @@ def test_minutes_in_jiyao_form_with_every_unit_and_the_fingerprint_in_every_foot
     for heading in ("一、评议方式", "二、评议结果", "三、各单位评议情况", "四、评议组意见", "五、整改要求"):
         assert heading in text
     assert "去掉一个最高分和一个最低分" in text and "王晓东对云阳县回避评分" in text
-    # the signature block and the 版记 end the minutes
+    # the signature block ends the text; the audit record follows as 附件; the 版记 ends the minutes
+    whole = squeeze("".join(pages))
+    assert "评议组组长（签字）" in whole and "记录人（签字）" in whole and "2020年10月27日" in whole
+    assert whole.index("评议组组长（签字）") < whole.index("附件评议会审计记录") < whole.index("抄送")
     last = squeeze(pages[-1])
-    assert "评议组组长（签字）" in last and "记录人（签字）" in last and "2020年10月27日" in last
     assert "抄送：各参评单位，评议组成员。" in last and "2020年10月27日印发" in last
-    assert last.index("评议组组长（签字）") < last.index("抄送")
 
 
 def test_the_running_header_starts_on_page_two(exported):
