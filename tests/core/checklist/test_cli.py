@@ -53,3 +53,21 @@ def test_a_checklist_session_from_the_command_line(tmp_path):
                                    "note": "", "evidence": "", "files": []}
     assert "清单式，2 项指标" not in cli("--db", db, "templates").stdout  # the built-in has its nine areas
     assert f"{BUILTIN}（清单式，9 项指标，达标门槛 90%）" in cli("--db", db, "templates").stdout
+
+
+def test_export_of_a_checklist_session(tmp_path):
+    from fazhi_desktop.checklist.demo import add_checklist_demo
+    from fazhi_desktop.db import open_db
+
+    db_path = tmp_path / "x.db"
+    db = open_db(db_path)
+    sid = add_checklist_demo(db)
+    db.conn.close()
+    out = cli("--db", db_path, "export", "--session", sid, "--pdf", tmp_path / "汇总.pdf", "--docx", tmp_path / "汇总.docx",
+              "--xlsx", tmp_path / "评定.xlsx")
+    assert [line for line in out.stdout.splitlines() if not line.startswith(("fingerprint=", "export_ms="))] == [
+        str(tmp_path / "汇总.pdf"), str(tmp_path / "汇总.docx"), str(tmp_path / "评定.xlsx")]
+    folder = cli("--db", db_path, "export", "--session", sid, "--folder", tmp_path / "全部")
+    assert "评估报告_忠县.pdf" in folder.stdout
+    papers = cli("--db", db_path, "export", "--session", sid, "--papers", tmp_path / "会前", check=False)
+    assert papers.returncode == 2 and "没有会前材料" in papers.stderr
