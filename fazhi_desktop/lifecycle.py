@@ -141,3 +141,16 @@ def finish_session(db: sqlite_utils.Database, *, session_id: int, override_reaso
                   operator=operator, expert=gap.expert or None, unit=gap.unit, reason=gap.text())
     return check
 
+
+def begin_assessment(db: sqlite_utils.Database, *, session_id: int, operator: str = "") -> None:
+    """A checklist session (示范创建) goes live: it has no console and no first unit to call, only
+    the status 进行中 that tells everyone the assessment is under way."""
+    session = get_session(db, session_id)
+    if not load_template(db, session_id).is_checklist:
+        raise UserError(f"评议会“{session.title}”不是示范创建评估，请在“现场评议”开始第一个单位。")
+    if session.status != "draft":
+        raise UserError(f"评议会“{session.title}”已经{STATUSES[session.status]}。")
+    with transaction(db):
+        set_status(db, session_id=session_id, status="live")
+        audit(db, session_id=session_id, action="开始评估", operator=operator, before="draft", after="live")
+

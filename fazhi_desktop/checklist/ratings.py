@@ -125,13 +125,12 @@ def set_note(db: sqlite_utils.Database, *, session_id: int, unit_id: int, criter
                       rating=old.rating if old else None, note=note, evidence_text=evidence_text)
 
 
-def rate_all(db: sqlite_utils.Database, *, session_id: int, unit_id: int, criterion_ids: list[int],
-             rating: str | None) -> list[RatingChange]:
-    """One rating for several indicators of a candidate at once (a selection in the grid), in one
-    transaction: all are stored or none."""
+def rate_cells(db: sqlite_utils.Database, *, session_id: int,
+               cells: list[tuple[int, int, str | None]]) -> list[RatingChange]:
+    """Several ratings at once — (unit_id, criterion_id, rating) each, a selection in the grid or
+    an undo of one — in one transaction: all are stored or none."""
     with transaction(db):
-        return [set_rating(db, session_id=session_id, unit_id=unit_id, criterion_id=c, rating=rating)
-                for c in criterion_ids]
+        return [set_rating(db, session_id=session_id, unit_id=u, criterion_id=c, rating=r) for u, c, r in cells]
 
 
 def revise_rating(db: sqlite_utils.Database, *, session_id: int, unit_id: int, criterion_id: int,

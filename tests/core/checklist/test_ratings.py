@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from fazhi_desktop.checklist.evidence import add_evidence, check_evidence, evidence_root, list_evidence, remove_evidence
-from fazhi_desktop.checklist.ratings import KEYS, get_rating, rate_all, rating_code, revise_rating, set_note, set_rating
+from fazhi_desktop.checklist.ratings import KEYS, get_rating, rate_cells, rating_code, revise_rating, set_note, set_rating
 from fazhi_desktop.errors import UserError
 from fazhi_desktop.lifecycle import finish_check, finish_session
 from fazhi_desktop.roster import add_unit, list_units, remove_unit
@@ -61,13 +61,13 @@ def test_a_scored_session_has_no_ratings(fresh_db):
         set_rating(fresh_db, session_id=sid, unit_id=unit.id, criterion_id=1, rating="达标")
 
 
-def test_rate_all_is_all_or_nothing(fresh_db):
+def test_rate_cells_is_all_or_nothing(fresh_db):
     sid = make_session(fresh_db, {"职能": 3})
     units, leaves = ids(fresh_db, sid)
     with pytest.raises(UserError):
-        rate_all(fresh_db, session_id=sid, unit_id=units["甲县"], criterion_ids=[leaves[0], 999], rating="达标")
+        rate_cells(fresh_db, session_id=sid, cells=[(units["甲县"], leaves[0], "达标"), (units["甲县"], 999, "达标")])
     assert get_rating(fresh_db, units["甲县"], leaves[0]) is None
-    rate_all(fresh_db, session_id=sid, unit_id=units["甲县"], criterion_ids=leaves, rating="达标")
+    rate_cells(fresh_db, session_id=sid, cells=[(units["甲县"], c, "达标") for c in leaves])
     assert all(get_rating(fresh_db, units["甲县"], c).rating == "met" for c in leaves)
 
 
