@@ -231,11 +231,11 @@ class MainWindow(QMainWindow):
         return True
 
     def revise_meeting(self) -> bool:
-        from .history.revision_dialog import RevisionDialog
+        from .checklist.revision_dialog import revision_dialog
 
         if self.session_id is None:
             return False
-        dialog = RevisionDialog(self.db, self.session_id, self)
+        dialog = revision_dialog(self.db, self.session_id, self)
         if not dialogs.run_dialog(dialog):
             return False
         before, after = dialog.result_fingerprints
