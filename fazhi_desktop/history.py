@@ -195,19 +195,16 @@ def _cache(db: sqlite_utils.Database, session_id: int, data: dict[str, Any]) -> 
 
 
 def _checklist_results(db: sqlite_utils.Database, session_id: int) -> dict[str, Any]:
-    """A checklist session in the dossier's terms: the rate as the final, 达到门槛/未达门槛 as the
-    grade, and each first-level area's rate (so far) as a criterion, all in percent."""
+    """A checklist session in the dossier's terms. A compliance rate is not a 综合得分, so it is not
+    drawn on the score line (final None, no criteria): the 等次 column says the rate and whether it
+    reaches the threshold, the rank is the rank by rate."""
     from .checklist.results import compute_checklist_results
 
     res = compute_checklist_results(db, session_id)
     units = {}
     for u in res.units:
-        units[u.name] = {
-            "final": None if u.rate is None else float(u.rate), "rank": u.rank, "status": u.status,
-            "grade": None if u.passed is None else ("达到门槛" if u.passed else "未达门槛"),
-            "criteria": {a.name: (None if a.provisional_exact is None else float(round_half_up(a.provisional_exact)))
-                         for a in u.areas},
-        }
+        grade = None if u.rate is None else f"达标率{u.rate}%，" + ("达到门槛" if u.passed else "未达门槛")
+        units[u.name] = {"final": None, "rank": u.rank, "status": u.status, "grade": grade, "criteria": {}}
     return {"ranked": sum(1 for u in res.units if u.rank is not None), "units": units}
 
 

@@ -117,6 +117,7 @@ class RatingGridModel(QAbstractTableModel):
         self._compute()
         if self.rowCount() and self.columnCount() > FIRST_UNIT:
             self.dataChanged.emit(self.index(0, FIRST_UNIT), self.index(self.rowCount() - 1, self.columnCount() - 1))
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, FIRST_UNIT, self.columnCount() - 1)
 
     # -- lookups for the view and the page --------------------------------------------------------
     def unit_at(self, column: int) -> roster.Unit | None:
@@ -161,7 +162,10 @@ class RatingGridModel(QAbstractTableModel):
                 return _tr("序号")
             if section == COL_NAME:
                 return _tr("评估指标")
-            return unit.name + (_tr("（缺席）") if unit and unit.status == "absent" else "") if unit else None
+            if unit is None:
+                return None
+            # the candidate's rate under its name: always in sight, however far the grid is scrolled
+            return unit.name + "\n" + self._total_text(self.results.get(unit.id))
         if role == Qt.ItemDataRole.ToolTipRole and unit is not None:
             r = self.results.get(unit.id)
             if r is not None:
@@ -175,6 +179,17 @@ class RatingGridModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def _total_text(self, result: CandidateResult | None) -> str:
+        if result is None:
+            return ""
+        if result.status == "absent":
+            return _tr("缺席")
+        if result.status == "incomplete":
+            return rate_text(result.provisional_exact, False)
+        if result.rate_exact is None:
+            return _tr("无适用")
+        return f"{result.rate}% " + (_tr("达标") if result.passed else _tr("未达"))
 
     def _area_value(self, area: AreaResult) -> str:
         return rate_text(area.rate_exact if area.rate_exact is not None else area.provisional_exact,
@@ -196,13 +211,7 @@ class RatingGridModel(QAbstractTableModel):
             if row.kind == "area":
                 return self._area_value(result.areas[row.area])
             if row.kind == "total":
-                if result.status == "absent":
-                    return _tr("缺席")
-                if result.status == "incomplete":
-                    return rate_text(result.provisional_exact, False)
-                if result.rate_exact is None:
-                    return _tr("无适用")
-                return f"{result.rate}% " + (_tr("达标") if result.passed else _tr("未达"))
+                return self._total_text(result)
             r = self.ratings.get((unit.id, row.criterion.id)) if row.criterion else None
             if r is None or r.rating is None:
                 return "※" if r is not None and r.note else ""

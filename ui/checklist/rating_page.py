@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtGui import QDesktopServices, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
 
@@ -83,8 +83,8 @@ class RatingGridView(QTableView):
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         for col in range(FIRST_UNIT, model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-            width = max(self.fontMetrics().horizontalAdvance(model.headerData(col, Qt.Orientation.Horizontal) or ""),
-                        self.fontMetrics().horizontalAdvance("100.00% 未达")) + 16
+            name = (model.headerData(col, Qt.Orientation.Horizontal) or "").split("\n")[0]
+            width = max(self.fontMetrics().horizontalAdvance(name), self.fontMetrics().horizontalAdvance("100.00% 未达")) + 16
             header.resizeSection(col, width)
 
     def next_cell(self, index: QModelIndex) -> QModelIndex:
@@ -127,18 +127,19 @@ class DetailPanel(QWidget):
         self.about.setWordWrap(True)
         self.about.setStyleSheet("color: #546e7a;")
         self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
-        for key, code in KEYS.items():
-            b = QPushButton(f"{_tr(RATINGS[code])} {key}")
+        row = QGridLayout()  # two rows: all five stay readable in a 280 px column at 1366 × 768
+        row.setSpacing(4)
+        for i, (key, code) in enumerate(KEYS.items()):
+            b = QPushButton(f"{key}  {_tr(RATINGS[code])}")
             b.setToolTip(_tr("快捷键 %1").replace("%1", key))
             b.clicked.connect(lambda _c=False, k=key: page.rate_selection(k))
             self.buttons[code] = b
-            row.addWidget(b)
-        clear = QPushButton(_tr("清除"))
+            row.addWidget(b, i // 3, i % 3)
+        clear = QPushButton(_tr("Del  清除"))
         clear.setToolTip(_tr("快捷键 Delete"))
         clear.clicked.connect(lambda: page.rate_selection(""))
         self.buttons["clear"] = clear
-        row.addWidget(clear)
+        row.addWidget(clear, 1, 1)
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(_tr("说明：未达标或部分达标的原因、核查发现"))
         self.note.setMaximumHeight(90)
@@ -166,7 +167,9 @@ class DetailPanel(QWidget):
         form.addRow(_tr("佐证"), self.evidence_text)
         layout.addLayout(form)
         layout.addWidget(self.save_note, 0, Qt.AlignmentFlag.AlignRight)
-        layout.addWidget(QLabel(_tr("佐证文件（保存在数据库旁的 -evidence 文件夹，双击打开）")))
+        files_label = QLabel(_tr("佐证文件（复制到数据库旁的 -evidence 文件夹，双击打开）"))
+        files_label.setWordWrap(True)
+        layout.addWidget(files_label)
         layout.addWidget(self.files)
         layout.addLayout(files_bar)
         layout.addStretch(1)

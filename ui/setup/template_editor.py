@@ -322,6 +322,7 @@ class TemplateEditor(QWidget):
         checklist = self.is_checklist()
         self.tree.setColumnHidden(MAX, checklist)
         self.tree.setColumnHidden(EVIDENCE, not checklist)
+        self.tree.setColumnWidth(NAME, 340 if checklist else 260)  # indicators are sentences, criteria words
         self.tree.headerItem().setText(NAME, self.tr("评估指标") if checklist else self.tr("评分指标"))
         self.tree.headerItem().setText(DESCRIPTION, self.tr("评估要点") if checklist else self.tr("评分说明"))
         for box in self.score_boxes:
