@@ -15,7 +15,7 @@ from fazhi_desktop.roster import add_unit
 from fazhi_desktop.scoring import audit_log
 from fazhi_desktop.sessions import create_session, load_template
 
-from .conftest import make_session, rate
+from .conftest import make_session
 
 
 def indicator_xlsx(path, rows, *, merge=()):

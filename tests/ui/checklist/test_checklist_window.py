@@ -11,7 +11,6 @@ from fazhi_desktop import sessions
 from fazhi_desktop.checklist.results import checklist_results_json, compute_checklist_results
 from fazhi_desktop.checklist.steps import steps_for
 from fazhi_desktop.export.checklist_run import REPORTS_FOLDER
-from fazhi_desktop.library import builtin_templates
 from fazhi_desktop.scoring import audit_log
 from ui import dialogs
 from ui.checklist.rating_model import FIRST_UNIT
