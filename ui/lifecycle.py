@@ -51,6 +51,8 @@ class FinishDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("原因，例如：黄振专家因公提前离会，经评议组同意"))
         checklist = is_checklist(db, session_id)
+        if checklist:
+            self.reason.setPlaceholderText(self.tr("原因，例如：开州区撤回申报，经评估组同意"))
         if checklist and not self.check.incomplete:
             head.setText(self.tr("“%1”的指标评定已全部完成。结束后，指标评定、创建进程和会议信息只读"
                                  "（会议小结仍可填写），之后可以封盘。").replace("%1", s.title))
@@ -116,8 +118,10 @@ class SealDialog(QDialog):
         self.setWindowTitle(self.tr("封盘"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        text = QLabel(self.tr("封盘后，“%1”的评分、提问和会议信息都不能再直接修改；确需更正时须填写原因，"
-                              "留下记录，指纹随之改变。会议材料每一页都印有下面的指纹：").replace("%1", s.title))
+        what = self.tr("指标评定、创建进程和会议信息") if is_checklist(db, session_id) else self.tr("评分、提问和会议信息")
+        text = QLabel(self.tr("封盘后，“%1”的%2都不能再直接修改；确需更正时须填写原因，"
+                              "留下记录，指纹随之改变。会议材料每一页都印有下面的指纹：").replace("%1", s.title)
+                      .replace("%2", what))
         text.setWordWrap(True)
         layout.addWidget(text)
         self.short = QLabel(short_fingerprint(digest))

@@ -235,7 +235,10 @@ class RatingPage(QWidget):
 
     def refresh(self) -> None:
         current = self.view.currentIndex()
+        before = [r.criterion.id for r in self.model.rows if r.criterion is not None]
         self.model.reload()
+        if [r.criterion.id for r in self.model.rows if r.criterion is not None] != before:
+            self.undo_stack.clear()  # the indicators were replaced: old steps name indicators that are gone
         self.view.fit()
         if current.isValid():
             self.view.setCurrentIndex(self.model.index(current.row(), current.column()))
