@@ -20,6 +20,7 @@ from .wording import bracketed, cn_index, date_cn
 
 AREA_HEAD = ["一级指标", "指标", "达标", "部分\n达标", "未达标", "不适用", "达标率"]
 AREA_WIDTHS = [0.40, 0.08, 0.08, 0.08, 0.1, 0.1, 0.16]
+KEEP_ROWS = 8  # a table this short moves whole with its heading; a longer one may begin at a page's foot
 
 
 def pct(value: Fraction | None) -> str:
@@ -75,6 +76,12 @@ def area_table(data: ChecklistData, r: CandidateResult) -> L.Table:
                    shaded=[(6, i, 6, i) for i in short])
 
 
+def areas_blocks(data: ChecklistData, r: CandidateResult) -> list[L.Block]:
+    table = area_table(data, r)
+    words = shortfall_words(data, r)
+    return [L.Keep([table, *words])] if len(table.rows) <= KEEP_ROWS else [table, *words]
+
+
 def shortfall_words(data: ChecklistData, r: CandidateResult) -> list[L.Block]:
     short = [a for a in r.areas if a.short]
     if not short:
@@ -91,8 +98,14 @@ def shortcomings(data: ChecklistData, unit: str) -> list[L.Block]:
             rows.append([str(data.number(path)), path.replace("/", "／"), RATINGS[r.rating], r.note or "—"])
     if len(rows) == 1:
         return [L.Para("全部适用指标均已达标，没有未达标或部分达标的指标。")]
-    return [L.Para(f"未达标和部分达标的指标共{len(rows) - 1}项，逐项列明如下：", keep_with_next=True),
-            L.Table(rows, [0.08, 0.47, 0.12, 0.33], "clcl")]
+    return with_intro(L.Para(f"未达标和部分达标的指标共{len(rows) - 1}项，逐项列明如下：", keep_with_next=True),
+                      L.Table(rows, [0.08, 0.47, 0.12, 0.33], "clcl"))
+
+
+def with_intro(intro: L.Para, table: L.Table) -> list[L.Block]:
+    """The sentence that introduces a table stays with it (it had ended a page alone); a long table
+    must be free to break across pages, so only a short one is kept whole."""
+    return [L.Keep([intro, table])] if len(table.rows) <= KEEP_ROWS else [intro, table]
 
 
 def evidence_cell(data: ChecklistData, unit: str, path: str) -> str:
@@ -113,9 +126,9 @@ def evidence_list(data: ChecklistData, unit: str) -> list[L.Block]:
     if len(rows) == 1:
         out.append(L.Para("未登记佐证材料。"))
     else:
-        out.append(L.Para(f"登记佐证材料的指标{len(rows) - 1}项，其中附佐证文件{files}份（文件随本场评估数据保存，"
-                          "以SHA-256校验和核对）：", keep_with_next=True))
-        out.append(L.Table(rows, [0.08, 0.4, 0.52], "cll"))
+        out += with_intro(L.Para(f"登记佐证材料的指标{len(rows) - 1}项，其中附佐证文件{files}份（文件随本场评估"
+                                 "数据保存，以SHA-256校验和核对）：", keep_with_next=True),
+                          L.Table(rows, [0.08, 0.4, 0.52], "cll"))
     bad = [p for p in data.evidence_problems]
     if bad:
         out.append(L.Para("注意：" + "；".join(bad) + "。", "note"))
@@ -143,7 +156,8 @@ def path_blocks(data: ChecklistData, unit: str) -> list[L.Block]:
         status = "未列入拟命名名单：" + "；".join(proposal.reasons) + "。"
     if len(rows) == 1:
         return [L.Para("尚未记录创建进程。" + status)]
-    return [L.Table(rows, [0.26, 0.24, 0.22, 0.28], "lcll"), L.Para(status)]
+    table = L.Table(rows, [0.26, 0.24, 0.22, 0.28], "lcll")
+    return [L.Keep([table, L.Para(status)])] if len(rows) <= KEEP_ROWS + 1 else [table, L.Para(status)]
 
 
 def report_blocks(data: ChecklistData, unit_name: str) -> list[L.Block]:
@@ -156,12 +170,16 @@ def report_blocks(data: ChecklistData, unit_name: str) -> list[L.Block]:
         blocks.append(label("评估组", "、".join(e.name + (bracketed(e.affiliation) if e.affiliation else "")
                                              for e in data.experts)))
     sections = [("评估结论", [L.Para(conclusion(data, r)), L.Para(rule_sentence(data))]),
-                ("分项评估情况", [area_table(data, r), *shortfall_words(data, r)]),
+                ("分项评估情况", areas_blocks(data, r)),
                 ("未达标和部分达标的指标", shortcomings(data, unit_name)),
                 ("佐证材料", evidence_list(data, unit_name)),
                 ("创建进程", path_blocks(data, unit_name))]
     for i, (head, body) in enumerate(sections, 1):
-        blocks += [L.Para(f"{cn_index(i)}、{head}", "h1"), *body]
+        heading = L.Para(f"{cn_index(i)}、{head}", "h1")
+        if body and isinstance(body[0], L.Keep):  # a heading never ends a page alone above a kept table
+            blocks += [L.Keep([heading, *body[0].blocks]), *body[1:]]
+        else:
+            blocks += [heading, *body]
     # the last words stay with the signatures: a 落款 never stands alone on a page
     *body, last = blocks
     return [*body, L.Keep([last, L.Space(1), L.Signatures(["评估组组长（签字）：＿＿＿＿＿＿"], organisers(s.organisers),

@@ -104,9 +104,10 @@ def summary_blocks(data: ChecklistData) -> list[L.Block]:
                          keep_with_next=True))
     blocks.append(summary_table(data))
     blocks.append(L.Para(rule_sentence(data), "note"))
-    blocks.append(L.Para("二、各一级指标达标率", "h1"))
     first, *more = area_tables(data)
-    blocks.append(L.Keep([L.Para(f"灰底为低于{fmt_decimal(data.template.threshold)}%的方面；"
+    # the heading, its note and the first table move together (the heading had stood alone at a page's foot)
+    blocks.append(L.Keep([L.Para("二、各一级指标达标率", "h1"),
+                          L.Para(f"灰底为低于{fmt_decimal(data.template.threshold)}%的方面；"
                                  "带*的为尚未评定完毕、按已评定指标暂计的达标率。"), first]))
     blocks += more
     blocks.append(L.Para("三、拟命名名单", "h1"))

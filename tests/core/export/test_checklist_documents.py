@@ -78,7 +78,13 @@ def test_the_report_names_each_shortfall_with_its_note_and_the_evidence(assessed
     assert "未列入拟命名名单" in text
     data = load_checklist_data(assessed["db"], assessed["sid"])
     doc = report_document(data, "开州区")
-    tables = [b for b in doc.blocks if isinstance(b, L.Table)]
+    def tables_in(blocks):
+        for b in blocks:
+            if isinstance(b, L.Table):
+                yield b
+            elif isinstance(b, L.Keep):
+                yield from tables_in(b.blocks)
+    tables = list(tables_in(doc.blocks))
     areas = tables[0]
     assert areas.rows[-1][0] == "合计" and areas.rows[-1][-1] == "89.66%"
     shortfalls = tables[1]
