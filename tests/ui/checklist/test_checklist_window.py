@@ -63,6 +63,7 @@ def test_a_checklist_session_end_to_end(qtbot, fresh_db, db_path, tmp_path, monk
         d.date.setText("2024-05-20")
         d.template.setCurrentIndex(d.template.findData(BUILTIN))
         d.accept()
+        assert d.kind.currentText() == "法治政府建设示范创建"
         sid = d.created_id
         w.session_list.reload(keep=sid)
         assert w.checklist and [w.tabs.tabText(i) for i in range(w.tabs.count())] == [
