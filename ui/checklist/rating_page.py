@@ -12,9 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidgetItem,
+                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from fazhi_desktop.checklist import RATINGS
 from fazhi_desktop.checklist.evidence import add_evidence, evidence_path, list_evidence, remove_evidence
@@ -26,6 +25,7 @@ from fazhi_desktop.template import fmt_decimal
 
 from ..icons import icon
 from ..widgets import error_label
+from .detail_panel import DetailPanel
 from .rating_model import COL_NAME, COL_NO, FIRST_UNIT, RatingGridModel
 
 KEY_CODES = {Qt.Key.Key_1: "1", Qt.Key.Key_2: "2", Qt.Key.Key_3: "3", Qt.Key.Key_0: "0"}
@@ -111,74 +111,6 @@ class RatingGridView(QTableView):
             self.setCurrentIndex(self.next_cell(self.currentIndex()))
             return
         super().keyPressEvent(event)
-
-
-class DetailPanel(QWidget):
-    """The current cell: the indicator with its 评估要点 and 佐证要求, rating buttons, the note, the
-    evidence in words and the evidence files."""
-
-    def __init__(self, page: "RatingPage"):
-        super().__init__(page)
-        self.page = page
-        self.where = QLabel()
-        self.where.setWordWrap(True)
-        self.where.setStyleSheet("font-weight: bold;")
-        self.about = QLabel()
-        self.about.setWordWrap(True)
-        self.about.setStyleSheet("color: #546e7a;")
-        self.buttons: dict[str, QPushButton] = {}
-        row = QGridLayout()  # two rows: all five stay readable in a 280 px column at 1366 × 768
-        row.setSpacing(4)
-        for i, (key, code) in enumerate(KEYS.items()):
-            b = QPushButton(f"{key}  {_tr(RATINGS[code])}")
-            b.setToolTip(_tr("快捷键 %1").replace("%1", key))
-            b.clicked.connect(lambda _c=False, k=key: page.rate_selection(k))
-            self.buttons[code] = b
-            row.addWidget(b, i // 3, i % 3)
-        clear = QPushButton(_tr("Del  清除"))
-        clear.setToolTip(_tr("快捷键 Delete"))
-        clear.clicked.connect(lambda: page.rate_selection(""))
-        self.buttons["clear"] = clear
-        row.addWidget(clear, 1, 1)
-        self.note = QPlainTextEdit()
-        self.note.setPlaceholderText(_tr("说明：未达标或部分达标的原因、核查发现"))
-        self.note.setMaximumHeight(90)
-        self.evidence_text = QLineEdit()
-        self.evidence_text.setPlaceholderText(_tr("佐证材料（文字），如：《权责清单》；工作台账"))
-        self.save_note = QPushButton(icon("save"), _tr("保存说明"))
-        self.save_note.clicked.connect(lambda: page.save_note())
-        self.files = QListWidget()
-        self.files.setMaximumHeight(110)
-        self.files.itemDoubleClicked.connect(lambda item: page.open_evidence(item.data(Qt.ItemDataRole.UserRole)))
-        self.add_file = QPushButton(icon("add"), _tr("添加佐证文件…"))
-        self.add_file.clicked.connect(lambda: page.add_evidence_file())
-        self.remove_file = QPushButton(icon("remove"), _tr("删除所选文件"))
-        self.remove_file.clicked.connect(lambda: page.remove_evidence_file())
-        files_bar = QHBoxLayout()
-        files_bar.addWidget(self.add_file)
-        files_bar.addWidget(self.remove_file)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 0, 0, 0)
-        layout.addWidget(self.where)
-        layout.addWidget(self.about)
-        layout.addLayout(row)
-        form = QFormLayout()
-        form.addRow(_tr("说明"), self.note)
-        form.addRow(_tr("佐证"), self.evidence_text)
-        layout.addLayout(form)
-        layout.addWidget(self.save_note, 0, Qt.AlignmentFlag.AlignRight)
-        files_label = QLabel(_tr("佐证文件（复制到数据库旁的 -evidence 文件夹，双击打开）"))
-        files_label.setWordWrap(True)
-        layout.addWidget(files_label)
-        layout.addWidget(self.files)
-        layout.addLayout(files_bar)
-        layout.addStretch(1)
-
-    def set_enabled(self, rateable: bool, editable: bool) -> None:
-        for b in self.buttons.values():
-            b.setEnabled(rateable and editable)
-        for w in (self.note, self.evidence_text, self.save_note, self.add_file, self.remove_file):
-            w.setEnabled(rateable and editable)
 
 
 class RatingPage(QWidget):
