@@ -59,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     sh.add_argument("--json", action="store_true")
 
     im = sub.add_parser("import", help="从 CSV 或 XLSX 导入")
-    im.add_argument("what", choices=["units", "experts", "scores", "external"])
+    im.add_argument("what", choices=["units", "experts", "scores", "external", "ratings", "indicators"])
     im.add_argument("file")
     im.add_argument("--session", type=int, required=True)
 
@@ -190,6 +190,14 @@ def cmd_show(db, args) -> int:
 def cmd_import(db, args) -> int:
     from . import imports
 
+    if args.what == "indicators":  # extension: a checklist's full indicator table
+        from .checklist.indicators import import_indicators
+
+        table = import_indicators(db, session_id=args.session, path=args.file)
+        print("已导入指标表：" + table.summary())
+        for note in table.notes:
+            sys.stderr.write(f"注意：{note}\n")
+        return 0
     handlers = {"units": imports.import_units, "experts": imports.import_experts}
     extra = _scoring_imports()
     handlers.update(extra)
@@ -201,12 +209,25 @@ def cmd_import(db, args) -> int:
 def _scoring_imports() -> dict:
     from . import score_imports
 
-    return {"scores": score_imports.import_scores, "external": score_imports.import_external}
+    from . import rating_imports
+
+    return {"scores": score_imports.import_scores, "external": score_imports.import_external,
+            "ratings": rating_imports.import_ratings}
 
 
 def cmd_results(db, args) -> int:
     from .results import compute_results, results_json, results_text
+    from .sessions import is_checklist
 
+    if is_checklist(db, args.session):
+        from .checklist.results import checklist_results_json, checklist_results_text, compute_checklist_results
+
+        checked = compute_checklist_results(db, args.session)
+        if args.json:
+            _print_json(checklist_results_json(checked))
+        else:
+            print(checklist_results_text(checked))
+        return 0
     res = compute_results(db, args.session)
     if args.json:
         _print_json(results_json(res))
@@ -222,7 +243,9 @@ def cmd_templates(db, args) -> int:
         print(resolve_template(db, args.export).to_json())
         return 0
     for template, builtin in list_templates(db):
-        print(f"{'内置' if builtin else '自定'}  {template.name}（满分 {template.total_max}）")
+        what = (f"清单式，{len(template.leaves())} 项指标，达标门槛 {template.threshold}%" if template.is_checklist
+                else f"满分 {template.total_max}")
+        print(f"{'内置' if builtin else '自定'}  {template.name}（{what}）")
     return 0
 
 

@@ -20,6 +20,7 @@ from .db import transaction
 from .errors import UserError
 from .ledger import list_items
 from .results import compute_results, round_half_up
+from .sessions import is_checklist
 from .unit_links import unit_aliases
 
 KIND_LABELS = {"question": "提问", "answer": "答复", "measure": "整改要求", "summary": "会议小结",
@@ -169,6 +170,10 @@ def session_results(db: sqlite_utils.Database, session_id: int) -> dict[str, Any
     row = db.execute("SELECT json FROM results_cache WHERE session_id = ?", [session_id]).fetchone()
     if row is not None:
         return json.loads(row[0])
+    if is_checklist(db, session_id):
+        data = _checklist_results(db, session_id)
+        _cache(db, session_id, data)
+        return data
     res = compute_results(db, session_id)
     maxima = {path: leaf.maximum for path, leaf in res.template.leaves()}
     units = {}
@@ -180,13 +185,31 @@ def session_results(db: sqlite_utils.Database, session_id: int) -> dict[str, Any
                              float(round_half_up(v * 100 / Fraction(maxima[p])))) for p, v in u.criteria.items()},
         }
     data = {"ranked": sum(1 for u in res.units if u.rank is not None), "units": units}
+    _cache(db, session_id, data)
+    return data
+
+
+def _cache(db: sqlite_utils.Database, session_id: int, data: dict[str, Any]) -> None:
     try:
         with transaction(db):
             db.execute("INSERT OR REPLACE INTO results_cache (session_id, json) VALUES (?, ?)",
                        [session_id, json.dumps(data, ensure_ascii=False)])
     except sqlite3.OperationalError:  # locked by another writer, or a read-only file: only the cache is missed
         pass
-    return data
+
+
+def _checklist_results(db: sqlite_utils.Database, session_id: int) -> dict[str, Any]:
+    """A checklist session in the dossier's terms. A compliance rate is not a 综合得分, so it is not
+    drawn on the score line (final None, no criteria): the 等次 column says the rate and whether it
+    reaches the threshold, the rank is the rank by rate."""
+    from .checklist.results import compute_checklist_results
+
+    res = compute_checklist_results(db, session_id)
+    units = {}
+    for u in res.units:
+        grade = None if u.rate is None else f"达标率{u.rate}%，" + ("达到门槛" if u.passed else "未达门槛")
+        units[u.name] = {"final": None, "rank": u.rank, "status": u.status, "grade": grade, "criteria": {}}
+    return {"ranked": sum(1 for u in res.units if u.rank is not None), "units": units}
 
 
 # ---------------------------------------------------------------------------------------------

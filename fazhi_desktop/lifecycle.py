@@ -31,6 +31,11 @@ class Gap:
     unit_id: int = field(default=0, compare=False)
 
     def text(self) -> str:
+        if not self.expert:  # a checklist candidate: its indicators not yet rated
+            if len(self.missing) == self.leaves:
+                return f"{self.unit}：未评定（{self.leaves} 项指标）"
+            shown = "、".join(p.rsplit("/", 1)[-1][:24] for p in self.missing[:3]) + ("等" if len(self.missing) > 3 else "")
+            return f"{self.unit}：{len(self.missing)} 项指标未评定（{shown}）"
         if not self.missing:
             return f"{self.unit} / {self.expert}：已评完，未提交"
         if len(self.missing) == self.leaves:
@@ -58,9 +63,12 @@ class FinishRefused(UserError):
 
 
 def finish_check(db: sqlite_utils.Database, session_id: int) -> FinishCheck:
-    """Every present unit × non-recused expert whose sheet is incomplete or not yet submitted."""
+    """Every present unit × non-recused expert whose sheet is incomplete or not yet submitted; for a
+    checklist session, every present candidate with indicators not yet rated."""
     template = load_template(db, session_id)
     leaves = template.leaves()
+    if template.is_checklist:
+        return _checklist_check(db, session_id, leaves)
     scored: dict[tuple[int, int], set[int]] = {}
     for (e, u, c) in scores_for(db, session_id):
         scored.setdefault((e, u), set()).add(c)
@@ -83,6 +91,22 @@ def finish_check(db: sqlite_utils.Database, session_id: int) -> FinishCheck:
     return check
 
 
+def _checklist_check(db: sqlite_utils.Database, session_id: int, leaves: list) -> FinishCheck:
+    rated: dict[int, set[int]] = {}
+    for unit_id, criterion_id in db.execute("SELECT unit_id, criterion_id FROM ratings WHERE session_id = ? "
+                                            "AND rating IS NOT NULL", [session_id]):
+        rated.setdefault(unit_id, set()).add(criterion_id)
+    check = FinishCheck()
+    for unit in list_units(db, session_id):
+        if unit.status == "absent":
+            continue
+        have = rated.get(unit.id, set())
+        missing = tuple(path for path, leaf in leaves if leaf.id not in have)
+        if missing:
+            check.incomplete.append(Gap(unit.name, "", missing, len(leaves), 0, unit.id))
+    return check
+
+
 def finish_session(db: sqlite_utils.Database, *, session_id: int, override_reason: str = "",
                    operator: str = "") -> FinishCheck:
     """End a draft or live session. Refused with every gap listed while a present unit lacks a
@@ -95,6 +119,9 @@ def finish_session(db: sqlite_utils.Database, *, session_id: int, override_reaso
     check = finish_check(db, session_id)
     reason = (override_reason or "").strip()
     if check.incomplete and not reason:
+        if check.incomplete[0].expert == "":
+            raise FinishRefused(f"评议会“{session.title}”还有 {len(check.incomplete)} 个参评单位的指标未评定完，不能结束。"
+                                "请补齐评定，或填写原因后仍然结束：", check)
         raise FinishRefused(f"评议会“{session.title}”还有 {len(check.incomplete)} 份评分未完成，不能结束。"
                             "请补齐评分，或填写原因后仍然结束：", check)
     from .live import LiveMeeting
@@ -109,7 +136,20 @@ def finish_session(db: sqlite_utils.Database, *, session_id: int, override_reaso
         set_status(db, session_id=session_id, status="finished", action="结束评议会", operator=operator,
                    reason=reason if check.incomplete else "")
         for gap in check.incomplete:
-            audit(db, session_id=session_id, action="结束时未完成评分", operator=operator, expert=gap.expert,
-                  unit=gap.unit, reason=gap.text())
+            audit(db, session_id=session_id, action="结束时未完成评定" if not gap.expert else "结束时未完成评分",
+                  operator=operator, expert=gap.expert or None, unit=gap.unit, reason=gap.text())
     return check
+
+
+def begin_assessment(db: sqlite_utils.Database, *, session_id: int, operator: str = "") -> None:
+    """A checklist session (示范创建) goes live: it has no console and no first unit to call, only
+    the status 进行中 that tells everyone the assessment is under way."""
+    session = get_session(db, session_id)
+    if not load_template(db, session_id).is_checklist:
+        raise UserError(f"评议会“{session.title}”不是示范创建评估，请在“现场评议”开始第一个单位。")
+    if session.status != "draft":
+        raise UserError(f"评议会“{session.title}”已经{STATUSES[session.status]}。")
+    with transaction(db):
+        set_status(db, session_id=session_id, status="live")
+        audit(db, session_id=session_id, action="开始评估", operator=operator, before="draft", after="live")
 

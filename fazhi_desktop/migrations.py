@@ -392,7 +392,6 @@ def _v5_external_provenance(db: sqlite_utils.Database) -> None:
         db.execute(f"ALTER TABLE external_values ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
 
 
-
 def _v6_sealed(db: sqlite_utils.Database) -> None:
     """Sealed means sealed: the audit log becomes a hash chain per session (``chain`` = the
     session's uid, ``seq``, ``prev_hash``, ``hash``) with machine-readable changes (``entity``,
@@ -456,6 +455,79 @@ def _v6_sealed(db: sqlite_utils.Database) -> None:
     )
 
 
+
+def _v7_checklists(db: sqlite_utils.Database) -> None:
+    """示范创建 assessments: a session's checklist settings (threshold, weight of 部分达标; NULL for
+    a scored session), each indicator's 佐证要求, ratings per unit × indicator with a note and
+    evidence (text and copied files), each candidate's steps from 自查自评 to 命名, and the
+    demonstration records after naming (annual reports, return visits, de-listing)."""
+    # One statement each (executescript would commit the migration's transaction first).
+    statements = [
+        "ALTER TABLE sessions ADD COLUMN checklist_json TEXT",
+        "ALTER TABLE criteria ADD COLUMN evidence_required TEXT NOT NULL DEFAULT ''",
+        """CREATE TABLE ratings (
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+            criterion_id INTEGER NOT NULL REFERENCES criteria(id) ON DELETE CASCADE,
+            -- NULL: a note or evidence text written before the indicator is rated
+            rating TEXT CHECK (rating IN ('met', 'partial', 'unmet', 'not_applicable')),
+            note TEXT NOT NULL DEFAULT '',
+            evidence_text TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (unit_id, criterion_id))""",
+        "CREATE INDEX idx_ratings_session ON ratings(session_id, unit_id)",
+        """CREATE TABLE rating_evidence (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+            criterion_id INTEGER NOT NULL REFERENCES criteria(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            stored TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            added_at TEXT NOT NULL,
+            UNIQUE (unit_id, criterion_id, name))""",
+        "CREATE INDEX idx_rating_evidence_session ON rating_evidence(session_id, unit_id)",
+        """CREATE TABLE candidate_steps (
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+            step TEXT NOT NULL CHECK (step IN ('self_assessment', 'application', 'preliminary', 'third_party',
+                                               'survey', 'onsite', 'notice', 'naming')),
+            date TEXT,
+            end_date TEXT,
+            outcome TEXT NOT NULL DEFAULT '',
+            value TEXT,
+            objections INTEGER,
+            note TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (unit_id, step))""",
+        "CREATE INDEX idx_candidate_steps_session ON candidate_steps(session_id)",
+        """CREATE TABLE demonstration_records (
+            id INTEGER PRIMARY KEY,
+            unit_name TEXT NOT NULL,
+            session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('annual_report', 'return_visit', 'delisting')),
+            date TEXT NOT NULL,
+            year INTEGER,
+            outcome TEXT NOT NULL DEFAULT '',
+            cause TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            -- a de-listing always names one of the causes of the 示范创建办法
+            CHECK (kind != 'delisting' OR cause IS NOT NULL))""",
+        "CREATE INDEX idx_demonstration_unit ON demonstration_records(unit_name, date)",
+    ]
+    for table, row in (("ratings", "NEW"), ("ratings", "OLD"), ("rating_evidence", "NEW"), ("rating_evidence", "OLD")):
+        event = "DELETE" if row == "OLD" else "INSERT"
+        statements.append(f"CREATE TRIGGER rc_{table}_{event.lower()} AFTER {event} ON {table} BEGIN "
+                          f"DELETE FROM results_cache WHERE session_id = {row}.session_id; END")
+    statements.append("CREATE TRIGGER rc_ratings_update AFTER UPDATE ON ratings BEGIN "
+                      "DELETE FROM results_cache WHERE session_id = NEW.session_id; END")
+    for sql in statements:
+        db.execute(sql)
+
+
+
 MIGRATIONS: list[Migration] = [_v1_foundation, _v2_scoring, _v3_live, _v4_history, _v5_external_provenance,
-                               _v6_sealed]
+                               _v6_sealed, _v7_checklists]
 LATEST = len(MIGRATIONS)

@@ -11,7 +11,7 @@ import sqlite_utils
 from .db import now_iso, transaction
 from .errors import UserError
 from .replay import expert_state, unit_state
-from .sessions import Session, ensure_editable, get_session, load_template, record, record_order
+from .sessions import Session, checklist_schema, ensure_editable, get_session, load_template, record, record_order
 from .template import Template
 
 UNIT_STATUSES = {"waiting": "等待", "report": "汇报中", "questions": "问答中", "scoring": "评分中",
@@ -136,7 +136,7 @@ def remove_unit(db: sqlite_utils.Database, *, unit_id: int) -> None:
     ensure_editable(db, session_id, "roster")
     name = db.execute("SELECT name FROM units WHERE id = ?", [unit_id]).fetchone()[0]
     if _has_records(db, "unit_id", unit_id):
-        raise UserError(f"参评单位“{name}”已有评分或提问记录，不能删除；如未到会，请标记为缺席。")
+        raise UserError(f"参评单位“{name}”已有评分、评定或提问记录，不能删除；如未到会，请标记为缺席。")
     with transaction(db):
         _record_cascade(db, session_id, "unit_id", unit_id)
         db.execute("DELETE FROM units WHERE id = ?", [unit_id])
@@ -221,8 +221,8 @@ def _owner(db: sqlite_utils.Database, table: str, row_id: int, label: str) -> in
 
 
 def _has_records(db: sqlite_utils.Database, column: str, row_id: int) -> bool:
-    return any(db.execute(f"SELECT 1 FROM {t} WHERE {column} = ? LIMIT 1", [row_id]).fetchone()
-               for t in ("scores", "questions"))
+    tables = ("scores", "questions", "ratings") if column == "unit_id" and checklist_schema(db) else ("scores", "questions")
+    return any(db.execute(f"SELECT 1 FROM {t} WHERE {column} = ? LIMIT 1", [row_id]).fetchone() for t in tables)
 
 
 def _renumber(db: sqlite_utils.Database, table: str, session_id: int) -> None:

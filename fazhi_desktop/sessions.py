@@ -14,7 +14,7 @@ import sqlite_utils
 
 from .db import now_iso, transaction
 from .errors import UserError
-from .stored_template import load_template
+from .stored_template import checklist_schema, load_template
 from .template import Criterion, Template, fmt_decimal, parse_template
 
 STATUSES = {"draft": "筹备中", "live": "进行中", "finished": "已结束", "sealed": "已封盘"}
@@ -28,7 +28,9 @@ FIELD_LABELS = {"title": "会议名称", "kind": "会议类型", "date": "日期
 # every window asks it before offering an edit (Session.editable), so the two cannot disagree.
 CHANGES = {"meeting": "会议信息", "summary": "会议小结", "roster": "参评单位和评议专家", "template": "评分细则",
            "draw": "抽签", "recusals": "回避", "scores": "评分", "external": "外部得分",
-           "questions": "提问记录", "live": "现场计时"}
+           "questions": "提问记录", "live": "现场计时",
+           # a checklist session (示范创建): the indicator ratings and the candidates' steps follow the scores' rule
+           "ratings": "指标评定", "steps": "创建进程"}
 _ALLOWED = {
     "draft": set(CHANGES),
     "live": set(CHANGES) - {"draw"},       # the order is fixed once the first unit has presented
@@ -141,15 +143,18 @@ def create_session(db: sqlite_utils.Database, *, title: str, template: Template,
     template = parse_template(template.to_dict(), source=f"模板“{template.name}”")
     now = now_iso()
     with transaction(db):
+        *settings, checklist = _settings_json(template)
         cur = db.execute(
             """INSERT INTO sessions (title, kind, date, venue, organisers, chair, host, secretary,
                    status, template_name, aggregation, components_json, grades_json, timing_json,
                    created_at, updated_at)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)""",
             [title, kind.strip(), day, venue.strip(), organisers.strip(), chair.strip(), host.strip(),
-             secretary.strip(), template.name, template.aggregation, *_settings_json(template), now, now],
+             secretary.strip(), template.name, template.aggregation, *settings, now, now],
         )
         session_id = cur.lastrowid
+        if checklist is not None:  # a scored session's row is written exactly as before checklists existed
+            db.execute("UPDATE sessions SET checklist_json = ? WHERE id = ?", [checklist, session_id])
         _insert_criteria(db, session_id, template.criteria, None)
         record_created(db, session_id, action="创建评议会")
     return session_id
@@ -259,25 +264,50 @@ def erase_session(db: sqlite_utils.Database, session_id: int, *, action: str) ->
 
 
 def has_scores(db: sqlite_utils.Database, session_id: int) -> bool:
-    return db.execute("SELECT 1 FROM scores WHERE session_id = ? LIMIT 1", [session_id]).fetchone() is not None
+    """Any score, or (a checklist session) any rating, stored against the session's criteria."""
+    if not checklist_schema(db):
+        return db.execute("SELECT 1 FROM scores WHERE session_id = ? LIMIT 1", [session_id]).fetchone() is not None
+    return db.execute("SELECT 1 FROM scores WHERE session_id = ?1 UNION ALL "
+                      "SELECT 1 FROM ratings WHERE session_id = ?1 LIMIT 1", [session_id]).fetchone() is not None
+
+
+def is_checklist(db: sqlite_utils.Database, session_id: int) -> bool:
+    """A 示范创建 assessment (its template is a checklist), without loading the template."""
+    if not checklist_schema(db):
+        get_session(db, session_id)
+        return False
+    row = db.execute("SELECT checklist_json FROM sessions WHERE id = ?", [session_id]).fetchone()
+    if row is None:
+        raise UserError(f"没有编号为 {session_id} 的评议会。")
+    return row[0] is not None
 
 
 # ---------------------------------------------------------------------------------------------
 # The session's own copy of its template
 
 
-def _settings_json(template: Template) -> list[str]:
-    d = template.to_dict()
+def _settings_json(template: Template) -> list[str | None]:
+    """components, grades, timing and the checklist settings (None for a scored template) as stored."""
+    checklist = None
+    if template.is_checklist:
+        checklist = json.dumps({"threshold": fmt_decimal(template.threshold),
+                                "partial_weight": fmt_decimal(template.partial_weight)})
+    d = Template(template.name, template.criteria, template.aggregation, template.components, template.grades,
+                 template.timing).to_dict()
     return [json.dumps(d["components"], ensure_ascii=False), json.dumps(d["grades"], ensure_ascii=False),
-            json.dumps(d["timing"], ensure_ascii=False)]
+            json.dumps(d["timing"], ensure_ascii=False), checklist]
 
 
 def _insert_criteria(db: sqlite_utils.Database, session_id: int, nodes: list[Criterion], parent: int | None) -> None:
     for position, node in enumerate(nodes):
-        cur = db.execute(
-            "INSERT INTO criteria (session_id, parent_id, name, max, description, position) VALUES (?, ?, ?, ?, ?, ?)",
-            [session_id, parent, node.name, fmt_decimal(node.max) if node.is_leaf else None,
-             node.description, position])
+        values = [session_id, parent, node.name, fmt_decimal(node.max) if node.is_leaf and node.max is not None else None,
+                  node.description, position]
+        if node.evidence_required:
+            cur = db.execute("INSERT INTO criteria (session_id, parent_id, name, max, description, position, "
+                             "evidence_required) VALUES (?, ?, ?, ?, ?, ?, ?)", [*values, node.evidence_required])
+        else:
+            cur = db.execute("INSERT INTO criteria (session_id, parent_id, name, max, description, position) "
+                             "VALUES (?, ?, ?, ?, ?, ?)", values)
         node.id = cur.lastrowid
         _insert_criteria(db, session_id, node.children, node.id)
 
@@ -288,7 +318,10 @@ def set_template(db: sqlite_utils.Database, *, session_id: int, template: Templa
     checked = parse_template(template.to_dict(), source=f"模板“{template.name}”")
     if has_scores(db, session_id):
         current = load_template(db, session_id)
-        if _criteria_shape(current) != _criteria_shape(checked):
+        if current.kind != checked.kind or _criteria_shape(current) != _criteria_shape(checked):
+            if current.is_checklist:
+                raise UserError(f"评议会“{session.title}”已有指标评定，不能再修改评估指标；"
+                                "可以修改指标说明、佐证要求、达标门槛和部分达标的折算。")
             raise UserError(f"评议会“{session.title}”已有评分，不能再修改评分指标；"
                             "可以修改等次、计时和组成部分的权重。")
     from .chain import chained
@@ -296,7 +329,7 @@ def set_template(db: sqlite_utils.Database, *, session_id: int, template: Templa
 
     with transaction(db):
         db.execute("UPDATE sessions SET template_name = ?, aggregation = ?, components_json = ?, "
-                   "grades_json = ?, timing_json = ?, updated_at = ? WHERE id = ?",
+                   "grades_json = ?, timing_json = ?, checklist_json = ?, updated_at = ? WHERE id = ?",
                    [checked.name, checked.aggregation, *_settings_json(checked), now_iso(), session_id])
         if has_scores(db, session_id):
             _update_descriptions(db, session_id, checked)
@@ -323,8 +356,9 @@ def _update_descriptions(db: sqlite_utils.Database, session_id: int, template: T
 
     def walk(old: list[Criterion], new: list[Criterion]) -> None:
         for o, n in zip(old, new):
-            if o.description != n.description:
-                db.execute("UPDATE criteria SET description = ? WHERE id = ?", [n.description, o.id])
+            if o.description != n.description or o.evidence_required != n.evidence_required:
+                db.execute("UPDATE criteria SET description = ?, evidence_required = ? WHERE id = ?",
+                           [n.description, n.evidence_required, o.id])
             walk(o.children, n.children)
     walk(stored.criteria, template.criteria)
 

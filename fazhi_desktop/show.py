@@ -6,6 +6,7 @@ from typing import Any, Callable
 
 import sqlite_utils
 
+from .checklist.canonical import checklist_show
 from .live import LiveMeeting
 from .roster import lookup
 
@@ -48,4 +49,5 @@ def session_dict(db: sqlite_utils.Database, session_id: int, *, wall: Callable[[
             [session_id])],
         "questions": questions,
         "live": meeting.live_dict(),
+        **checklist_show(db, session_id),  # a checklist session: its ratings and the candidates' steps
     }

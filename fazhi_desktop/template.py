@@ -2,6 +2,13 @@
 
 The JSON form is the public one in CONTRACT.md. :func:`parse_template` checks everything and
 lists every problem in Chinese, naming the criterion or setting at fault.
+
+A checklist template (``"kind": "checklist"``, 示范创建) has leaves without maxima, rated
+达标/部分达标/未达标/不适用 per unit, a ``threshold`` (percent, default 90) and a
+``partial_weight`` (what a 部分达标 counts for, default 0). Its indicators may carry 佐证要求
+(``evidence_required``). Its JSON form carries only what a checklist uses: no aggregation,
+components, grades or timing. A scored template's JSON form is exactly what it was before
+checklists existed, so the fingerprints of sessions sealed earlier do not change.
 """
 from __future__ import annotations
 
@@ -17,6 +24,9 @@ AGGREGATIONS = {"mean": "算术平均", "trimmed_mean": "去掉一个最高分�
 SOURCES = {"experts": "评议专家评分", "external": "外部录入"}
 DEFAULT_GRADES = [("优秀", 90), ("良好", 80), ("合格", 60), ("不合格", 0)]
 MAX_DEPTH = 3
+KINDS = {"scores": "打分式", "checklist": "清单式（示范创建）"}
+DEFAULT_THRESHOLD = Decimal(90)
+DEFAULT_PARTIAL_WEIGHT = Decimal(0)
 
 
 def to_decimal(value: Any) -> Decimal:
@@ -57,6 +67,7 @@ class Criterion:
     description: str = ""
     children: list["Criterion"] = field(default_factory=list)
     id: int | None = None  # the row id once stored with a session
+    evidence_required: str = ""  # 佐证要求 of a checklist indicator
 
     @property
     def is_leaf(self) -> bool:
@@ -68,14 +79,16 @@ class Criterion:
             return self.max or Decimal(0)
         return sum((c.maximum for c in self.children), Decimal(0))
 
-    def to_dict(self) -> dict:
+    def to_dict(self, checklist: bool = False) -> dict:
         d: dict[str, Any] = {"name": self.name}
-        if self.is_leaf:
+        if self.is_leaf and not checklist:
             d["max"] = _json_number(self.maximum)
         if self.description:
             d["description"] = self.description
+        if self.evidence_required:
+            d["evidence_required"] = self.evidence_required
         if self.children:
-            d["children"] = [c.to_dict() for c in self.children]
+            d["children"] = [c.to_dict(checklist) for c in self.children]
         return d
 
 
@@ -112,6 +125,13 @@ class Template:
     components: list[Component] = field(default_factory=list)
     grades: list[Grade] = field(default_factory=lambda: [Grade(n, Decimal(m)) for n, m in DEFAULT_GRADES])
     timing: Timing = field(default_factory=Timing)
+    kind: str = "scores"  # or "checklist"
+    threshold: Decimal = DEFAULT_THRESHOLD  # checklist: the pass line, percent
+    partial_weight: Decimal = DEFAULT_PARTIAL_WEIGHT  # checklist: what a 部分达标 counts for
+
+    @property
+    def is_checklist(self) -> bool:
+        return self.kind == "checklist"
 
     def leaves(self) -> list[tuple[str, Criterion]]:
         """Every leaf with its path ('一级/二级'), in tree order."""
@@ -122,6 +142,10 @@ class Template:
         return sum((c.maximum for c in self.criteria), Decimal(0))
 
     def to_dict(self) -> dict:
+        if self.is_checklist:
+            return {"name": self.name, "kind": "checklist",
+                    "criteria": [c.to_dict(checklist=True) for c in self.criteria],
+                    "threshold": _json_number(self.threshold), "partial_weight": _json_number(self.partial_weight)}
         d: dict[str, Any] = {
             "name": self.name,
             "criteria": [c.to_dict() for c in self.criteria],
@@ -163,6 +187,12 @@ def parse_template(data: Any, *, source: str = "评分细则") -> Template:
     if not isinstance(name, str) or not name.strip():
         problems.append("缺少模板名称（name）。")
         name = ""
+    kind = data.get("kind", "scores")
+    if not isinstance(kind, str) or kind not in KINDS:
+        problems.append(f"模板类型（kind）“{kind}”无效，只能是 checklist（清单式，示范创建）或不写（打分式）。")
+        kind = "scores"
+    if kind == "checklist":
+        return _parse_checklist(data, name, problems, source)
     criteria = _parse_criteria(data.get("criteria"), "", 1, problems)
     if not criteria and not any("criteria" in p for p in problems):
         problems.append("至少需要一个评分指标（criteria）。")
@@ -177,6 +207,36 @@ def parse_template(data: Any, *, source: str = "评分细则") -> Template:
     if problems:
         raise TemplateError(f"{source}有 {len(problems)} 处错误，未保存：", problems)
     return Template(name.strip(), criteria, aggregation, components, grades, timing)
+
+
+def _parse_checklist(data: dict, name: str, problems: list[str], source: str) -> Template:
+    """A checklist template: indicators without maxima, a threshold and a weight for 部分达标."""
+    criteria = _parse_criteria(data.get("criteria"), "", 1, problems, checklist=True)
+    if not criteria and not any("criteria" in p for p in problems):
+        problems.append("至少需要一个评估指标（criteria）。")
+    for key, label in (("components", "组成部分"), ("grades", "等次")):
+        if data.get(key) not in (None, []):
+            problems.append(f"清单式模板按达标率与门槛判断是否通过，不设{label}（{key}）。")
+    if data.get("aggregation", "mean") != "mean":
+        problems.append("清单式模板不设汇总方式（aggregation）：达标率按指标评定计算。")
+    threshold = DEFAULT_THRESHOLD
+    if data.get("threshold") is not None:
+        value = _parse_number(data["threshold"], "达标门槛（threshold）", problems)
+        if value is not None and not (0 < value <= 100):
+            problems.append(f"达标门槛（threshold）{fmt_decimal(value)} 应大于 0、不超过 100（百分比）。")
+        elif value is not None:
+            threshold = value
+    weight = DEFAULT_PARTIAL_WEIGHT
+    if data.get("partial_weight") is not None:
+        value = _parse_number(data["partial_weight"], "部分达标折算（partial_weight）", problems)
+        if value is not None and not (0 <= value <= 1):
+            problems.append(f"部分达标折算（partial_weight）{fmt_decimal(value)} 应在 0 到 1 之间"
+                            "（0：不计；0.5：按半项计；1：按达标计）。")
+        elif value is not None:
+            weight = value
+    if problems:
+        raise TemplateError(f"{source}有 {len(problems)} 处错误，未保存：", problems)
+    return Template(name.strip(), criteria, kind="checklist", threshold=threshold, partial_weight=weight)
 
 
 def load_template_file(path: Path | str) -> Template:
@@ -211,7 +271,8 @@ def _parse_number(value: Any, what: str, problems: list[str]) -> Decimal | None:
     return number
 
 
-def _parse_criteria(raw: Any, prefix: str, depth: int, problems: list[str]) -> list[Criterion]:
+def _parse_criteria(raw: Any, prefix: str, depth: int, problems: list[str],
+                    checklist: bool = False) -> list[Criterion]:
     where = f"指标“{prefix}”的下级指标" if prefix else "评分指标（criteria）"
     if raw is None:
         return []
@@ -236,7 +297,20 @@ def _parse_criteria(raw: Any, prefix: str, depth: int, problems: list[str]) -> l
             problems.append(f"指标“{path}”重名：同一级下的指标名称必须不同。")
         seen.add(name)
         description = item.get("description") or ""
+        evidence = item.get("evidence_required") or ""
+        if evidence and not checklist:
+            problems.append(f"指标“{path}”：佐证要求（evidence_required）只用于清单式模板。")
+        if checklist and item.get("max") is not None:
+            problems.append(f"指标“{path}”不应有满分（max）：清单式模板的指标只评定达标与否。")
         children_raw = item.get("children")
+        if checklist:
+            children = _parse_criteria(children_raw, path, depth + 1, problems, True) \
+                if children_raw and depth < MAX_DEPTH else []
+            if children_raw and depth >= MAX_DEPTH:
+                problems.append(f"指标“{path}”层级过深：最多三级指标。")
+                continue
+            result.append(Criterion(name, None, str(description), children, evidence_required=str(evidence)))
+            continue
         if children_raw:
             if depth >= MAX_DEPTH:
                 problems.append(f"指标“{path}”层级过深：最多三级指标。")

@@ -3,7 +3,8 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py OUT_DIR [--size 1366x768]
 
 Saves one PNG per page and state (setup tabs, the live console in each phase, the scoring grid,
-results, history, the lifecycle dialogs) at the given window size. Nothing is written beside the
+results, history, the lifecycle dialogs; then a 示范创建 assessment's template, rating grid,
+results, path, export dialog and dossier) at the given window size. Nothing is written beside the
 project: the database lives in a temporary folder.
 """
 from __future__ import annotations
@@ -89,6 +90,30 @@ def main() -> int:
     history = w.open_history()
     history.resize(width, height)
     shot("history", history)
+    history.close()
+
+    # a 示范创建 assessment (checklist): its pages, the export dialog, the dossier after naming
+    from fazhi_desktop.checklist.demo import add_checklist_demo
+
+    checklist = add_checklist_demo(db, finish=False)
+    w.session_list.reload(keep=checklist)
+    w.show_page("setup")
+    setup = w.page("setup")
+    setup.tabs.setCurrentWidget(setup.template)
+    shot("checklist-template")
+    for key in ("ratings", "results", "path"):
+        w.show_page(key)
+        shot(f"checklist-{key}")
+    export = ExportDialog(db, checklist, w)
+    export.open()
+    shot("checklist-export-dialog", export)
+    export.close()
+    history = w.open_history()
+    history.resize(width, height)
+    history.refresh()
+    history.show_dossier("梁平区")
+    history.dossier.lower.setCurrentWidget(history.dossier.demonstration)
+    shot("checklist-dossier", history)
     history.close()
     QTimer.singleShot(0, app.quit)
     app.exec()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFrame, QHB
 from fazhi_desktop import seal as seal_core
 from fazhi_desktop.errors import UserError
 from fazhi_desktop.lifecycle import finish_check, finish_session
-from fazhi_desktop.sessions import STATUSES, get_session
+from fazhi_desktop.sessions import STATUSES, get_session, is_checklist
 
 from . import dialogs
 from .widgets import error_label
@@ -76,7 +76,21 @@ class FinishDialog(_StepDialog):
         self.override = QCheckBox(self.tr("仍然结束（原因与上列缺项记入审计日志）"))
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("原因，例如：黄振专家因公提前离会，经评议组同意"))
-        if self.check.incomplete:
+        checklist = is_checklist(db, session_id)
+        if checklist:
+            self.reason.setPlaceholderText(self.tr("原因，例如：开州区撤回申报，经评估组同意"))
+        if checklist and not self.check.incomplete:
+            head.setText(self.tr("“%1”的指标评定已全部完成。结束后，指标评定、创建进程和会议信息只读"
+                                 "（会议小结仍可填写），之后可以封盘。").replace("%1", s.title))
+        elif checklist:
+            head.setText(self.tr("“%1”还有 %2 个参评单位的指标未评定完，暂不能结束。请先补齐评定；确需结束的，"
+                                 "勾选下面一项并写明原因。").replace("%1", s.title)
+                         .replace("%2", str(len(self.check.incomplete))))
+            self.gaps.addItems([g.text() for g in self.check.incomplete])
+            layout.addWidget(self.gaps, 1)
+            layout.addWidget(self.override)
+            layout.addWidget(self.reason)
+        elif self.check.incomplete:
             head.setText(self.tr("“%1”还有 %2 份评分未完成，暂不能结束。请先补齐评分；确需结束的，勾选下面一项并写明原因。")
                          .replace("%1", s.title).replace("%2", str(len(self.check.incomplete))))
             self.gaps.addItems([g.text() for g in self.check.incomplete])
@@ -120,8 +134,10 @@ class SealDialog(_StepDialog):
         self.setWindowTitle(self.tr("封盘"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        text = QLabel(self.tr("封盘后，“%1”的评分、提问和会议信息都不能再直接修改；确需更正时须填写原因，"
-                              "留下记录，指纹随之改变。会议材料每一页都印有下面的指纹：").replace("%1", s.title))
+        what = self.tr("指标评定、创建进程和会议信息") if is_checklist(db, session_id) else self.tr("评分、提问和会议信息")
+        text = QLabel(self.tr("封盘后，“%1”的%2都不能再直接修改；确需更正时须填写原因，"
+                              "留下记录，指纹随之改变。会议材料每一页都印有下面的指纹：").replace("%1", s.title)
+                      .replace("%2", what))
         text.setWordWrap(True)
         layout.addWidget(text)
         self.short = QLabel(short_fingerprint(digest))
@@ -214,7 +230,8 @@ class LifecycleBar(QFrame):
             row.addWidget(b)
         self.status = ""
 
-    def show_status(self, status: str) -> None:
+    def show_status(self, status: str, checklist: bool = False) -> None:
+        """``checklist``: a 示范创建 assessment, rated indicator by indicator (other hints)."""
         self.status = status
         for s, label in self.steps.items():
             here = s == status
@@ -222,10 +239,15 @@ class LifecycleBar(QFrame):
             label.setStyleSheet("font-weight: bold; color: white; background: #b71c1c; border-radius: 3px;"
                                 " padding: 1px 6px;" if here else
                                 ("color: #37474f; padding: 1px 6px;" if passed else "color: #90a4ae; padding: 1px 6px;"))
-        self.hint.setText({"draft": _tr("筹备就绪后，在“现场评议”开始第一个单位。"),
-                           "live": _tr("全部单位评议完毕后，结束评议会。"),
-                           "finished": _tr("评分、提问和会议信息只读；核对无误后封盘，需修改时重新打开。"),
-                           "sealed": _tr("已定稿；更正须填写原因并留痕。")}.get(status, ""))
+        hints = {"draft": _tr("筹备就绪后，在“现场评议”开始第一个单位。"),
+                 "live": _tr("全部单位评议完毕后，结束评议会。"),
+                 "finished": _tr("评分、提问和会议信息只读；核对无误后封盘，需修改时重新打开。"),
+                 "sealed": _tr("已定稿；更正须填写原因并留痕。")}
+        if checklist:
+            hints.update({"draft": _tr("导入指标表、录入参评单位后，在“指标评定”逐项评定。"),
+                          "live": _tr("全部单位的指标评定完毕、创建进程记录后，结束评估。"),
+                          "finished": _tr("指标评定和创建进程只读；核对无误后封盘，需修改时重新打开。")})
+        self.hint.setText(hints.get(status, ""))
         for key, b in self.buttons.items():
             b.setVisible(key in NEXT_STEPS.get(status, ()))
 

@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.db = db
         self.db_path = Path(db_path)
         self.session_id: int | None = None
+        self.checklist = False  # the open session is a 示范创建 assessment: its own pages
         self._painted = False
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(icon("meeting", "#b71c1c"))
@@ -187,8 +188,22 @@ class MainWindow(QMainWindow):
 
     # -- the session's life ----------------------------------------------------------------
     def begin_meeting(self) -> None:
-        """Go to the live console and call the first unit (the session becomes 进行中)."""
-        if self.session_id is None or not self.show_page("live"):
+        """Go to the live console and call the first unit (the session becomes 进行中); a checklist
+        session goes to 进行中 and opens its rating grid."""
+        if self.session_id is None:
+            return
+        if self.checklist:
+            from fazhi_desktop.lifecycle import begin_assessment
+
+            try:
+                begin_assessment(self.db, session_id=self.session_id)
+            except UserError as exc:
+                dialogs.show_error(self, exc)
+                return
+            self.status_changed()
+            self.show_page("ratings")
+            return
+        if not self.show_page("live"):
             return
         self.page("live").begin()
 
@@ -218,11 +233,11 @@ class MainWindow(QMainWindow):
             lifecycle.reopen(self, self.db, self.session_id), self.tr("评议会已重新打开（进行中），原因已记入审计日志。"))
 
     def revise_meeting(self) -> bool:
-        from .history.revision_dialog import RevisionDialog
+        from .checklist.revision_dialog import revision_dialog
 
         if self.session_id is None:
             return False
-        dialog = RevisionDialog(self.db, self.session_id, self)
+        dialog = revision_dialog(self.db, self.session_id, self)
         if not dialogs.run_dialog(dialog):
             return False
         before, after = dialog.result_fingerprints
@@ -409,7 +424,15 @@ class MainWindow(QMainWindow):
             lifecycle.enable_actions(self.actions.actions, None)
             self._update_undo()
             return
-        for spec in available_pages():
+        self._build_pages()
+        # open where the session's work is: setup before the meeting, the console during it, results after
+        status = sessions.get_session(self.db, self.session_id).status
+        self.show_page({"draft": "setup", "live": "ratings" if self.checklist else "live"}.get(status, "results"))
+        self._update_title()
+
+    def _build_pages(self) -> None:
+        self.checklist = sessions.is_checklist(self.db, self.session_id)
+        for spec in available_pages(self.checklist):
             try:
                 widget = spec.load()(self.db, self.session_id, self)
             except UserError as exc:
@@ -426,10 +449,18 @@ class MainWindow(QMainWindow):
             if stack is not None:
                 for signal in (stack.indexChanged, stack.canUndoChanged, stack.canRedoChanged):
                     signal.connect(self._update_undo)
+            export = getattr(widget, "export_requested", None)
+            if export is not None:
+                export.connect(self.export_session)
         self.stack.setCurrentWidget(self.stack.widget(1))
-        # open where the session's work is: setup before the meeting, the console during it, results after
-        status = sessions.get_session(self.db, self.session_id).status
-        self.show_page({"draft": "setup", "live": "live"}.get(status, "results"))
+
+    def _rebuild_pages(self) -> None:
+        """The template changed kind (scored ↔ checklist): the session gets the other set of pages."""
+        if self.session_id is None:
+            return
+        self._clear_pages()
+        self._build_pages()
+        self.show_page("setup")
         self._update_title()
 
     def _on_tab_changed(self, index: int) -> None:
@@ -440,7 +471,13 @@ class MainWindow(QMainWindow):
         self._update_undo()
 
     def _page_changed_session(self) -> None:
-        """A page changed the session (its title, or its status: the console began the meeting)."""
+        """A page changed the session (its title, or its status: the console began the meeting; or
+        its template's kind, which changes the pages)."""
+        if self.session_id is not None and sessions.is_checklist(self.db, self.session_id) != self.checklist:
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, self._rebuild_pages)  # not while the page that asked is still in its signal
+            return
         before = self.lifecycle_bar.status
         self.session_list.reload(keep=self.session_id)
         self._update_title()
@@ -453,8 +490,9 @@ class MainWindow(QMainWindow):
         s = sessions.get_session(self.db, self.session_id)
         self.setWindowTitle(f"{s.title} — {APP_NAME}")
         self.status_label.setText(self.tr("状态：%1").replace("%1", self.tr(sessions.STATUSES.get(s.status, s.status))))
-        self.lifecycle_bar.show_status(s.status)
+        self.lifecycle_bar.show_status(s.status, checklist=self.checklist)
         lifecycle.enable_actions(self.actions.actions, s.status)
+        self.actions["meeting.begin"].setText(self.tr("开始评估") if self.checklist else self.tr("开始现场评议"))
 
     # -- geometry -------------------------------------------------------------------------
     def _restore_geometry(self) -> None:

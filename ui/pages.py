@@ -52,6 +52,16 @@ PAGES = [
 ]
 
 
-def available_pages() -> list[Page]:
+# A checklist session (示范创建) has no live console or score sheets: its candidates are rated
+# indicator by indicator, and their path from 自查自评 to 命名 is recorded.
+CHECKLIST_PAGES = [
+    Page("setup", "会前筹备", "meeting", "ui.setup.view:SetupView"),
+    Page("ratings", "指标评定", "scores", "ui.checklist.rating_page:RatingPage"),
+    Page("results", "评估结果", "results", "ui.checklist.results_page:ChecklistResultsPage"),
+    Page("path", "创建进程", "next", "ui.checklist.path_page:PathPage"),
+]
+
+
+def available_pages(checklist: bool = False) -> list[Page]:
     """The pages, in tab order (every module ships: a missing one is a broken build and fails loudly)."""
-    return list(PAGES)
+    return list(CHECKLIST_PAGES if checklist else PAGES)

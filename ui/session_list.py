@@ -29,11 +29,17 @@ class NewSessionDialog(QDialog):
         self.venue = QLineEdit()
         self.kind = QComboBox()
         self.kind.setEditable(True)
-        self.kind.addItems([self.tr("普法履职报告评议"), self.tr("法治政府建设述职评议"), self.tr("其他")])
+        self.kind.addItems([self.tr("普法履职报告评议"), self.tr("法治政府建设述职评议"), self.tr("法治政府建设示范创建"),
+                            self.tr("其他")])
         self.template = QComboBox()
+        self.checklists: set[str] = set()
         for tpl, builtin in library.list_templates(db):
             label = tpl.name + ("" if builtin else self.tr("（自定义）"))
             self.template.addItem(label, tpl.name)
+            if tpl.is_checklist:
+                self.checklists.add(tpl.name)
+        # a checklist template is a 示范创建 assessment: say so in the kind, unless the user wrote another
+        self.template.currentIndexChanged.connect(self._template_chosen)
         self.error = error_label()
         form = QFormLayout()
         form.addRow(self.tr("会议名称"), self.title)
@@ -47,6 +53,11 @@ class NewSessionDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(480, self.sizeHint().height())
+
+    def _template_chosen(self, _index: int) -> None:
+        presets = {self.kind.itemText(i) for i in range(self.kind.count())}
+        if self.kind.currentText() in presets:
+            self.kind.setCurrentIndex(2 if self.template.currentData() in self.checklists else 0)
 
     def accept(self) -> None:
         try:

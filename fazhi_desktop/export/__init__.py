@@ -221,7 +221,14 @@ def run_export(db: sqlite_utils.Database, session_id: int, target: Path | str | 
     """Export the session's documents into a folder (the end-of-session kinds, or ``kinds``) or to
     the paths of a {kind: path} mapping. ``progress(done, total, label)`` is called before each
     file and at the end; ``cancelled()`` returning True stops before the next file (raises
-    :class:`ExportCancelled`). ``start`` (HH:MM) is the agenda's start time."""
+    :class:`ExportCancelled`). ``start`` (HH:MM) is the agenda's start time. A checklist session
+    (示范创建) exports its own documents (``checklist_run``)."""
+    from ..sessions import is_checklist
+
+    if is_checklist(db, session_id):
+        from .checklist_run import run_checklist_export
+
+        return run_checklist_export(db, session_id, target, progress=progress, cancelled=cancelled, kinds=kinds)
     begin = time.perf_counter()
     if start is not None:
         from .papers import parse_start
@@ -261,6 +268,10 @@ def cli_export(db: sqlite_utils.Database, args) -> int:
         raise UserError("请至少指定 --pdf、--docx、--xlsx、--folder 或 --papers 之一。")
     show = not args.no_expert_names
     start = getattr(args, "start", None)
+    from ..sessions import is_checklist
+
+    if papers and is_checklist(db, args.session):
+        raise UserError("示范创建评估没有会前材料（议程、签到表、评分表、桌签）；请用 --pdf、--docx、--xlsx 或 --folder。")
     results = []
     if target:
         results.append(run_export(db, args.session, target, show_experts=show))

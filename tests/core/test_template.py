@@ -14,8 +14,8 @@ from fazhi_desktop.scoring import record_score
 from fazhi_desktop.template import load_template_file, parse_template
 
 
-def test_three_builtins_with_the_domain_splits():
-    by_name = {t.name: t for t in builtin_templates()}
+def test_three_scored_builtins_with_the_domain_splits():
+    by_name = {t.name: t for t in builtin_templates() if not t.is_checklist}
     pufa = by_name["普法履职报告评议"]
     assert [c.maximum for c in pufa.criteria] == [20, 20, 25, 15, 20]
     fazhi = by_name["法治政府建设暨普法总结评议"]

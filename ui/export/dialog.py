@@ -16,7 +16,8 @@ from fazhi_desktop.db import database_file
 from fazhi_desktop.export import (ALL_KINDS, FEEDBACK_FOLDER, FILE_NAMES, KIND_LABELS, pdf_fonts,
                                   session_fingerprint, short_fingerprint)
 from fazhi_desktop.export.naming import safe_name
-from fazhi_desktop.sessions import get_session
+from fazhi_desktop.export.checklist_run import CHECKLIST_FILES, CHECKLIST_KINDS, CHECKLIST_LABELS, REPORTS_FOLDER
+from fazhi_desktop.sessions import get_session, is_checklist
 
 from .. import dialogs
 from .. import settings
@@ -61,7 +62,9 @@ class ExportDialog(QDialog):
         self.font_notes.setStyleSheet("color: #6d4c41;")
         self.font_notes.setVisible(bool(self.font_notes.text()))
         self.draft = self.session.status in ("draft", "live")
-        self.draft_note = QLabel(self.tr("评议会尚未结束：导出的会议材料每页标有“草稿（未定稿）”；"
+        self.checklist = is_checklist(db, session_id)  # a 示范创建 assessment exports its own documents
+        self.draft_note = QLabel(self.tr("评估尚未结束：导出的汇总表和评估报告每页标有“草稿（未定稿）”。") if self.checklist else
+                                 self.tr("评议会尚未结束：导出的会议材料每页标有“草稿（未定稿）”；"
                                          "评议意见书在评议结束后才能导出。"))
         self.draft_note.setWordWrap(True)
         self.draft_note.setStyleSheet("color: #b71c1c;")
@@ -69,15 +72,20 @@ class ExportDialog(QDialog):
 
         chosen = settings.get(settings.EXPORT_KINDS)
         chosen = set(chosen if isinstance(chosen, list) else [chosen]) if chosen else DEFAULT_KINDS
+        if self.checklist:  # the remembered choice is the scored documents': all of a checklist's, each time
+            chosen = set(CHECKLIST_KINDS)
         self.kind_boxes: dict[str, QCheckBox] = {}
         groups = []
-        for title, kinds in ((self.tr("会议材料（会后）"), AFTER), (self.tr("会前打印（议程、签到表、空白评分表、桌签）"), BEFORE)):
+        sets = ((self.tr("评估材料"), CHECKLIST_KINDS), (self.tr("会前打印"), ())) if self.checklist else \
+            ((self.tr("会议材料（会后）"), AFTER), (self.tr("会前打印（议程、签到表、空白评分表、桌签）"), BEFORE))
+        for title, kinds in sets:
             group = QGroupBox(title)
             grid = QVBoxLayout(group)
             for kind in kinds:
-                box = QCheckBox(self.tr(KIND_LABELS[kind]))
+                box = QCheckBox(self.tr({**KIND_LABELS, **CHECKLIST_LABELS}[kind]))
                 box.setChecked(kind in chosen)
-                box.setIcon(icon({"pdf": "pdf", "docx": "word", "xlsx": "excel"}.get(kind, "pdf")))
+                box.setIcon(icon({"pdf": "pdf", "docx": "word", "xlsx": "excel", "cl_summary_docx": "word",
+                                  "cl_reports_docx": "word", "cl_xlsx": "excel"}.get(kind, "pdf")))
                 box.toggled.connect(self._update_buttons)
                 self.kind_boxes[kind] = box
                 grid.addWidget(box)
@@ -138,6 +146,9 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         for w in (head, self.fingerprint_label, self.draft_note, self.font_warning, self.font_notes, what, before):
             layout.addWidget(w)
+        if self.checklist:
+            before.hide()
+            self.omit_names.hide()
         layout.addLayout(form)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
@@ -166,10 +177,19 @@ class ExportDialog(QDialog):
 
     def selected_kinds(self) -> list[str]:
         """The ticked kinds; an unfinished session gets no 评议意见书 (the box is greyed out)."""
+        if self.checklist:
+            return [k for k in CHECKLIST_KINDS if self.kind_boxes[k].isChecked()]
         return [k for k in ALL_KINDS if self.kind_boxes[k].isChecked() and not (self.draft and k == "feedback")]
 
     def existing_targets(self, folder: Path) -> list[Path]:
         """Files this export would replace."""
+        if self.checklist:
+            out = [folder / CHECKLIST_FILES[k] for k in self.selected_kinds()
+                   if k in CHECKLIST_FILES and (folder / CHECKLIST_FILES[k]).exists()]
+            reports = folder / REPORTS_FOLDER
+            if reports.is_dir() and {"cl_reports", "cl_reports_docx"} & set(self.selected_kinds()):
+                out += sorted(reports.glob("评估报告_*"))
+            return out
         out = [folder / FILE_NAMES[k] for k in self.selected_kinds() if k in FILE_NAMES and (folder / FILE_NAMES[k]).exists()]
         letters = folder / FEEDBACK_FOLDER
         if "feedback" in self.selected_kinds() and letters.is_dir():
@@ -189,6 +209,8 @@ class ExportDialog(QDialog):
         self.close_button.setText(self.tr("取消导出") if running else self.tr("关闭"))
         for box in (*self.kind_boxes.values(), self.omit_names, self.folder_edit, self.start_time):
             box.setEnabled(not running)
+        if self.checklist:
+            return
         if self.draft:
             self.kind_boxes["feedback"].setEnabled(False)
         self.omit_names.setEnabled(not running and any(self.kind_boxes[k].isChecked() for k in ("pdf", "docx", "xlsx", "feedback")))
@@ -213,8 +235,9 @@ class ExportDialog(QDialog):
                                    .replace("%1", str(len(existing))).replace("%2", names), self.tr("替换已有文件")):
                 return
         settings.put(settings.EXPORT_BASE, str(Path(folder).parent))
-        settings.put(settings.EXPORT_OMIT_NAMES, self.omit_names.isChecked())
-        settings.put(settings.EXPORT_KINDS, [k for k, b in self.kind_boxes.items() if b.isChecked()])
+        if not self.checklist:  # the remembered choice is the scored documents'
+            settings.put(settings.EXPORT_OMIT_NAMES, self.omit_names.isChecked())
+            settings.put(settings.EXPORT_KINDS, [k for k, b in self.kind_boxes.items() if b.isChecked()])
         settings.put(settings.EXPORT_START, self.start_time.time().toString("HH:mm"))
         self.result = None
         self.open_button.setEnabled(False)
@@ -258,7 +281,8 @@ class ExportDialog(QDialog):
         self.print_menu.clear()
         for path in result.files:
             if path.suffix.lower() == ".pdf":
-                label = path.name if path.parent.name != FEEDBACK_FOLDER else f"{FEEDBACK_FOLDER}／{path.name}"
+                label = path.name if path.parent.name not in (FEEDBACK_FOLDER, REPORTS_FOLDER) else \
+                    f"{path.parent.name}／{path.name}"
                 self.print_menu.addAction(label, lambda p=path: self.print_file(p))
         self.print_button.setEnabled(not self.print_menu.isEmpty())
 

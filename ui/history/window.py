@@ -18,10 +18,11 @@ from fazhi_desktop.results import compute_results, results_json
 from fazhi_desktop.sessions import STATUSES, get_session
 
 from .. import dialogs, lifecycle
+from ..checklist.dossier_panel import DemonstrationPanel
+from ..checklist.revision_dialog import revision_dialog
 from ..icons import icon
 from .chart import ScoreChart
 from .ledger_dialogs import CloseDialog, ItemDialog
-from .revision_dialog import RevisionDialog
 from .models import HistoryModel, LedgerModel, RowsModel, SearchModel
 
 
@@ -201,7 +202,7 @@ class SessionsTab(QWidget):
         sid = self.selected_id()
         if sid is None:
             return False
-        dialog = RevisionDialog(self.db, sid, self)
+        dialog = revision_dialog(self.db, sid, self)
         if not dialogs.run_dialog(dialog):
             return False
         before, after = dialog.result_fingerprints
@@ -321,6 +322,8 @@ class DossierTab(QWidget):
         lower.addTab(self.sessions_view, self.tr("历次得分与排名"))
         lower.addTab(self.questions_view, self.tr("专家提问"))
         lower.addTab(self.items_view, self.tr("整改事项"))
+        self.demonstration = DemonstrationPanel(db, self)  # 示范创建: annual reports, return visits, de-listing
+        lower.addTab(self.demonstration, self.tr("示范创建"))
         self.lower = lower
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.chart)
@@ -363,6 +366,8 @@ class DossierTab(QWidget):
         self.aliases.setText(text)
         self.lower.setTabText(1, self.tr("专家提问（%1）").replace("%1", str(len(d.questions))))
         self.lower.setTabText(2, self.tr("整改事项（%1）").replace("%1", str(len(d.items))))
+        demo = self.demonstration.load(name)
+        self.lower.setTabText(3, self.tr("示范创建（%1）").replace("%1", self.tr(demo.state)))
 
     def link_old_name(self) -> bool:
         name = self.unit.currentText().strip()

@@ -1,5 +1,7 @@
 """The scoring template of one session (评分细则与计时): criteria tree with maxima and a live sum,
-aggregation, weighted components, grade bands and timing.
+aggregation, weighted components, grade bands and timing. A checklist template (示范创建) shows its
+indicators with 评估要点 and 佐证要求 instead of maxima, the threshold and the weight of 部分达标
+instead of the scoring settings, and imports a full indicator table (XLSX/CSV).
 
 The editor holds a working copy; "保存到本场" checks it with the core's parser (every problem
 listed, nothing stored on a refusal) and stores it with ``sessions.set_template``, which refuses a
@@ -22,7 +24,7 @@ from .. import dialogs
 from ..icons import icon
 from ..widgets import tool_button
 
-NAME, MAX, DESCRIPTION = range(3)
+NAME, MAX, DESCRIPTION, EVIDENCE = range(4)
 BAD = QColor("#ffcdd2")
 
 
@@ -58,18 +60,27 @@ class TemplateEditor(QWidget):
         to_file.clicked.connect(lambda: self.export_file())
         save_lib = QPushButton(icon("save"), self.tr("另存到模板库…"))
         save_lib.clicked.connect(lambda: self.save_to_library())
+        table = QPushButton(icon("excel"), self.tr("导入指标表…"))
+        table.setToolTip(self.tr("从 Excel 或 CSV 导入完整的指标体系：一级、二级、三级、评估要点、佐证要求"))
+        table.clicked.connect(lambda: self.import_indicator_table())
+        self.table_button = table
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("模板库")))
         top.addWidget(self.library, 1)
-        for b in (load, from_file, to_file, save_lib):
+        for b in (load, from_file, table, to_file, save_lib):
             top.addWidget(b)
 
         # criteria tree
         self.name = QLineEdit()
         self.name.textEdited.connect(self._mark_dirty)
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("打分式"), "scores")
+        self.kind.addItem(self.tr("清单式（示范创建）"), "checklist")
+        self.kind.setToolTip(self.tr("清单式：每项指标评定达标、部分达标、未达标或不适用，按达标率与门槛判断"))
+        self.kind.currentIndexChanged.connect(self._kind_changed)
         self.tree = QTreeWidget()
-        self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels([self.tr("评分指标"), self.tr("满分"), self.tr("评分说明")])
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels([self.tr("评分指标"), self.tr("满分"), self.tr("评分说明"), self.tr("佐证要求")])
         self.tree.header().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
         self.tree.header().setSectionResizeMode(MAX, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(True)
@@ -98,6 +109,7 @@ class TemplateEditor(QWidget):
         name_row = QHBoxLayout()
         name_row.addWidget(QLabel(self.tr("模板名称")))
         name_row.addWidget(self.name, 1)
+        name_row.addWidget(self.kind)
         lv.addLayout(name_row)
         lv.addLayout(tree_bar)
         lv.addWidget(self.tree, 1)
@@ -133,7 +145,28 @@ class TemplateEditor(QWidget):
         gv.addLayout(grade_bar)
         timing_box = QGroupBox(self.tr("计时"))
         timing_box.setLayout(timing)
-        for box in (agg_box, comp_box, grade_box, timing_box):
+        self.threshold = QDoubleSpinBox()
+        self.threshold.setRange(0.01, 100)
+        self.threshold.setDecimals(2)
+        self.threshold.setSuffix("%")
+        self.threshold.valueChanged.connect(self._mark_dirty)
+        self.partial_weight = QDoubleSpinBox()
+        self.partial_weight.setRange(0, 1)
+        self.partial_weight.setDecimals(2)
+        self.partial_weight.setSingleStep(0.5)
+        self.partial_weight.valueChanged.connect(self._mark_dirty)
+        checklist_form = QFormLayout()
+        checklist_form.addRow(self.tr("达标门槛"), self.threshold)
+        checklist_form.addRow(self.tr("部分达标折算（0 不计，0.5 计半项，1 计一项）"), self.partial_weight)
+        rule = QLabel(self.tr("达标率＝（达标＋部分达标×折算）÷（指标数－不适用）×100%；"
+                              "四舍五入保留两位小数，是否达到门槛按未经舍入的达标率判断。"))
+        rule.setWordWrap(True)
+        rule.setStyleSheet("color: #607d8b;")
+        checklist_form.addRow(rule)
+        self.checklist_box = QGroupBox(self.tr("达标率与门槛（示范创建）"))
+        self.checklist_box.setLayout(checklist_form)
+        self.score_boxes = (agg_box, comp_box, grade_box, timing_box)
+        for box in (*self.score_boxes, self.checklist_box):
             rv.addWidget(box)
         rv.addStretch(1)
 
@@ -250,16 +283,18 @@ class TemplateEditor(QWidget):
             self.message.setText(locked)
         elif self.has_scores:
             self.message.setStyleSheet("color: #6d4c41;")
-            self.message.setText(self.tr("本场已有评分：评分指标和满分不能再改，等次、计时和说明仍可修改。"))
+            self.message.setText(self.tr("本场已有指标评定：评估指标不能再改，评估要点、佐证要求、门槛和折算仍可修改。")
+                                 if self.is_checklist() else
+                                 self.tr("本场已有评分：评分指标和满分不能再改，等次、计时和说明仍可修改。"))
 
     def set_read_only(self, value: bool, *, criteria_fixed: bool = False) -> None:
         """``value``: nothing may change; ``criteria_fixed``: the tree's names and maxima may not
         (scores exist), its descriptions and the other settings may."""
         self.read_only = value
         for w in (self.save_button, self.revert_button, self.aggregation, self.components, self.grades,
-                  self.report, self.qa, self.warn, self.name, *self.row_buttons):
+                  self.report, self.qa, self.warn, self.name, self.threshold, self.partial_weight, *self.row_buttons):
             w.setEnabled(not value)
-        for w in (self.load_button, self.import_button, *self.structure_buttons):
+        for w in (self.load_button, self.import_button, self.table_button, self.kind, *self.structure_buttons):
             w.setEnabled(not value and not criteria_fixed)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if value else
                                   QAbstractItemView.EditTrigger.DoubleClicked
@@ -279,10 +314,35 @@ class TemplateEditor(QWidget):
             return True
         return False
 
+    def is_checklist(self) -> bool:
+        return self.kind.currentData() == "checklist"
+
+    def _show_kind(self) -> None:
+        """Columns, settings and wording for the kind chosen."""
+        checklist = self.is_checklist()
+        self.tree.setColumnHidden(MAX, checklist)
+        self.tree.setColumnHidden(EVIDENCE, not checklist)
+        self.tree.setColumnWidth(NAME, 340 if checklist else 260)  # indicators are sentences, criteria words
+        self.tree.headerItem().setText(NAME, self.tr("评估指标") if checklist else self.tr("评分指标"))
+        self.tree.headerItem().setText(DESCRIPTION, self.tr("评估要点") if checklist else self.tr("评分说明"))
+        for box in self.score_boxes:
+            box.setVisible(not checklist)
+        self.checklist_box.setVisible(checklist)
+        self.table_button.setVisible(checklist)
+
+    def _kind_changed(self, _index: int) -> None:
+        self._show_kind()
+        if not self._loading:
+            self._mark_dirty()
+            self.update_sums()
+
     def show_template(self, template: Template) -> None:
         self._loading = True
         try:
             self.name.setText(template.name)
+            self.kind.setCurrentIndex(max(0, self.kind.findData(template.kind)))
+            self.threshold.setValue(float(template.threshold))
+            self.partial_weight.setValue(float(template.partial_weight))
             self.tree.clear()
             for node in template.criteria:
                 self.tree.addTopLevelItem(self._item(node))
@@ -299,10 +359,12 @@ class TemplateEditor(QWidget):
             self.warn.setValue(float(template.timing.warn_minutes))
         finally:
             self._loading = False
+        self._show_kind()
         self.update_sums()
 
     def _item(self, node: Criterion) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([node.name, fmt_decimal(node.max) if node.is_leaf else "", node.description])
+        item = QTreeWidgetItem([node.name, fmt_decimal(node.max) if node.is_leaf else "", node.description,
+                                node.evidence_required])
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
         for child in node.children:
             item.addChild(self._item(child))
@@ -310,7 +372,7 @@ class TemplateEditor(QWidget):
 
     # -- tree editing ---------------------------------------------------------------------
     def _new_item(self, name: str) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([name, "", ""])
+        item = QTreeWidgetItem([name, "", "", ""])
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
         return item
 
@@ -366,7 +428,10 @@ class TemplateEditor(QWidget):
             self.update_sums()
 
     def update_sums(self) -> Decimal:
-        """Write each parent's sum, colour leaves without a positive maximum; returns the total."""
+        """Write each parent's sum, colour leaves without a positive maximum; returns the total. A
+        checklist counts its indicators instead."""
+        if self.is_checklist():
+            return self._count_indicators()
         self._loading = True
         try:
             total = sum((self._sum(self.tree.topLevelItem(i)) for i in range(self.tree.topLevelItemCount())),
@@ -386,6 +451,23 @@ class TemplateEditor(QWidget):
         self.sum_label.setText(text)
         self.total = total
         return total
+
+    def _count_indicators(self) -> Decimal:
+        leaves: list[QTreeWidgetItem] = []
+
+        def walk(item: QTreeWidgetItem) -> None:
+            item.setBackground(MAX, QBrush())
+            if item.childCount() == 0:
+                leaves.append(item)
+            for i in range(item.childCount()):
+                walk(item.child(i))
+        for i in range(self.tree.topLevelItemCount()):
+            walk(self.tree.topLevelItem(i))
+        self.sum_label.setStyleSheet("font-weight: bold; color: #2e7d32;")
+        self.sum_label.setText(self.tr("一级指标 %1 项，评估指标 %2 项").replace("%1", str(self.tree.topLevelItemCount()))
+                               .replace("%2", str(len(leaves))))
+        self.total = Decimal(0)
+        return self.total
 
     def _sum(self, item: QTreeWidgetItem) -> Decimal:
         if item.childCount() == 0:
@@ -418,13 +500,20 @@ class TemplateEditor(QWidget):
         d: dict = {"name": item.text(NAME).strip()}
         if item.text(DESCRIPTION).strip():
             d["description"] = item.text(DESCRIPTION).strip()
+        checklist = self.is_checklist()
+        if checklist and item.text(EVIDENCE).strip():
+            d["evidence_required"] = item.text(EVIDENCE).strip()
         if item.childCount():
             d["children"] = [self._node_dict(item.child(i)) for i in range(item.childCount())]
-        else:
+        elif not checklist:
             d["max"] = item.text(MAX).strip() or None
         return d
 
     def template_dict(self) -> dict:
+        if self.is_checklist():
+            return {"name": self.name.text().strip(), "kind": "checklist",
+                    "criteria": [self._node_dict(self.tree.topLevelItem(i)) for i in range(self.tree.topLevelItemCount())],
+                    "threshold": round(self.threshold.value(), 2), "partial_weight": round(self.partial_weight.value(), 2)}
         components = []
         for r in range(self.components.rowCount()):
             name = (self.components.item(r, 0) or QTableWidgetItem("")).text()
@@ -490,6 +579,32 @@ class TemplateEditor(QWidget):
             return False
         self.show_template(template)
         self._mark_dirty()
+        return True
+
+    def import_indicator_table(self, path: str | None = None) -> bool:
+        """A full indicator table (一级/二级/三级/评估要点/佐证要求) into the working copy; saving
+        stores it (refused once indicators are rated)."""
+        if not self.table_button.isEnabled():
+            return False
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("导入指标表"), "", self.tr("表格 (*.xlsx *.csv)"))
+        if not path:
+            return False
+        from fazhi_desktop.checklist.indicators import read_indicator_table, with_indicators
+
+        try:
+            table = read_indicator_table(path)
+            base = parse_template({"name": self.name.text().strip() or self.tr("示范创建评估"), "kind": "checklist",
+                                   "criteria": [{"name": "x"}], "threshold": round(self.threshold.value(), 2),
+                                   "partial_weight": round(self.partial_weight.value(), 2)}, source=self.tr("评分细则"))
+            template = with_indicators(base, table)
+        except UserError as exc:
+            self._refuse(exc)
+            return False
+        self.show_template(template)
+        self._mark_dirty()
+        self.message.setText(self.tr("已读入指标表：%1 保存后生效。").replace("%1", table.summary())
+                             + "".join(table.notes))
         return True
 
     def export_file(self, path: str | None = None) -> bool:

@@ -50,12 +50,15 @@ class SetupView(QWidget):
         self.experts = ExpertsPanel(db, session_id)
         self.template = TemplateEditor(db, session_id)
         self.recusals = RecusalPanel(db, session_id)
+        self.checklist = sessions.is_checklist(db, session_id)  # a 示范创建 assessment: no recusals, no draw
         self.tabs = QTabWidget()
         self.tabs.addTab(self.meeting, icon("meeting"), self.tr("会议信息"))
         self.tabs.addTab(self.units, icon("units"), self.tr("参评单位"))
-        self.tabs.addTab(self.experts, icon("experts"), self.tr("评议专家"))
-        self.tabs.addTab(self.template, icon("template"), self.tr("评分细则与计时"))
-        self.tabs.addTab(self.recusals, icon("recusal"), self.tr("回避"))
+        self.tabs.addTab(self.experts, icon("experts"), self.tr("评估组") if self.checklist else self.tr("评议专家"))
+        self.tabs.addTab(self.template, icon("template"),
+                         self.tr("评估指标与门槛") if self.checklist else self.tr("评分细则与计时"))
+        if not self.checklist:
+            self.tabs.addTab(self.recusals, icon("recusal"), self.tr("回避"))
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fff3e0; color: #6d4c41; padding: 6px;")
@@ -65,6 +68,7 @@ class SetupView(QWidget):
         layout.addWidget(self.tabs, 1)
 
         self.meeting.changed.connect(self.session_changed.emit)
+        self.template.saved.connect(self.session_changed.emit)  # a change of kind changes the pages
         self.units.draw_requested.connect(self.draw)
         self.units.changed.connect(self._roster_changed)
         self.experts.changed.connect(self._roster_changed)
@@ -104,12 +108,14 @@ class SetupView(QWidget):
         self.experts.set_read_only(not s.editable("roster"))
         self.recusals.model.read_only = not s.editable("recusals")
         self.units.tools["draw"].setEnabled(s.editable("draw"))
+        self.units.tools["draw"].setVisible(not self.checklist)
         if s.status == "sealed":
             self.banner.setText(self.tr("本场评议会已封盘，所有内容只读。") + self.tr(sessions.REVISE_HINT))
         elif s.status == "finished":
             self.banner.setText(self.tr("本场评议会已结束，筹备信息只读（会议小结仍可填写）。") + self.tr(sessions.REOPEN_HINT))
         elif s.status == "live":
-            self.banner.setText(self.tr("本场评议会正在进行：修改单位或专家会影响现场评议，请谨慎。"))
+            self.banner.setText(self.tr("本场评估正在进行：修改参评单位或评估指标会影响评定，请谨慎。") if self.checklist else
+                                self.tr("本场评议会正在进行：修改单位或专家会影响现场评议，请谨慎。"))
         self.banner.setVisible(s.status != "draft")
 
     def leave(self) -> bool:
