@@ -6,4 +6,19 @@ A checklist session is an ordinary session whose template is a checklist
 """
 from __future__ import annotations
 
+from pathlib import Path
+
+import sqlite_utils
+
+from ..db import database_file
+from ..errors import UserError
+
 RATINGS = {"met": "达标", "partial": "部分达标", "unmet": "未达标", "not_applicable": "不适用"}
+
+
+def evidence_root(db: sqlite_utils.Database) -> Path:
+    """The folder beside the database that holds the evidence files (``<db name>-evidence``)."""
+    path = database_file(db)
+    if path is None:
+        raise UserError("内存数据库不能保存佐证文件；请用数据库文件（--db）。")
+    return path.with_name(f"{path.stem}-evidence")

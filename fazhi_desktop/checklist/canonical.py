@@ -18,8 +18,7 @@ from ..db import transaction
 from ..errors import UserError
 from ..roster import lookup
 from ..sessions import is_checklist
-from . import RATINGS
-from .evidence import evidence_root
+from . import RATINGS, evidence_root
 
 EVIDENCE_PREFIX = "evidence/"  # where evidence files go inside a package
 

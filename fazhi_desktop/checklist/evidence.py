@@ -17,10 +17,11 @@ from pathlib import Path
 
 import sqlite_utils
 
-from ..db import database_file, now_iso, transaction
+from ..db import now_iso, transaction
 from ..errors import UserError
 from ..scoring import audit
 from ..sessions import ensure_editable
+from . import evidence_root
 from .ratings import _target
 
 MAX_BYTES = 512 * 1024 ** 2  # a scanned dossier can be large; more than this is not a single piece of evidence
@@ -43,13 +44,6 @@ class Evidence:
         if self.size < 1024 ** 2:
             return f"{self.size / 1024:.0f} KB"
         return f"{self.size / 1024 ** 2:.1f} MB"
-
-
-def evidence_root(db: sqlite_utils.Database) -> Path:
-    path = database_file(db)
-    if path is None:
-        raise UserError("内存数据库不能保存佐证文件；请用数据库文件（--db）。")
-    return path.with_name(f"{path.stem}-evidence")
 
 
 def evidence_path(db: sqlite_utils.Database, item: Evidence) -> Path:

@@ -15,6 +15,7 @@ from typing import Any
 import sqlite_utils
 
 from ..chain import content_head
+from ..checklist.canonical import checklist_canonical
 from ..roster import lookup
 from ..template import fmt_decimal
 
@@ -40,7 +41,7 @@ def canonical_data(db: sqlite_utils.Database, session_id: int) -> dict[str, Any]
             "WHERE session_id = ? ORDER BY at, id", [session_id])]
     recusals = sorted([expert_names[e], unit_names[u]] for e, u in db.execute(
         "SELECT expert_id, unit_id FROM recusals WHERE session_id = ?", [session_id]))
-    return {
+    data = {
         "meeting": {k: getattr(s, k) for k in ("title", "kind", "date", "venue", "organisers", "chair",
                                                "host", "secretary", "summary")},
         "order": {"mode": s.order_mode, "seed": s.draw_seed},
@@ -52,6 +53,10 @@ def canonical_data(db: sqlite_utils.Database, session_id: int) -> dict[str, Any]
         "external": external,
         "questions": questions,
     }
+    # a checklist session's ratings, evidence files (by SHA-256) and the candidates' steps; nothing
+    # for a scored session, so no fingerprint sealed before checklists existed moves
+    data.update(checklist_canonical(db, session_id))
+    return data
 
 
 def canonical_json(data: dict[str, Any]) -> str:

@@ -131,6 +131,13 @@ def export_package(db: sqlite_utils.Database, *, session_id: int, path: Path | s
     from ..signing import key_id
 
     path = Path(path)
+    from ..sessions import is_checklist
+
+    if is_checklist(db, session_id):
+        # the package format does not carry ratings, evidence files and steps yet: a package would
+        # lose them (and its import would fail the fingerprint check), so none is written
+        raise UserError("示范创建（指标评定）评议会暂不能导出为评议会包：包中尚不能携带评定、佐证文件和创建步骤。"
+                        "请用“导出会议材料”保存评估报告，并连同数据库文件和佐证文件夹一起备份。")
     data = session_data(db, session_id)
     payload = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
     docs = _document_files(documents)

@@ -51,3 +51,23 @@ def test_package_data_restores_into_another_database(fresh_db, tmp_path):
     restored = list_evidence(other, copy)
     assert (evidence_root(other) / restored[0].stored).read_bytes() == b"%PDF evidence"
     other.conn.close()
+
+
+def test_the_fingerprint_covers_the_ratings_and_a_package_is_refused_with_the_reason(fresh_db, tmp_path):
+    """Wired at merge: a sealed assessment's fingerprint moves with any rating; packaging is not yet
+    able to carry ratings, so it is refused in words rather than written incomplete."""
+    import pytest
+
+    from fazhi_desktop.errors import UserError
+    from fazhi_desktop.export.fingerprint import session_fingerprint
+    from fazhi_desktop.package import export_package
+
+    sid = add_checklist_demo(fresh_db, finish=False)
+    before = session_fingerprint(fresh_db, sid)
+    unit = list_units(fresh_db, sid)[0]
+    leaf = load_template(fresh_db, sid).leaves()[0][1]
+    set_rating(fresh_db, session_id=sid, unit_id=unit.id, criterion_id=leaf.id, rating="unmet")
+    assert session_fingerprint(fresh_db, sid) != before
+    with pytest.raises(UserError, match="暂不能导出为评议会包"):
+        export_package(fresh_db, session_id=sid, path=tmp_path / "x.fzpkg")
+    assert not (tmp_path / "x.fzpkg").exists()
