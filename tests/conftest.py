@@ -15,6 +15,8 @@ os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
 os.environ["XDG_CACHE_HOME"] = os.path.join(_HOME, "cache")
 os.environ.pop("FAZHI_DB", None)
 
+import shutil  # noqa: E402
+import sqlite3  # noqa: E402
 import sys  # noqa: E402
 
 from fazhi_desktop.db import open_db  # noqa: E402
@@ -43,15 +45,36 @@ def db_path(tmp_path):
     return tmp_path / "fazhi.db"
 
 
+@pytest.fixture(scope="session")
+def _db_templates(tmp_path_factory):
+    """An empty migrated database and the demo database, built once per test run: every test then
+    starts from a copy (7 ms) instead of migrating (~130 ms) and adding the demo (~330 ms) again."""
+    folder = tmp_path_factory.mktemp("db-templates")
+    empty, demo = folder / "empty.db", folder / "demo.db"
+    db = open_db(empty)
+    db.conn.close()
+    db = open_db(demo)
+    add_demo(db)
+    db.conn.close()
+    return empty, demo
+
+
 @pytest.fixture
-def fresh_db(db_path):
+def fresh_db(db_path, _db_templates):
+    shutil.copyfile(_db_templates[0], db_path)
     db = open_db(db_path)
     yield db
     db.conn.close()
 
 
 @pytest.fixture
-def demo_db(fresh_db):
-    """A database with the two demo sessions: 1 = finished 2020 review, 2 = 2023 review ready to run."""
-    add_demo(fresh_db)
+def demo_db(fresh_db, _db_templates):
+    """A database with the two demo sessions: 1 = finished 2020 review, 2 = 2023 review ready to run.
+    The demo is copied into fresh_db's own connection (SQLite's backup API), so a test that asks for
+    both gets one database, as before."""
+    source = sqlite3.connect(_db_templates[1])
+    try:
+        source.backup(fresh_db.conn)
+    finally:
+        source.close()
     return fresh_db
