@@ -38,7 +38,7 @@ from ..sessions import _insert_criteria
 from ..signing import key_id
 from ..template import Template
 from ..verify import check_seals, last_sealed_fingerprint
-from .format import Opened, copy_bounded, doc_target, open_package
+from .format import DOCS, MAX_DOCUMENT_BYTES, Opened, copy_bounded, doc_target, open_package, read_bounded
 from .serialise import SESSION_COLS, fingerprint
 from .validate import validate
 
@@ -266,6 +266,13 @@ def _write(db: sqlite_utils.Database, opened: Opened, template: Template, rows: 
                    [sid, r["at"], r["action"], r["operator"], r["reason"], r["fingerprint_before"],
                     r["fingerprint_after"], r.get("signer"), r.get("signer_name"), r.get("signature")])
     _fill(db, sid, template, data)
+    if data.get("checklist") is not None:  # ratings, evidence (checked against its SHA-256) and steps
+        from ..checklist.canonical import EVIDENCE_PREFIX, restore_checklist_package_data
+
+        evidence = {EVIDENCE_PREFIX + i.filename[len(DOCS + EVIDENCE_PREFIX):]: read_bounded(
+                    opened.zf, i, MAX_DOCUMENT_BYTES) for i in opened.documents
+                    if i.filename.startswith(DOCS + EVIDENCE_PREFIX)}
+        restore_checklist_package_data(db, sid, data["checklist"], evidence)
     diff = differences(replay(entries(db, uid)), snapshot(db, sid))
     if diff:
         raise UserError(f"评议会包 {path.name} 的内容与其审计记录不符（内容被改动），未导入任何内容：", diff[:5])
@@ -321,16 +328,21 @@ def data_snapshot(data: dict[str, Any], template: Template) -> dict[str, Any]:
 
 
 def _template_cols(template: Template) -> list[Any]:
-    d = template.to_dict()
-    return [template.name, template.aggregation, json.dumps(d["components"], ensure_ascii=False),
-            json.dumps(d["grades"], ensure_ascii=False), json.dumps(d["timing"], ensure_ascii=False)]
+    """template_name, aggregation, components, grades, timing as the sessions table stores them
+    (the checklist settings are restored with the ratings)."""
+    from ..sessions import _settings_json
+
+    return [template.name, template.aggregation, *_settings_json(template)[:3]]
 
 
 def _clear(db: sqlite_utils.Database, sid: int) -> None:
     """The local copy's content goes (its id, chain and seal log stay); ledger items stay too."""
     db.execute("UPDATE rectification_items SET question_id = NULL, unit_id = NULL WHERE session_id = ?", [sid])
-    for table in ("live_state", "questions", "external_values", "submissions", "scores", "recusals", "units",
-                  "experts", "criteria"):
+    from ..stored_template import checklist_schema
+
+    checklist = ("ratings", "rating_evidence", "candidate_steps", "demonstration_records") if checklist_schema(db) else ()
+    for table in ("live_state", "questions", "external_values", "submissions", "scores", *checklist, "recusals",
+                  "units", "experts", "criteria"):
         db.execute(f"DELETE FROM {table} WHERE session_id = ?", [sid])
 
 

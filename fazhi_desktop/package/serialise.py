@@ -56,6 +56,9 @@ def session_data(db: sqlite_utils.Database, session_id: int) -> dict[str, Any]:
     names = set(units.values())
     links = [dict(r) for r in db.query("SELECT old_name, new_name, note, created_at FROM unit_links")
              if r["old_name"] in names or r["new_name"] in names]
+    from ..checklist.canonical import checklist_package_data
+
+    checklist = checklist_package_data(db, session_id)  # None for a scored session: its package is as before
     items = []
     for r in db.query(f"SELECT uid, question_id, {', '.join(ITEM_FIELDS)}, created_at, updated_at "
                       "FROM rectification_items WHERE session_id = ? ORDER BY id", [session_id]):
@@ -95,6 +98,7 @@ def session_data(db: sqlite_utils.Database, session_id: int) -> dict[str, Any]:
                                                "ORDER BY id", [session_id])],
         "rectification_items": items,
         "unit_links": links,
+        **({"checklist": checklist} if checklist is not None else {}),
     }
 
 
@@ -131,16 +135,12 @@ def export_package(db: sqlite_utils.Database, *, session_id: int, path: Path | s
     from ..signing import key_id
 
     path = Path(path)
-    from ..sessions import is_checklist
+    from ..checklist.canonical import evidence_package_files
 
-    if is_checklist(db, session_id):
-        # the package format does not carry ratings, evidence files and steps yet: a package would
-        # lose them (and its import would fail the fingerprint check), so none is written
-        raise UserError("示范创建（指标评定）评议会暂不能导出为评议会包：包中尚不能携带评定、佐证文件和创建步骤。"
-                        "请用“导出会议材料”保存评估报告，并连同数据库文件和佐证文件夹一起备份。")
     data = session_data(db, session_id)
     payload = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
-    docs = _document_files(documents)
+    # a checklist session's evidence files travel as documents/evidence/<uid>/<sha256>.<suffix>
+    docs = _document_files(documents) + [(DOCS + name, file) for name, file in evidence_package_files(db, session_id)]
     digest = fingerprint(db, session_id)
     files = {DATA: {"sha256": sha256(payload), "size": len(payload)}}
     for name, doc in docs:

@@ -126,8 +126,9 @@ def _fields(p: Problems, data: dict) -> None:
     """Every record has exactly the fields our program writes."""
     from .serialise import SESSION_COLS
 
-    if set(data) != TOP:
-        p.add("session.json", f"顶层字段不对（多出 {sorted(set(data) - TOP)[:3]}，缺少 {sorted(TOP - set(data))[:3]}）")
+    if set(data) not in (TOP, TOP | {"checklist"}):  # "checklist": a 示范创建 session's ratings, evidence, steps
+        extra, missing = sorted(set(data) - TOP - {"checklist"})[:3], sorted(TOP - set(data))[:3]
+        p.add("session.json", f"顶层字段不对（多出 {extra}，缺少 {missing}）")
         return
     if not isinstance(data["session"], dict) or set(data["session"]) != set(SESSION_COLS):
         p.add("session", "字段不对")
@@ -183,9 +184,100 @@ def validate(data: dict[str, Any]) -> Template:
         raise UserError("评议会包的内容有误，未导入任何内容：", p.items)
     assert template is not None
     _roster(p, data, template)
+    _checklist(p, data, template)
     if p:
         raise UserError("评议会包的内容有误，未导入任何内容：", p.items)
     return template
+
+
+def _checklist(p: Problems, data: dict, template: Template) -> None:
+    """A checklist session's part (checklist/canonical.py writes it): present exactly when the
+    template is a checklist, every row of the shape written, every name one of the session's."""
+    from ..checklist import RATINGS
+    from ..checklist.dossier import CAUSES, KINDS as RECORD_KINDS
+    from ..checklist.steps import BY_KEY
+
+    part = data.get("checklist")
+    if not template.is_checklist:
+        if part is not None:
+            p.add("checklist", "计分评议会的包不应有指标评定")
+        return
+    want = {"checklist_json", "ratings", "rating_evidence", "candidate_steps", "demonstration_records"}
+    if not isinstance(part, dict) or set(part) != want:
+        p.add("checklist", "指标评定部分缺失或字段不对")
+        return
+    if not isinstance(part["checklist_json"], str) or len(part["checklist_json"]) > 1000:
+        p.add("checklist.checklist_json", "达标门槛设置无效")
+    units = {u.get("name") for u in data.get("units", []) if isinstance(u, dict)}
+    leaves = {path for path, _leaf in template.leaves()}
+    seen: set[tuple] = set()
+    for i, row in enumerate(_list(p, part, "ratings", MAX_UNITS * 1000)):
+        where = f"checklist.ratings[{i}]"
+        if not _shape(p, where, row, 6):
+            continue
+        u, c, rating, note, evidence, at = row
+        if not _in(u, units) or not _in(c, leaves):
+            p.add(where, "单位或指标不是本场的")
+        elif (u, c) in seen:
+            p.add(where, "同一单位、指标重复")
+        seen.add((u, c) if isinstance(u, str) and isinstance(c, str) else (i,))
+        if rating is not None and not _in(rating, RATINGS):
+            p.add(where, "评定无效")
+        _text(p, where, note, "说明", max_len=MAX_TEXT, multiline=True)
+        _text(p, where, evidence, "佐证", max_len=MAX_TEXT, multiline=True)
+        if not _stamp(at):
+            p.add(where, "时间无效")
+    for i, row in enumerate(_list(p, part, "rating_evidence", 100_000)):
+        where = f"checklist.rating_evidence[{i}]"
+        if not _shape(p, where, row, 7):
+            continue
+        u, c, name, stored, sha, size, at = row
+        if not _in(u, units) or not _in(c, leaves):
+            p.add(where, "单位或指标不是本场的")
+        _text(p, where, name, "佐证文件名", required=True, max_len=255)
+        if not isinstance(stored, str) or not re.fullmatch(r"[0-9a-f]{32}/[0-9a-f]{64}(\.[0-9A-Za-z]{1,10})?", stored):
+            p.add(where, "佐证文件的存放名无效")
+        if not isinstance(sha, str) or not _HEX64.match(sha) or not (isinstance(stored, str) and sha in stored):
+            p.add(where, "佐证文件的校验和无效")
+        if not _is_int(size) or not 0 <= size <= 512 * 1024 ** 2:
+            p.add(where, "佐证文件大小无效")
+        if not _stamp(at):
+            p.add(where, "时间无效")
+    for i, row in enumerate(_list(p, part, "candidate_steps", MAX_UNITS * 20)):
+        where = f"checklist.candidate_steps[{i}]"
+        if not _shape(p, where, row, 9):
+            continue
+        u, step, day, end, outcome, value, objections, note, at = row
+        if not _in(u, units) or not _in(step, BY_KEY):
+            p.add(where, "单位或步骤无效")
+        if not _day(day) or not _day(end):
+            p.add(where, "日期无效")
+        for label, text in (("结果", outcome), ("备注", note)):
+            _text(p, where, text, label, max_len=MAX_TEXT, multiline=True, nullable=True)
+        if objections is not None and not (_is_int(objections) and 0 <= objections <= 100_000):
+            p.add(where, "异议件数无效")
+        try:
+            ok = value is None or (isinstance(value, str) and len(value) <= 12 and 0 <= Decimal(value) <= 100)
+        except ArithmeticError:  # InvalidOperation: not a number
+            ok = False
+        if not ok:
+            p.add(where, "数值无效（应是 0 到 100 的数）")
+        if not _stamp(at):
+            p.add(where, "时间无效")
+    for i, row in enumerate(_list(p, part, "demonstration_records", 10_000)):
+        where = f"checklist.demonstration_records[{i}]"
+        if not _shape(p, where, row, 8):
+            continue
+        name, kind, day, year, outcome, cause, note, at = row
+        _text(p, where, name, "单位名称", required=True)
+        if not _in(kind, RECORD_KINDS) or (cause is not None and not _in(cause, CAUSES)):
+            p.add(where, "记录类别或摘牌原因无效")
+        if not _day(day) or (year is not None and not (_is_int(year) and 1990 <= year <= 2200)):
+            p.add(where, "日期或年度无效")
+        for label, text in (("结果", outcome), ("备注", note)):
+            _text(p, where, text, label, max_len=MAX_TEXT, multiline=True, nullable=True)
+        if not _stamp(at):
+            p.add(where, "时间无效")
 
 
 def _roster(p: Problems, data: dict, template: Template) -> None:

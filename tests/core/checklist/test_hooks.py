@@ -53,21 +53,36 @@ def test_package_data_restores_into_another_database(fresh_db, tmp_path):
     other.conn.close()
 
 
-def test_the_fingerprint_covers_the_ratings_and_a_package_is_refused_with_the_reason(fresh_db, tmp_path):
-    """Wired at merge: a sealed assessment's fingerprint moves with any rating; packaging is not yet
-    able to carry ratings, so it is refused in words rather than written incomplete."""
-    import pytest
-
-    from fazhi_desktop.errors import UserError
+def test_the_fingerprint_covers_the_ratings_and_a_package_carries_them(fresh_db, tmp_path):
+    """Wired at merge: a sealed assessment's fingerprint moves with any rating, and the signed
+    package carries ratings, evidence files (checked by SHA-256) and steps to another database,
+    where the results, the fingerprint and the evidence bytes come out the same."""
+    from fazhi_desktop.checklist.results import checklist_results_json, compute_checklist_results
     from fazhi_desktop.export.fingerprint import session_fingerprint
-    from fazhi_desktop.package import export_package
+    from fazhi_desktop.package import export_package, import_package
+    from fazhi_desktop.seal import seal
 
-    sid = add_checklist_demo(fresh_db, finish=False)
-    before = session_fingerprint(fresh_db, sid)
+    sid = add_checklist_demo(fresh_db)  # finished
     unit = list_units(fresh_db, sid)[0]
     leaf = load_template(fresh_db, sid).leaves()[0][1]
-    set_rating(fresh_db, session_id=sid, unit_id=unit.id, criterion_id=leaf.id, rating="unmet")
+    before = session_fingerprint(fresh_db, sid)
+    fresh_db.execute("UPDATE sessions SET status = 'live' WHERE id = ?", [sid])
+    scan = tmp_path / "清单.pdf"
+    scan.write_bytes(b"%PDF evidence")
+    add_evidence(fresh_db, session_id=sid, unit_id=unit.id, criterion_id=leaf.id, path=scan)
+    set_rating(fresh_db, session_id=sid, unit_id=unit.id, criterion_id=leaf.id, rating="partial")
     assert session_fingerprint(fresh_db, sid) != before
-    with pytest.raises(UserError, match="暂不能导出为评议会包"):
-        export_package(fresh_db, session_id=sid, path=tmp_path / "x.fzpkg")
-    assert not (tmp_path / "x.fzpkg").exists()
+    fresh_db.execute("UPDATE sessions SET status = 'finished' WHERE id = ?", [sid])
+    digest = seal(fresh_db, session_id=sid, confirmed=True)
+
+    package = tmp_path / "评估.fzpkg"
+    export_package(fresh_db, session_id=sid, path=package)
+    other = open_db(tmp_path / "other" / "其他.db")
+    result = import_package(other, package)
+    new = result.session_id
+    assert session_fingerprint(other, new) == digest
+    assert checklist_results_json(compute_checklist_results(other, new))["units"] == \
+        checklist_results_json(compute_checklist_results(fresh_db, sid))["units"]
+    [item] = [e for e in list_evidence(other, new) if e.name == "清单.pdf"]
+    assert (evidence_root(other) / item.stored).read_bytes() == b"%PDF evidence"
+    other.conn.close()
