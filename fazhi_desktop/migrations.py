@@ -528,6 +528,47 @@ def _v7_checklists(db: sqlite_utils.Database) -> None:
 
 
 
+def _v8_devices_and_checks(db: sqlite_utils.Database) -> None:
+    """Experts scoring on their own devices, and paper sheets entered twice (双人录入核对).
+
+    ``expert_tokens``: each expert's private access token for one session (kept when revoked, so a
+    revoked token is told apart from an unknown one; a new token is a new row), and when a device
+    last used it. ``double_entry``: the sessions whose secretary-entered scores count only once
+    checked. ``score_checks``: the value a check agreed with, per expert × unit × criterion —
+    ``second_entry`` from a blind second entry (window or ``import scores --check``), ``device``
+    for a score the expert typed on their own device (nothing to retype). A check counts while its
+    value equals the stored score."""
+    statements = [
+        """CREATE TABLE expert_tokens (
+            token TEXT PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            expert_id INTEGER NOT NULL REFERENCES experts(id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL,
+            revoked_at TEXT,
+            last_seen_at TEXT)""",
+        "CREATE INDEX idx_expert_tokens_session ON expert_tokens(session_id, expert_id)",
+        """CREATE TABLE double_entry (
+            session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+            enabled_at TEXT NOT NULL)""",
+        """CREATE TABLE score_checks (
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            expert_id INTEGER NOT NULL REFERENCES experts(id) ON DELETE CASCADE,
+            unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+            criterion_id INTEGER NOT NULL REFERENCES criteria(id) ON DELETE CASCADE,
+            value TEXT NOT NULL,
+            source TEXT NOT NULL CHECK (source IN ('second_entry', 'device')),
+            checked_at TEXT NOT NULL,
+            PRIMARY KEY (expert_id, unit_id, criterion_id))""",
+        "CREATE INDEX idx_score_checks_session ON score_checks(session_id, unit_id)",
+    ]
+    for table in ("score_checks", "double_entry"):  # both change which scores count
+        for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+            statements.append(f"CREATE TRIGGER rc_{table}_{event.lower()} AFTER {event} ON {table} BEGIN "
+                              f"DELETE FROM results_cache WHERE session_id = {row}.session_id; END")
+    for sql in statements:
+        db.execute(sql)
+
+
 MIGRATIONS: list[Migration] = [_v1_foundation, _v2_scoring, _v3_live, _v4_history, _v5_external_provenance,
-                               _v6_sealed, _v7_checklists]
+                               _v6_sealed, _v7_checklists, _v8_devices_and_checks]
 LATEST = len(MIGRATIONS)
