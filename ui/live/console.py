@@ -26,6 +26,7 @@ from ..actions import ActionRegistry
 from ..history.open_items import OpenItemsPanel
 from ..icons import icon
 from ..scoring.panel import ScoringPage
+from .devices import DevicesPanel
 from .models import AgendaModel
 from .projector import BACKGROUND, TIMER_COLOURS, Board, ProjectorWindow
 from .projector_bar import ProjectorBar
@@ -196,6 +197,11 @@ class ConsolePage(QWidget):
         self.scoring_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scoring_area.setWidget(self.scoring)
         self.tabs.addTab(self.scoring_area, icon("scores"), self.tr("评分"))
+        self.devices = DevicesPanel(self.db, self.session_id, self)
+        self.devices.message.connect(self.say)
+        self.devices.scores_changed.connect(self.scoring.changed_elsewhere)
+        self.devices.device_experts_changed.connect(self.scoring.set_device_experts)
+        self.tabs.addTab(self.devices, icon("experts"), self.tr("专家设备"))
 
         right = QWidget()
         rv = QVBoxLayout(right)
@@ -278,6 +284,7 @@ class ConsolePage(QWidget):
         session = get_session(self.db, self.session_id)
         if session.status != self.meeting.session.status:  # ended, reopened or sealed from the menu
             self.meeting.reload()
+            self.devices.reload()  # an ended meeting's links are dead: the scoring server stops
             if session.status == "live" and not self._claimed:
                 self._do_quiet(self._claim)
         self.meeting.session = session
@@ -312,6 +319,7 @@ class ConsolePage(QWidget):
         self.log.set_unit(self.meeting.unit_id)
         self._show_unit()
         self.scoring.refresh()
+        self.devices.set_unit(self.meeting.unit_id)
         self._tick()
 
     def _do_quiet(self, operation: Callable[[], object]) -> None:

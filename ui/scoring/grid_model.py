@@ -79,6 +79,7 @@ class ScoreGridModel(QAbstractTableModel):
         self.values: dict[tuple[int, int], Decimal] = {}
         self.states: dict[int, str] = {}
         self.errors: dict[tuple[int, int], tuple[str, str]] = {}
+        self.on_device: set[int] = set()  # experts scoring on their own device: their column is read-only here
         self.reload()
 
     # --- loading -----------------------------------------------------------------------------
@@ -131,7 +132,13 @@ class ScoreGridModel(QAbstractTableModel):
     def is_editable_cell(self, row: int, column: int) -> bool:
         expert = self.expert_at(column)
         return (expert is not None and self.unit_id is not None and not self.read_only
-                and self.rows[row].kind == "leaf" and self.states.get(expert.id) != "recused")
+                and self.rows[row].kind == "leaf" and self.states.get(expert.id) != "recused"
+                and expert.id not in self.on_device)
+
+    def set_on_device(self, expert_ids: set[int]) -> None:
+        if expert_ids != self.on_device:
+            self.on_device = set(expert_ids)
+            self.refresh_values()
 
     def leaf_rows(self) -> list[int]:
         return [r for r, row in enumerate(self.rows) if row.kind == "leaf"]
@@ -160,10 +167,14 @@ class ScoreGridModel(QAbstractTableModel):
         if expert is None:
             return None
         state = self.states.get(expert.id, "empty")
+        device = expert.id in self.on_device
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{expert.name}\n{state_label(state)}"
+            return f"{expert.name}\n{state_label(state)}" + (_tr("·手机") if device else "")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{expert.name}（{expert.category or _tr('专家')}）：{state_label(state)}"
+            tip = f"{expert.name}（{expert.category or _tr('专家')}）：{state_label(state)}"
+            if device:
+                tip += _tr("。该专家正用自己的手机评分，此列只读；需代录时，请在“专家设备”中接管。")
+            return tip
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(RECUSED_FG) if state == "recused" else None
         return None

@@ -231,6 +231,19 @@ class ScoringPage(QWidget):
         if cells and not self.grid.currentIndex().isValid():
             self.grid.setCurrentIndex(self.model.index(*cells[0]))
 
+    def set_device_experts(self, expert_ids: set[int]) -> None:
+        """Experts scoring on their own device (the console's 专家设备 tab): their columns are read-only."""
+        self.model.set_on_device(expert_ids)
+        self._update_buttons()
+
+    def changed_elsewhere(self, unit_id: int) -> None:
+        """A device stored or submitted a score of ``unit_id``: show it without re-reading the rest."""
+        self.units.reload()
+        if unit_id == self.unit_id:
+            self.model.refresh_values()
+            self._update_title()
+            self._update_buttons()
+
     def show_side_panels(self, visible: bool) -> None:
         """Docked in the live console (``visible=False``): the grid alone, with icon-only buttons, so
         every expert's column fits at 1366×768 (the console follows the presenting unit; the full
@@ -358,7 +371,8 @@ class ScoringPage(QWidget):
 
     def submit_all_complete(self) -> bool:
         self.grid.finish_editing()
-        ready = [e for e, s in self.model.states.items() if s == "complete"]
+        # an expert scoring on their own device submits there (提交 on the phone), not from this grid
+        ready = [e for e, s in self.model.states.items() if s == "complete" and e not in self.model.on_device]
         if not ready:
             self.show_status(self.tr("没有已评完待提交的专家。"), error=True)
             return False
@@ -410,8 +424,9 @@ class ScoringPage(QWidget):
     def _update_buttons(self) -> None:
         editable = not self.model.read_only and self.unit_id is not None
         state = self.model.states.get(self.current_expert_id() or -1)
-        self.submit_button.setEnabled(editable and state == "complete")
-        self.submit_all_button.setEnabled(editable and "complete" in self.model.states.values())
+        mine = {e: s for e, s in self.model.states.items() if e not in self.model.on_device}
+        self.submit_button.setEnabled(editable and state == "complete" and self.current_expert_id() in mine)
+        self.submit_all_button.setEnabled(editable and "complete" in mine.values())
         self.reopen_button.setEnabled(editable and state == "submitted")
 
     def show_audit(self):
