@@ -23,6 +23,7 @@ from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget)
 
+from fazhi_desktop.db import database_file
 from fazhi_desktop.errors import UserError
 from fazhi_desktop.export.access_cards import Card, qr_png, write_access_cards
 from fazhi_desktop.serve import access
@@ -150,10 +151,6 @@ class _Bridge(QObject):
     """Carries the server's change reports (from its threads) into the GUI thread: a signal
     emitted from another thread reaches a receiver of this thread through a queued connection."""
     changed = Signal(object)
-
-
-def _db_file(db) -> Path:
-    return Path(db.execute("PRAGMA database_list").fetchone()[2])
 
 
 class DevicesPanel(QWidget):
@@ -354,7 +351,7 @@ class DevicesPanel(QWidget):
         host = host or self.iface_box.currentData() or "127.0.0.1"
         port = self.port_box.value() if port is None else port
         bridge = self._bridge
-        server = ScoringServer(_db_file(self.db), self.session_id, host=host, port=port,
+        server = ScoringServer(database_file(self.db), self.session_id, host=host, port=port,
                                on_change=lambda change: bridge.changed.emit(change))
         try:
             server.start()
