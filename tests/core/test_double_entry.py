@@ -24,9 +24,8 @@ SHEETS = {("周立", "甲局"): ("40", "45"), ("陈敏", "甲局"): ("42", "44")
           ("周立", "乙局"): ("45", "45"), ("陈敏", "乙局"): ("44.5", "45.5")}
 
 
-@pytest.fixture
-def s(fresh_db):
-    db = fresh_db
+def build(db):
+    """The hand-worked session, every sheet entered once; (db, session id, units, experts, leaf ids)."""
     sid = create_session(db, title="核对评议", template=parse_template(TEMPLATE))
     units = {n: add_unit(db, session_id=sid, name=n) for n in ("甲局", "乙局")}
     experts = {n: add_expert(db, session_id=sid, name=n) for n in ("周立", "陈敏")}
@@ -35,6 +34,11 @@ def s(fresh_db):
         for cid, v in zip(leaves, values):
             record_score(db, session_id=sid, expert_id=experts[e].id, unit_id=units[u].id, criterion_id=cid, value=v)
     return db, sid, units, experts, leaves
+
+
+@pytest.fixture
+def s(fresh_db):
+    return build(fresh_db)
 
 
 def ranked(db, sid):
