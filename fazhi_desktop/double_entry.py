@@ -235,3 +235,27 @@ def resolve_difference(db: sqlite_utils.Database, *, session_id: int, expert_id:
               criterion=leaf_path(db, criterion_id), before=fmt_decimal(before) if before is not None else "未录入",
               after=fmt_decimal(change.after), reason=reason + note)
     return change.after
+
+
+def settle_second_entry(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_id: int,
+                        values: Mapping[int, object], resolutions: Mapping[int, tuple[object, str]],
+                        operator: str = "") -> list[Difference]:
+    """The window's last step for one sheet, in one transaction: the agreeing values are marked
+    checked and each difference is settled with ``resolutions[criterion_id] = (value, reason)``.
+    A difference left unsettled, a blank reason or a bad value refuses the whole sheet (nothing
+    stored), naming the criterion."""
+    with transaction(db):
+        differences = record_second_entry(db, session_id=session_id, expert_id=expert_id, unit_id=unit_id,
+                                          values=values, operator=operator)
+        open_ = [d.criterion for d in differences if d.criterion_id not in resolutions]
+        if open_:
+            raise UserError(f"还有 {len(open_)} 项差异未处理（{'、'.join(open_)}），请逐项选定采用的分数。")
+        for d in differences:
+            value, reason = resolutions[d.criterion_id]
+            try:
+                resolve_difference(db, session_id=session_id, expert_id=expert_id, unit_id=unit_id,
+                                   criterion_id=d.criterion_id, value=value, reason=reason, second=d.second,
+                                   operator=operator)
+            except UserError as exc:
+                raise UserError(f"{d.criterion}：{exc.message}", exc.problems) from None
+    return differences
