@@ -155,3 +155,24 @@ def test_switch_is_refused_on_a_finished_session(demo_db, qtbot):
     assert "已结束" in p.status.text() and not p.double_switch.isChecked()
     assert not double_entry.double_entry_enabled(demo_db, 1)
     p._anomaly_timer.stop()
+
+
+def test_ranking_says_how_many_scores_await_a_check(demo_db):
+    from fazhi_desktop.results import compute_results
+    from ui.scoring.results_models import RankingModel
+
+    unit = list_units(demo_db, READY)[0]
+    for expert in list_experts(demo_db, READY)[:2]:
+        for (_p, leaf), value in zip(load_template(demo_db, READY).leaves(), FIRST):
+            scoring.record_score(demo_db, session_id=READY, expert_id=expert.id, unit_id=unit.id,
+                                 criterion_id=leaf.id, value=value)
+    model = RankingModel()
+    model.set_results(compute_results(demo_db, READY))
+    status_col = model.headers().index("状态")
+    row = next(r for r, u in enumerate(model.units) if u.unit_id == unit.id)
+    assert model.index(row, status_col).data() == "完整" and model.units[row].rank == 1
+    double_entry.set_double_entry(demo_db, session_id=READY, enabled=True)
+    model.set_results(compute_results(demo_db, READY))
+    row = next(r for r, u in enumerate(model.units) if u.unit_id == unit.id)
+    assert model.index(row, status_col).data() == "待核对 12 项" and model.units[row].rank is None
+    assert "12 项分数待双人核对" in model.index(row, status_col).data(Qt.ItemDataRole.ToolTipRole)
