@@ -62,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     im.add_argument("what", choices=["units", "experts", "scores", "external", "ratings", "indicators"])
     im.add_argument("file")
     im.add_argument("--session", type=int, required=True)
+    im.add_argument("--check", action="store_true",
+                    help="仅用于 scores：双人录入核对，把第二次录入的文件与已录入的评分逐项比较，不保存任何评分；"
+                         "全部一致则标记为已核对，有不同则逐项列出（退出码 2）")
 
     r = sub.add_parser("results", help="汇总结果")
     r.add_argument("--session", type=int, required=True)
@@ -100,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--host", default="127.0.0.1",
                     help="监听的地址（默认 127.0.0.1 仅本机；会场请填笔记本在会场网络上的地址）")
     sv.add_argument("--port", type=int, default=0, help="端口（默认 0：自动选择空闲端口）")
+    de = sub.add_parser("double-entry", help="双人录入核对：开启后，评分须经第二次录入核对一致才计入结果")
+    de.add_argument("--session", type=int, required=True)
+    de.add_argument("state", nargs="?", choices=["on", "off"], help="on 开启，off 关闭；省略则显示当前状态")
     return p
 
 
@@ -202,6 +208,13 @@ def cmd_import(db, args) -> int:
         print("已导入指标表：" + table.summary())
         for note in table.notes:
             sys.stderr.write(f"注意：{note}\n")
+        return 0
+    if args.check:
+        if args.what != "scores":
+            raise UserError("--check（双人录入核对）只用于 import scores。")
+        from .double_entry import check_scores_file
+
+        print(check_scores_file(db, session_id=args.session, path=args.file).summary())
         return 0
     handlers = {"units": imports.import_units, "experts": imports.import_experts}
     extra = _scoring_imports()
@@ -309,7 +322,18 @@ def cmd_verify(db, args) -> int:
     return cli_verify(db, args)
 
 
-COMMANDS.update({"finish": cmd_finish, "seal": cmd_seal, "reopen": cmd_reopen, "verify": cmd_verify})
+def cmd_double_entry(db, args) -> int:
+    from .double_entry import double_entry_enabled, set_double_entry, unchecked
+    from .sessions import get_session
+
+    get_session(db, args.session)  # an unknown id is named
+    if args.state:
+        set_double_entry(db, session_id=args.session, enabled=args.state == "on")
+    if double_entry_enabled(db, args.session):
+        print(f"双人录入核对：已开启（{len(unchecked(db, args.session))} 项评分待核对）")
+    else:
+        print("双人录入核对：未开启")
+    return 0
 
 
 def cmd_serve(db, args) -> int:
@@ -341,4 +365,5 @@ def cmd_serve(db, args) -> int:
     return 0
 
 
-COMMANDS["serve"] = cmd_serve
+COMMANDS.update({"finish": cmd_finish, "seal": cmd_seal, "reopen": cmd_reopen, "verify": cmd_verify,
+                 "double-entry": cmd_double_entry, "serve": cmd_serve})

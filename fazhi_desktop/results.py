@@ -12,6 +12,7 @@ from typing import Sequence
 
 import sqlite_utils
 
+from .double_entry import checked_values, double_entry_enabled
 from .roster import list_experts, list_units
 from .sessions import get_session, load_template
 from .template import Grade, Template
@@ -72,6 +73,7 @@ class UnitResult:
     incomplete_experts: list[str] = field(default_factory=list)
     recused_experts: list[str] = field(default_factory=list)
     criteria: dict[str, Fraction | None] = field(default_factory=dict)  # leaf path → mean of counted experts
+    unchecked_scores: int = 0  # with double entry on: counted scores not yet checked (the unit is not final)
 
 
 @dataclass
@@ -80,6 +82,7 @@ class Results:
     title: str
     template: Template
     units: list[UnitResult]
+    double_entry: bool = False
 
 
 def compute_results(db: sqlite_utils.Database, session_id: int) -> Results:
@@ -97,6 +100,8 @@ def compute_results(db: sqlite_utils.Database, session_id: int) -> Results:
     external: dict[tuple[int, str], Decimal] = {
         (u, comp): Decimal(v) for u, comp, v in db.execute(
             "SELECT unit_id, component, value FROM external_values WHERE session_id = ?", [session_id])}
+    # 双人录入核对: a score counts only while a check of the same value stands
+    checks = checked_values(db, session_id) if double_entry_enabled(db, session_id) else None
 
     results: list[UnitResult] = []
     for unit in units:
@@ -111,6 +116,9 @@ def compute_results(db: sqlite_utils.Database, session_id: int) -> Results:
                 total = sum((Fraction(sheet[leaf.id]) for _p, leaf in leaves), Fraction(0))
                 counted.append((expert.name, total, sheet))
                 r.experts[expert.name] = total
+                if checks is not None:
+                    r.unchecked_scores += sum(1 for _p, leaf in leaves
+                                              if checks.get((expert.id, unit.id, leaf.id)) != sheet[leaf.id])
             else:
                 r.incomplete_experts.append(expert.name)
         panel, dropped = panel_score([t for _n, t, _s in counted], template.aggregation)
@@ -144,7 +152,7 @@ def compute_results(db: sqlite_utils.Database, session_id: int) -> Results:
                 final = weighted / weights
         if unit.status == "absent":
             r.status = "absent"
-        elif final is not None:
+        elif final is not None and not r.unchecked_scores:
             r.status = "complete"
             r.final_exact = final
             r.final = round_half_up(final)
@@ -152,7 +160,7 @@ def compute_results(db: sqlite_utils.Database, session_id: int) -> Results:
         results.append(r)
     for r, rank in zip(results, shared_ranks([r.final for r in results])):
         r.rank = rank
-    return Results(session_id, session.title, template, results)
+    return Results(session_id, session.title, template, results, double_entry=checks is not None)
 
 
 def _num(value: Fraction | Decimal | None) -> float | None:
@@ -163,6 +171,7 @@ def results_json(res: Results) -> dict:
     return {
         "session": {"id": res.session_id, "title": res.title},
         "aggregation": res.template.aggregation,
+        "double_entry": res.double_entry,
         "units": [{
             "name": u.name, "final": _num(u.final), "rank": u.rank, "grade": u.grade, "status": u.status,
             "components": {k: _num(v) for k, v in u.components.items()},
@@ -170,8 +179,14 @@ def results_json(res: Results) -> dict:
             "incomplete_experts": u.incomplete_experts, "recused_experts": u.recused_experts,
             "trimmed_experts": u.trimmed_experts,
             "criteria": {k: _num(v) for k, v in u.criteria.items()},
+            "unchecked_scores": u.unchecked_scores,
         } for u in res.units],
     }
+
+
+def unchecked_note(unit: UnitResult) -> str:
+    """Why a unit with double entry on has no final yet ('' when nothing awaits checking)."""
+    return f"{unit.unchecked_scores} 项分数待双人核对" if unit.unchecked_scores else ""
 
 
 def results_text(res: Results) -> str:
@@ -186,6 +201,8 @@ def results_text(res: Results) -> str:
             notes.append("未评完：" + "、".join(u.incomplete_experts))
         if u.recused_experts:
             notes.append("回避：" + "、".join(u.recused_experts))
+        if u.unchecked_scores:
+            notes.append(unchecked_note(u))
         lines.append("  ".join([str(u.rank or "—"), u.name, *comps, ("—" if u.final is None else str(u.final)),
                                 u.grade or "—", status[u.status], "；".join(notes)]).rstrip())
     return "\n".join(lines)
@@ -200,4 +217,7 @@ def change_marker(db: sqlite_utils.Database, session_id: int) -> tuple:
         "       (SELECT group_concat(expert_id || ':' || unit_id) FROM recusals WHERE session_id = ?1),"
         "       (SELECT group_concat(id || status || position || name) FROM units WHERE session_id = ?1),"
         "       (SELECT group_concat(id || name) FROM experts WHERE session_id = ?1),"
-        "       (SELECT updated_at FROM sessions WHERE id = ?1)", [session_id]).fetchone())
+        "       (SELECT updated_at FROM sessions WHERE id = ?1),"
+        "       (SELECT group_concat(expert_id || ':' || unit_id || ':' || criterion_id || '=' || value) "
+        "        FROM score_checks WHERE session_id = ?1),"
+        "       (SELECT enabled_at FROM double_entry WHERE session_id = ?1)", [session_id]).fetchone())

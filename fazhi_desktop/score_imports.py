@@ -5,6 +5,7 @@ the results stay exactly as they were. A value that replaces a stored one is aud
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import sqlite_utils
 from .db import transaction
 from .errors import UserError
 from .imports import ImportResult, refuse
-from .roster import list_experts, list_recusals, list_units
+from .roster import Expert, Unit, list_experts, list_recusals, list_units
 from .scoring import check_score, record_score, set_external
 from .sessions import ensure_editable, load_template
 from .tabular import Column, read_table
@@ -62,9 +63,21 @@ def _prefixes(path: str) -> list[str]:
     return ["/".join(parts[:i]) for i in range(1, len(parts))]
 
 
-def import_scores(db: sqlite_utils.Database, *, session_id: int, path: Path | str, operator: str = "") -> ImportResult:
+@dataclass(frozen=True)
+class ScoreRow:
+    """One accepted row of a score file: the spreadsheet row and what it names."""
+    number: int
+    expert: Expert
+    unit: Unit
+    leaf: Criterion
+    value: Decimal
+
+
+def parse_score_file(db: sqlite_utils.Database, *, session_id: int, path: Path | str) -> list[ScoreRow]:
+    """Every row of a score file checked against the session (names, range, recusal, absence,
+    duplicates), or ImportRefused naming each bad row: the one reading shared by the import and
+    the second entry (``double_entry.check_scores_file``), so both are equally strict."""
     path = Path(path)
-    ensure_editable(db, session_id, "scores")
     rows = read_table(path, SCORE_COLUMNS, what="评分")
     template = load_template(db, session_id)
     experts = {e.name: e for e in list_experts(db, session_id)}
@@ -72,7 +85,7 @@ def import_scores(db: sqlite_utils.Database, *, session_id: int, path: Path | st
     recused = list_recusals(db, session_id)
     problems: list[str] = []
     seen: dict[tuple[str, str, int], int] = {}
-    accepted = []
+    accepted: list[ScoreRow] = []
     for row in rows:
         v = row.values
         where = f"第 {row.number} 行"
@@ -114,16 +127,23 @@ def import_scores(db: sqlite_utils.Database, *, session_id: int, path: Path | st
         if bad:
             problems.append(f"{where}：{'；'.join(b.rstrip('。') for b in bad)}。")
         else:
-            accepted.append((expert, unit, leaf, value))
+            accepted.append(ScoreRow(row.number, expert, unit, leaf, value))
     if not rows:
         problems.append("文件里没有任何评分（表头下面没有数据行）。")
     if problems:
         raise refuse(path, problems)
+    return accepted
+
+
+def import_scores(db: sqlite_utils.Database, *, session_id: int, path: Path | str, operator: str = "") -> ImportResult:
+    path = Path(path)
+    ensure_editable(db, session_id, "scores")
+    accepted = parse_score_file(db, session_id=session_id, path=path)
     with transaction(db):
-        for expert, unit, leaf, value in accepted:
-            record_score(db, session_id=session_id, expert_id=expert.id, unit_id=unit.id, criterion_id=leaf.id,
-                         value=value, reason=f"导入文件 {path.name}", operator=operator, source="导入")
-    return ImportResult("评分", [f"{e.name}/{u.name}/{leaf.name}" for e, u, leaf, _v in accepted])
+        for r in accepted:
+            record_score(db, session_id=session_id, expert_id=r.expert.id, unit_id=r.unit.id, criterion_id=r.leaf.id,
+                         value=r.value, reason=f"导入文件 {path.name}", operator=operator, source="导入")
+    return ImportResult("评分", [f"{r.expert.name}/{r.unit.name}/{r.leaf.name}" for r in accepted])
 
 
 def import_external(db: sqlite_utils.Database, *, session_id: int, path: Path | str, operator: str = "") -> ImportResult:

@@ -11,13 +11,14 @@ from decimal import Decimal
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QListView, QMenu,
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QListView, QMenu,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from fazhi_desktop import scoring
+from fazhi_desktop import double_entry, scoring
 from fazhi_desktop.errors import UserError
 from fazhi_desktop.sessions import get_session
 
+from .. import dialogs
 from ..icons import icon
 from .anomaly_panel import AnomalyPanel
 from .commands import ScoreCommand
@@ -79,6 +80,13 @@ class ScoringPage(QWidget):
         menu.addAction(self.tr("导入评分（专家、单位、指标、得分）…"), lambda: self.import_file("scores"))
         menu.addAction(self.tr("导入外部得分（单位、项目、得分）…"), lambda: self.import_file("external"))
         self.import_button.setMenu(menu)
+        self.double_button = self._button("ok", self.tr("双人录入核对…"), self.open_double_entry,
+                                          self.tr("第二人对照纸质评分表盲录一遍，逐项比较，差异逐项核对并填写原因"))
+        self.double_switch = QCheckBox(self.tr("须双人核对"), self)
+        self.double_switch.setToolTip(self.tr("开启后，评分须经第二人录入核对一致才计入结果（开关记入审计日志）"))
+        self.double_switch.toggled.connect(self.set_double_entry)
+        self.check_label = QLabel(self)
+        self.check_label.setObjectName("double_entry_pending")
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
         self.undo_stack.undoTextChanged.connect(lambda t: self.undo_button.setToolTip(t))
@@ -157,8 +165,11 @@ class ScoringPage(QWidget):
             bar.addWidget(b)
         bar.addStretch(1)
         bar.addWidget(self.import_button)
+        bar.addWidget(self.double_switch)
+        bar.addWidget(self.double_button)
         bar.addWidget(self.audit_button)
         cv.addLayout(bar)
+        cv.addWidget(self.check_label)
         # the chair's prompts under the grid, full width: a sheet has a dozen rows and the prompts are
         # sentences (in a narrow side column at 1366 they wrapped every few characters)
         below = QSplitter(Qt.Orientation.Vertical, centre)
@@ -209,6 +220,12 @@ class ScoringPage(QWidget):
         self._update_buttons()
         self.anomalies.refresh()
         locked = get_session(self.db, self.session_id).why_locked("scores")
+        self.double_switch.blockSignals(True)
+        self.double_switch.setChecked(double_entry.double_entry_enabled(self.db, self.session_id))
+        self.double_switch.blockSignals(False)
+        self.double_switch.setEnabled(not locked)
+        self.double_button.setEnabled(not locked)
+        self._update_checks()
         if locked:
             self.show_status(locked)
 
@@ -225,6 +242,7 @@ class ScoringPage(QWidget):
             self.model.set_unit(unit_id)
         for r in range(self.external.rowCount()):
             self.external_view.setRowHidden(r, r != row)
+        self._update_checks()
         self._update_title()
         self._update_buttons()
         cells = self.grid._cells()
@@ -253,7 +271,9 @@ class ScoringPage(QWidget):
         self.anomalies.setVisible(visible)
         self.right_pane.setVisible(visible and bool(self.external.components))
         self.hint.setVisible(visible)
-        for b in (self.undo_button, self.redo_button, self.import_button, self.audit_button, self.reopen_button):
+        self.double_switch.setVisible(visible)
+        for b in (self.undo_button, self.redo_button, self.import_button, self.audit_button, self.reopen_button,
+                  self.double_button):
             if not visible:
                 b.setProperty("full_text", b.property("full_text") or b.text())
                 b.setText("")
@@ -289,6 +309,52 @@ class ScoringPage(QWidget):
         self.show_status(result.summary())
         self.scores_changed.emit(self.unit_id or 0)
         return True
+
+    # --- 双人录入核对 ------------------------------------------------------------------------------
+    def set_double_entry(self, enabled: bool) -> bool:
+        """The switch (audited in the core); a refusal puts the box back and says why."""
+        try:
+            double_entry.set_double_entry(self.db, session_id=self.session_id, enabled=enabled, operator=self.operator)
+        except UserError as exc:
+            self.double_switch.blockSignals(True)
+            self.double_switch.setChecked(not enabled)
+            self.double_switch.blockSignals(False)
+            self.show_status(exc.message, error=True)
+            return False
+        self._update_checks()
+        self.show_status(self.tr("已开启双人录入核对：评分须经第二人核对一致才计入结果。") if enabled
+                         else self.tr("已关闭双人录入核对：评分录入后即计入结果。"))
+        self.scores_changed.emit(self.unit_id or 0)
+        return True
+
+    def open_double_entry(self):
+        """The blind second entry of paper sheets, starting on this unit."""
+        from .double_entry_dialog import DoubleEntryDialog
+
+        self.grid.finish_editing()
+        dialog = DoubleEntryDialog(self.db, self.session_id, self, unit_id=self.unit_id)
+        dialogs.run_dialog(dialog)
+        if dialog.done_sheets:
+            self.undo_stack.clear()  # a settled difference may have changed a value under the commands
+            self.refresh()
+            self.show_status(self.tr("双人录入核对：已核对 {0} 张评分表。").format(len(dialog.done_sheets)))
+            self.scores_changed.emit(self.unit_id or 0)
+        return dialog
+
+    def _update_checks(self) -> None:
+        """With double entry on: how many scores of this unit (and of the session) await a check."""
+        counts = double_entry.unchecked_counts(self.db, self.session_id) \
+            if double_entry.double_entry_enabled(self.db, self.session_id) else None
+        self.units.set_unchecked(counts)
+        if counts is None or self.unit_id is None or self.docked:  # the console keeps its rows for the grid
+            self.check_label.hide()
+            return
+        here, total = counts.get(self.unit_id, 0), sum(counts.values())
+        self.check_label.setText(self.tr("双人录入核对：本单位 {0} 项评分待核对（全场 {1} 项）；未核对的单位暂不计算综合得分和排名。")
+                                 .format(here, total) if here else
+                                 self.tr("双人录入核对：本单位的评分已全部核对（全场还有 {0} 项待核对）。").format(total))
+        self.check_label.setStyleSheet("color: #e65100;" if here else OK_STYLE)
+        self.check_label.show()
 
     def show_status(self, text: str, *, error: bool = False) -> None:
         self.status.setText(text)
@@ -349,6 +415,7 @@ class ScoringPage(QWidget):
             self.set_unit(command.unit_id)
         self.model.refresh_values()
         self.units.update_unit(command.unit_id)
+        self._update_checks()
         self._update_title()
         self._update_buttons()
         self._anomaly_timer.start()

@@ -61,8 +61,14 @@ class RankingModel(QAbstractTableModel):
 
     def row_values(self, u: UnitResult) -> list[str]:
         return [str(u.rank) if u.rank else "—", u.name, *[shown(u.components.get(c)) for c in self.components],
-                "—" if u.final is None else str(u.final), u.grade or "—", _tr(STATUS.get(u.status, u.status)),
+                "—" if u.final is None else str(u.final), u.grade or "—", self.status_text(u),
                 "、".join(u.incomplete_experts), "、".join(u.recused_experts)]
+
+    @staticmethod
+    def status_text(u: UnitResult) -> str:
+        if u.unchecked_scores and u.status == "incomplete":  # 双人录入核对 on: not final until checked
+            return _tr("待核对 {0} 项").format(u.unchecked_scores)
+        return _tr(STATUS.get(u.status, u.status))
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -82,6 +88,8 @@ class RankingModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ForegroundRole and u.status != "complete":
             return QBrush(INCOMPLETE_FG)
+        if role == Qt.ItemDataRole.ToolTipRole and col == final_col + 2 and u.unchecked_scores:
+            return _tr("{0} 项分数待双人核对：核对后才计算综合得分和排名").format(u.unchecked_scores)
         if role == Qt.ItemDataRole.ToolTipRole and col == final_col and u.final_exact is not None:
             return _tr("未舍入：{0}").format(f"{float(u.final_exact):.6f}")
         return None

@@ -25,6 +25,7 @@ class UnitCompletenessModel(QAbstractListModel):
         self.units: list[roster.Unit] = []
         self.names: dict[int, str] = {}
         self.states: dict[int, dict[int, str]] = {}
+        self.unchecked: dict[int, int] | None = None  # with double entry on: scores awaiting a check, per unit
         self.reload()
 
     def reload(self) -> None:
@@ -39,6 +40,12 @@ class UnitCompletenessModel(QAbstractListModel):
             if unit.id == unit_id:
                 self.states[unit_id] = scoring.sheet_states(self.db, self.session_id, unit_id)
                 self.dataChanged.emit(self.index(row), self.index(row))
+
+    def set_unchecked(self, counts: dict[int, int] | None) -> None:
+        if counts != self.unchecked:
+            self.unchecked = counts
+            if self.units:
+                self.dataChanged.emit(self.index(0), self.index(len(self.units) - 1))
 
     def row_of(self, unit_id: int) -> int:
         return next((r for r, u in enumerate(self.units) if u.id == unit_id), -1)
@@ -56,6 +63,8 @@ class UnitCompletenessModel(QAbstractListModel):
         text = _tr("{0}/{1} 已评完").format(done, active)
         if c["recused"]:
             text += _tr("，{0} 回避").format(len(c["recused"]))
+        if self.unchecked and self.unchecked.get(unit_id):
+            text += _tr("，{0} 项待核对").format(self.unchecked[unit_id])
         return text
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
