@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from .db import now_iso, transaction
+from .double_entry import double_entry_enabled, unchecked
 from .errors import UserError
 from .roster import list_experts, list_recusals, list_units
 from .scoring import audit, scores_for
@@ -29,8 +30,12 @@ class Gap:
     leaves: int               # how many leaves the sheet has
     expert_id: int = field(default=0, compare=False)
     unit_id: int = field(default=0, compare=False)
+    unchecked: bool = False   # complete, but with double entry on some scores are not yet checked
 
     def text(self) -> str:
+        if self.unchecked:
+            shown = "、".join(self.missing[:3]) + ("等" if len(self.missing) > 3 else "")
+            return f"{self.unit} / {self.expert}：{len(self.missing)} 项分数待双人核对（{shown}）"
         if not self.expert:  # a checklist candidate: its indicators not yet rated
             if len(self.missing) == self.leaves:
                 return f"{self.unit}：未评定（{self.leaves} 项指标）"
@@ -75,6 +80,10 @@ def finish_check(db: sqlite_utils.Database, session_id: int) -> FinishCheck:
     recused = list_recusals(db, session_id)
     submitted = set(db.execute("SELECT expert_id, unit_id FROM submissions WHERE session_id = ?", [session_id]).fetchall())
     experts = list_experts(db, session_id)
+    pending: dict[tuple[int, int], set[int]] = {}  # 双人录入核对: scores without a standing check
+    if double_entry_enabled(db, session_id):
+        for item in unchecked(db, session_id):
+            pending.setdefault((item.expert_id, item.unit_id), set()).add(item.criterion_id)
     check = FinishCheck()
     for unit in list_units(db, session_id):
         if unit.status == "absent":
@@ -84,9 +93,13 @@ def finish_check(db: sqlite_utils.Database, session_id: int) -> FinishCheck:
                 continue
             have = scored.get((expert.id, unit.id), set())
             missing = tuple(path for path, leaf in leaves if leaf.id not in have)
+            waiting = pending.get((expert.id, unit.id))
             if missing:
                 check.incomplete.append(Gap(unit.name, expert.name, missing, len(leaves), expert.id, unit.id))
-            elif (expert.id, unit.id) not in submitted:
+            elif waiting:  # counts as not complete: the scores have not been entered twice alike
+                paths = tuple(path for path, leaf in leaves if leaf.id in waiting)
+                check.incomplete.append(Gap(unit.name, expert.name, paths, len(leaves), expert.id, unit.id, True))
+            if not missing and (expert.id, unit.id) not in submitted:
                 check.unsubmitted.append(Gap(unit.name, expert.name, (), len(leaves), expert.id, unit.id))
     return check
 
@@ -122,8 +135,9 @@ def finish_session(db: sqlite_utils.Database, *, session_id: int, override_reaso
         if check.incomplete[0].expert == "":
             raise FinishRefused(f"评议会“{session.title}”还有 {len(check.incomplete)} 个参评单位的指标未评定完，不能结束。"
                                 "请补齐评定，或填写原因后仍然结束：", check)
-        raise FinishRefused(f"评议会“{session.title}”还有 {len(check.incomplete)} 份评分未完成，不能结束。"
-                            "请补齐评分，或填写原因后仍然结束：", check)
+        waiting = "（含待双人核对的）" if any(g.unchecked for g in check.incomplete) else ""
+        raise FinishRefused(f"评议会“{session.title}”还有 {len(check.incomplete)} 份评分未完成{waiting}，不能结束。"
+                            "请补齐评分、完成核对，或填写原因后仍然结束：", check)
     from .live import LiveMeeting
 
     with transaction(db):

@@ -100,8 +100,11 @@ def compute_results(db: sqlite_utils.Database, session_id: int) -> Results:
     external: dict[tuple[int, str], Decimal] = {
         (u, comp): Decimal(v) for u, comp, v in db.execute(
             "SELECT unit_id, component, value FROM external_values WHERE session_id = ?", [session_id])}
-    # 双人录入核对: a score counts only while a check of the same value stands
-    checks = checked_values(db, session_id) if double_entry_enabled(db, session_id) else None
+    # 双人录入核对: during the meeting a score counts only while a check of the same value stands.
+    # Ending the meeting settles it (结束 lists unchecked scores as gaps; a stated reason accepts
+    # them, audited), so a finished session's results, its fingerprint and a package copy agree.
+    checks = (checked_values(db, session_id) if session.status in ("draft", "live")
+              and double_entry_enabled(db, session_id) else None)
 
     results: list[UnitResult] = []
     for unit in units:

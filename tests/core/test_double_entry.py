@@ -145,3 +145,24 @@ def test_switch_is_refused_once_the_session_is_finished(s):
     with pytest.raises(UserError, match="已结束"):
         de.set_double_entry(db, session_id=sid, enabled=True)
     assert not de.double_entry_enabled(db, sid)
+
+
+def test_ending_lists_unchecked_scores_and_a_stated_reason_settles_them(s):
+    """结束 treats a sheet with unchecked scores as not complete: refused with it named; ended with a
+    reason, the results count what was accepted (so the fingerprint and a package copy agree)."""
+    from fazhi_desktop.lifecycle import FinishRefused
+
+    db, sid, units, experts, (decide, enforce) = s
+    de.set_double_entry(db, session_id=sid, enabled=True)
+    for (e, u), (a, b) in SHEETS.items():
+        if (e, u) != ("陈敏", "乙局"):
+            assert de.record_second_entry(db, session_id=sid, expert_id=experts[e].id, unit_id=units[u].id,
+                                          values={decide: a, enforce: b}) == []
+    with pytest.raises(FinishRefused) as refused:
+        finish_session(db, session_id=sid)
+    assert "待双人核对" in str(refused.value)
+    assert [g.text() for g in refused.value.check.incomplete] == ["乙局 / 陈敏：2 项分数待双人核对（依法决策、执法规范）"]
+    assert ranked(db, sid)["乙局"] == (None, None, 2)
+    finish_session(db, session_id=sid, override_reason="纸质表由组长当场确认")
+    assert ranked(db, sid) == {"甲局": (Decimal("85.5"), 2, 0), "乙局": (Decimal("90"), 1, 0)}
+    assert any("待双人核对" in e["reason"] for e in audit_log(db, sid, unit="乙局"))
