@@ -39,6 +39,7 @@ def main() -> int:
 
     from fazhi_desktop.db import open_db
     from fazhi_desktop.demo import add_demo
+    from fazhi_desktop.sessions import load_template
     from ui.app import create_application
     from ui.main_window import MainWindow
 
@@ -74,6 +75,24 @@ def main() -> int:
     shot("live-questions")
     console.tabs.setCurrentWidget(console.scoring_area)
     shot("live-scoring-tab")
+    # 专家设备: the scoring server on loopback, two "phones" having scored part of the unit
+    import json
+    import urllib.request
+
+    devices = console.devices
+    console.tabs.setCurrentWidget(devices)
+    devices.start_server(host="127.0.0.1", port=0)
+    leaves = [p for p, _leaf in load_template(db, ready).leaves()]
+    for n, row in enumerate(devices.model.rows[:2]):
+        for path in leaves[: 2 + 3 * n]:
+            body = json.dumps({"unit": console.meeting.unit().name, "criterion": path, "score": "8"}).encode()
+            urllib.request.urlopen(urllib.request.Request(devices.url_for(row.expert_id) + "/scores", data=body, headers={
+                "Content-Type": "application/json"}, method="POST"), timeout=10).read()
+    devices._select(devices.model.rows[1].expert_id)
+    shot("live-devices")
+    console.tabs.setCurrentWidget(console.scoring_area)
+    shot("live-scoring-with-phones")
+    devices.stop_server()
     w.show_page("scoring")
     shot("scoring")
     w.open_session(past, page="results")
