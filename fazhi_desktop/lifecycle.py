@@ -18,6 +18,7 @@ from .double_entry import double_entry_enabled, unchecked
 from .errors import UserError
 from .roster import list_experts, list_recusals, list_units
 from .scoring import audit, scores_for
+from .serve.access import end_tokens
 from .sessions import STATUSES, get_session, load_template, set_status
 
 
@@ -147,6 +148,7 @@ def finish_session(db: sqlite_utils.Database, *, session_id: int, override_reaso
                        "VALUES (?, ?, ?, ?)", [session_id, gap.expert_id, gap.unit_id, now_iso()])
             audit(db, session_id=session_id, action="提交评分", operator=operator, expert=gap.expert, unit=gap.unit,
                   reason="结束评议会时一并提交", entity="submission", ref=[gap.expert, gap.unit], state=True)
+        end_tokens(db, session_id)  # the experts' scoring links die with the meeting, for good
         set_status(db, session_id=session_id, status="finished", action="结束评议会", operator=operator,
                    reason=reason if check.incomplete else "")
         for gap in check.incomplete:

@@ -136,11 +136,18 @@ def resolve_token(db: sqlite_utils.Database, token: str) -> tuple[int, int]:
     if row is None:
         raise Forbidden("评分链接无效。请使用会务人员发给您的专属链接（或扫描桌上的二维码）。")
     session_id, expert_id, revoked_at, status = row
+    if status in ("finished", "sealed"):  # first: ending the meeting also revokes every token
+        raise SessionClosed(CLOSED_TEXT)
     if revoked_at is not None:
         raise Forbidden("此评分链接已被会务人员停用。请向会务人员索取新的链接。")
-    if status in ("finished", "sealed"):
-        raise SessionClosed(CLOSED_TEXT)
     return session_id, expert_id
+
+
+def end_tokens(db: sqlite_utils.Database, session_id: int) -> int:
+    """Every live token of the session dies (called by ``finish_session`` in its transaction): a
+    session reopened later issues new links, so a card from the first sitting opens nothing."""
+    return db.execute("UPDATE expert_tokens SET revoked_at = ? WHERE session_id = ? AND revoked_at IS NULL",
+                      [now_iso(), session_id]).rowcount
 
 
 _touched: dict[str, float] = {}

@@ -87,3 +87,20 @@ def test_a_session_without_experts_cannot_be_served(fresh_db):
     sid = create_session(fresh_db, title="空评议会", template=find_template(fresh_db, "普法履职报告评议"))
     with pytest.raises(UserError, match="还没有评议专家"):
         ensure_tokens(fresh_db, sid)
+
+
+def test_links_stay_dead_after_the_meeting_is_reopened(demo_db):
+    """结束 revokes every link: reopening the session issues new ones, and an old card opens nothing."""
+    from fazhi_desktop.lifecycle import finish_session
+    from fazhi_desktop.seal import reopen_session
+
+    old = ensure_tokens(demo_db, SESSION)
+    finish_session(demo_db, session_id=SESSION, override_reason="测试")
+    with pytest.raises(SessionClosed, match="本场评议会已结束"):  # 409 while finished, as the contract says
+        resolve_token(demo_db, old[0].token)
+    reopen_session(demo_db, session_id=SESSION, reason="补录一位专家的评分")
+    with pytest.raises(Forbidden, match="已被会务人员停用"):
+        resolve_token(demo_db, old[0].token)
+    new = ensure_tokens(demo_db, SESSION)
+    assert not {a.token for a in new} & {a.token for a in old}
+    assert resolve_token(demo_db, new[0].token) == (SESSION, new[0].expert_id)
