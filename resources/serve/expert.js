@@ -155,7 +155,9 @@
   }
 
   function setOnline(ok) {
+    const was = el.offline.hidden;
     el.offline.hidden = ok || revoked;
+    if (was !== el.offline.hidden) paint();
   }
 
   function setRevoked() {
@@ -389,7 +391,7 @@
       const f = field(u.name, path);
       if (document.activeElement !== r.input && r.input.value !== f.value) r.input.value = f.value;
       r.input.disabled = locked;
-      r.badge.textContent = BADGES[f.state] || "";
+      r.badge.textContent = revoked && f.state === "pending" ? "未发送" : (BADGES[f.state] || "");
       r.badge.className = "badge b-" + f.state;
       r.err.textContent = f.error;
       r.row.classList.toggle("has-error", !!f.error);
@@ -404,7 +406,9 @@
     el.total.textContent = fmt(sum);
     const allWaiting = queue().length;
     el.sync.className = "sync " + (allWaiting ? "s-waiting" : "s-saved");
-    el.sync.textContent = allWaiting ? allWaiting + " 项待发送" : (filled ? "全部已保存" : "");
+    if (revoked) el.sync.textContent = allWaiting ? allWaiting + " 项未发送" : "";
+    else if (allWaiting) el.sync.textContent = (el.offline.hidden ? "" : "离线 · ") + allWaiting + " 项待发送";
+    else el.sync.textContent = filled ? "全部已保存" : "";
     const missing = rows.size - filled - waiting - bad;
     let why = "";
     if (revoked) why = REVOKED_TEXT;
@@ -427,8 +431,15 @@
     el.main.style.paddingBottom = (h + 16) + "px";
   }
 
+  // Rebuilt only when something in it changed: a list replaced under a finger loses the tap.
+  let unitsShown = "";
   function paintUnits() {
     const live = state.live || {};
+    const u0 = unitOf(current);
+    el.picked.textContent = u0 ? u0.name : "请选择";
+    const shown = JSON.stringify([current, live, state.units.map((u) => [u.name, unitLabel(u)[0]])]);
+    if (shown === unitsShown) return;
+    unitsShown = shown;
     el.units.textContent = "";
     for (const u of state.units) {
       const li = document.createElement("li");
@@ -454,8 +465,6 @@
       li.appendChild(b);
       el.units.appendChild(li);
     }
-    const u = unitOf(current);
-    el.picked.textContent = u ? u.name : "请选择";
   }
 
   function paintLive() {

@@ -111,9 +111,8 @@ def type_into(driver, i, keys):
     box = field(driver, i)
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
     box.click()
-    box.send_keys(Keys.CONTROL, "a")
-    box.send_keys(Keys.BACKSPACE)
-    box.send_keys(keys)
+    driver.execute_script("arguments[0].select()", box)  # what a long press → 全选 does
+    box.send_keys(keys)  # real key events replace the selection
 
 
 def test_page_loads_from_the_server_alone_and_fits_a_phone(browser, served, shots):
@@ -210,7 +209,7 @@ def test_values_typed_offline_wait_on_the_phone_and_are_sent_when_the_server_ret
     field(browser, 1).send_keys(Keys.TAB)
     wait(browser, lambda d: not d.find_element(By.ID, "offline").get_attribute("hidden"), what="no offline banner")
     assert [badge(browser, 0), badge(browser, 1)] == ["待发送", "待发送"]
-    assert text(browser, "sync") == "2 项待发送"
+    assert text(browser, "sync") == "离线 · 2 项待发送"
     assert text(browser, "total") == "31.5"
     shoot(browser, shots, "03-offline")
 
@@ -275,16 +274,23 @@ def test_submit_locks_the_unit_and_the_phone_follows_the_console(browser, served
     finally:
         db.conn.close()
 
-    # the finished unit stays locked; the one in scoring is a tap away
+    # the finished unit stays locked; the one in scoring is marked in the list and a tap away
+    browser.find_element(By.CSS_SELECTOR, "#picker summary").click()
+    stage = browser.find_element(By.CSS_SELECTOR, "#units .on-stage")
+    assert stage.text.split("\n") == [next_unit, "现场评分环节", "未评"]
+    states = {b.text.split("\n")[0]: b.text.split("\n")[-1] for b in browser.find_elements(By.CSS_SELECTOR, "#units .unit")}
+    assert states[unit] == "已提交" and states["市教委"] == "未评"
+    shoot(browser, shots, "05-units")
+    browser.find_element(By.CSS_SELECTOR, "#picker summary").click()
     pick(browser, unit)
     assert text(browser, "unit-state").startswith("已提交")
     assert all(field(browser, i).get_attribute("disabled") == "true" for i in range(6))
     assert text(browser, "submit") == "已提交"
-    shoot(browser, shots, "05-submitted")
+    shoot(browser, shots, "06-submitted")
     browser.find_element(By.ID, "live").click()
     wait(browser, lambda d: text(d, "unit-name") == next_unit)
     assert "现场评分环节" in text(browser, "unit-state")
-    shoot(browser, shots, "06-live-unit")
+    shoot(browser, shots, "07-live-unit")
 
 
 def test_a_revoked_link_says_so_and_stores_nothing(browser, served, shots):
@@ -300,7 +306,8 @@ def test_a_revoked_link_says_so_and_stores_nothing(browser, served, shots):
     wait(browser, lambda d: d.find_element(By.ID, "revoked").is_displayed(), timeout=6, what="no revoked banner")
     assert text(browser, "revoked") == "此链接已失效，请向会务人员索取新的二维码"
     assert field(browser, 0).get_attribute("disabled") == "true"
-    shoot(browser, shots, "07-revoked")
+    assert badge(browser, 0) == "未发送" and text(browser, "sync") == "1 项未发送"
+    shoot(browser, shots, "08-revoked")
     db = open_db(served.db_path)
     try:
         stored = db.execute("SELECT count(*) FROM scores s JOIN experts e ON e.id = s.expert_id "
