@@ -95,6 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
     ro = sub.add_parser("reopen", help="重新打开已结束（未封盘）的评议会，须写明原因")
     ro.add_argument("--session", type=int, required=True)
     ro.add_argument("--reason", required=True)
+    sv = sub.add_parser("serve", help="开启专家评分服务（专家用手机评分），打印每位专家的专属链接，按 Ctrl+C 停止")
+    sv.add_argument("--session", type=int, required=True)
+    sv.add_argument("--host", default="127.0.0.1",
+                    help="监听的地址（默认 127.0.0.1 仅本机；会场请填笔记本在会场网络上的地址）")
+    sv.add_argument("--port", type=int, default=0, help="端口（默认 0：自动选择空闲端口）")
     return p
 
 
@@ -305,3 +310,35 @@ def cmd_verify(db, args) -> int:
 
 
 COMMANDS.update({"finish": cmd_finish, "seal": cmd_seal, "reopen": cmd_reopen, "verify": cmd_verify})
+
+
+def cmd_serve(db, args) -> int:
+    """Serve until SIGINT or SIGTERM (exit 0). stdout: ``expert=NAME url=URL`` per expert, then ``ready``."""
+    import signal
+    import threading
+
+    from .serve.access import check_servable, ensure_tokens
+    from .serve.server import ScoringServer
+
+    if not 0 <= args.port <= 65535:
+        raise UserError(f"端口 {args.port} 无效，应在 0 到 65535 之间（0：自动选择）。")
+    check_servable(db, args.session)
+    stop = threading.Event()
+    previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
+    server = ScoringServer(resolve_db_path(args.db), args.session, host=args.host, port=args.port)
+    try:
+        server.start()
+        for access in ensure_tokens(db, args.session):
+            print(f"expert={access.expert} url={server.url(access.token)}")
+        print("ready", flush=True)
+        sys.stderr.write(f"评分服务已开启：{server.base_url}（按 Ctrl+C 停止）\n")
+        while not stop.wait(0.5):  # a timed wait, so the signal handler runs on every platform
+            pass
+    finally:
+        server.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return 0
+
+
+COMMANDS["serve"] = cmd_serve
