@@ -116,7 +116,8 @@
     return v === undefined || v === null ? "" : String(v);
   };
   const absent = (u) => u.status === "absent" || u.status === "缺席";
-  const closed = (u) => !u || u.recused || absent(u) || u.submitted || revoked;
+  const ended = () => !!state && (state.status === "finished" || state.status === "sealed");
+  const closed = (u) => !u || u.recused || absent(u) || u.submitted || revoked || ended();
 
   function unitLabel(u) {
     if (u.recused) return ["回避", "recused"];
@@ -412,6 +413,7 @@
     const missing = rows.size - filled - waiting - bad;
     let why = "";
     if (revoked) why = REVOKED_TEXT;
+    else if (ended()) why = state.status === "sealed" ? "评议会已封盘，评分不能再修改。" : "评议会已结束，评分已锁定。";
     else if (u.recused) why = "您对本单位回避，无需评分。";
     else if (absent(u)) why = "本单位缺席，无需评分。";
     else if (u.submitted) why = "本单位评分已提交，已锁定。";
