@@ -31,6 +31,10 @@
   let sendTimer = null;
   let pollTimer = null;
   let noticeTimer = null;
+  // Writes the server confirmed, numbered: a /state answer read before a write was confirmed does
+  // not know it yet, and must not blank a value (or unlock a unit) the server already holds.
+  let writeNo = 0;
+  const confirmed = new Map();    // JSON [unit, path|null] → {unit, path, value, no}; path null = submit
 
   // ---- storage -----------------------------------------------------------------------------
 
@@ -213,6 +217,7 @@
     setOnline(true);
     if (res.status === 403) { setRevoked(); return; }
     if (res.status === 200) {
+      confirm(head.unit, head.path, head.value);
       const u = unitOf(head.unit);
       if (u) {
         u.scores = u.scores || {};
@@ -237,11 +242,12 @@
     if (revoked) return;
     if (document.visibilityState !== "hidden") {
       try {
+        const since = writeNo;
         const res = await call("GET", "state");
         if (res.status === 403) { setRevoked(); return; }
         if (res.status === 200 && res.data.units) {
           setOnline(true);
-          accept(res.data);
+          accept(overlay(res.data, since));
           if (queue().length && !sending) scheduleSend(0);
         }
       } catch (err) {
@@ -249,6 +255,24 @@
       }
     }
     pollTimer = setTimeout(poll, POLL_MS);
+  }
+
+  function confirm(unit, path, value) {
+    writeNo++;
+    confirmed.set(JSON.stringify([unit, path]), { unit, path, value, no: writeNo });
+  }
+
+  // Lay the writes confirmed after the state request left over its answer.
+  function overlay(next, since) {
+    for (const [key, c] of confirmed) {
+      if (c.no <= since) { confirmed.delete(key); continue; }
+      const u = (next.units || []).find((x) => x.name === c.unit);
+      if (!u) continue;
+      if (c.path === null) { u.submitted = true; continue; }
+      u.scores = u.scores || {};
+      if (c.value === "") delete u.scores[c.path]; else u.scores[c.path] = parseFloat(c.value);
+    }
+    return next;
   }
 
   function accept(next) {
@@ -474,6 +498,8 @@
     const target = unitOf(live.unit);
     const offer = !revoked && live.phase === "scoring" && target && live.unit !== current && !closed(target);
     el.live.hidden = !offer;
+    el.stage.hidden = !target || !live.phase;
+    if (target && live.phase) el.stage.textContent = "现场：" + live.unit + " · " + (PHASES[live.phase] || "");
     if (offer) el.live.textContent = "现在请为 " + live.unit + " 评分（点此前往）";
   }
 
@@ -531,6 +557,7 @@
     } else if (res.status === 403) {
       setRevoked();
     } else if (res.status === 200) {
+      confirm(u.name, null, true);
       u.submitted = true;
       store(KEY + "state", state);
       notice("“" + u.name + "”的评分已提交。", "ok");
@@ -545,7 +572,7 @@
 
   function start() {
     for (const id of ["expert", "session", "revoked", "offline", "live", "notice", "picker", "picked", "units",
-                      "sheet", "criteria", "bar", "total", "max", "sync", "submit", "why", "confirm"]) el[id] = $(id);
+                      "sheet", "criteria", "bar", "total", "max", "sync", "submit", "why", "confirm", "stage"]) el[id] = $(id);
     el.unitName = $("unit-name");
     el.main = document.querySelector("main");
     window.addEventListener("resize", fitBar);

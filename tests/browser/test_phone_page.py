@@ -256,6 +256,7 @@ def test_submit_locks_the_unit_and_the_phone_follows_the_console(browser, served
     wait(browser, lambda d: d.find_element(By.ID, "live").is_displayed(), timeout=6, what="no scoring banner")
     assert text(browser, "live").startswith(f"现在请为 {next_unit} 评分")
     assert text(browser, "unit-name") == unit
+    assert text(browser, "stage") == f"现场：{next_unit} · 评分环节"
     field(browser, 5).send_keys(Keys.TAB)
     wait(browser, lambda d: not d.find_element(By.ID, "submit").get_attribute("disabled"))
     assert text(browser, "total") == "79"
@@ -265,7 +266,8 @@ def test_submit_locks_the_unit_and_the_phone_follows_the_console(browser, served
     assert dialog.is_displayed() and "得分合计 79 / 满分 100" in dialog.text
     shoot(browser, shots, "04-confirm")
     browser.find_element(By.ID, "confirm-yes").click()
-    wait(browser, lambda d: text(d, "unit-state").startswith("已提交") or text(d, "unit-name") == next_unit)
+    # nobody is typing and this unit is done: the page moves to the one the chair has in scoring
+    wait(browser, lambda d: text(d, "unit-name") == next_unit, timeout=5, what="did not follow the console")
     e, u = ids(served, expert, unit)
     db = open_db(served.db_path)
     try:
