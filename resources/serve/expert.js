@@ -176,11 +176,12 @@
   }
 
   function notice(text, kind) {
+    setTimeout(fitBar, 0);
     el.notice.textContent = text;
     el.notice.className = "banner " + (kind || "info");
     el.notice.hidden = false;
     clearTimeout(noticeTimer);
-    noticeTimer = setTimeout(() => { el.notice.hidden = true; }, 8000);
+    noticeTimer = setTimeout(() => { el.notice.hidden = true; fitBar(); }, 8000);
   }
 
   function scheduleSend(ms) {
@@ -454,6 +455,7 @@
   function fitBar() {
     const h = el.bar.hidden ? 0 : el.bar.offsetHeight;
     document.documentElement.style.scrollPaddingBottom = (h + 12) + "px";
+    document.documentElement.style.scrollPaddingTop = (el.banners.offsetHeight + 8) + "px";
     el.main.style.paddingBottom = (h + 16) + "px";
   }
 
@@ -575,6 +577,7 @@
                       "sheet", "criteria", "bar", "total", "max", "sync", "submit", "why", "confirm", "stage"]) el[id] = $(id);
     el.unitName = $("unit-name");
     el.main = document.querySelector("main");
+    el.banners = document.querySelector(".banners");
     window.addEventListener("resize", fitBar);
     for (const ev of ["focusin"]) document.addEventListener(ev, (e) => {
       if (e.target.tagName === "INPUT") setTimeout(() => e.target.scrollIntoView({ block: "nearest" }), 0);
