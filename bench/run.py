@@ -515,7 +515,13 @@ def bench_history(big: int = 1000, runs: int = 3) -> dict:
     return out
 
 
-BENCHES = {"score_save": bench_score_save, "startup": bench_startup, "pdf": bench_pdf, "export": bench_export,
+def bench_serve_scores() -> dict:
+    from serve_scores import bench_serve_scores as run
+
+    return run()
+
+
+BENCHES = {"serve_scores": bench_serve_scores, "score_save": bench_score_save, "startup": bench_startup, "pdf": bench_pdf, "export": bench_export,
            "history": bench_history}
 
 

@@ -147,6 +147,14 @@ _touched: dict[str, float] = {}
 _touch_lock = threading.Lock()
 
 
+def seen_recently(token: str, *, now: float | None = None) -> bool:
+    """True when :func:`touch` would not write now (asked before queueing a write for it)."""
+    mono = time.monotonic() if now is None else now
+    with _touch_lock:
+        last = _touched.get(token)
+    return last is not None and mono - last < TOUCH_EVERY_S
+
+
 def touch(db: sqlite_utils.Database, token: str, *, now: float | None = None) -> bool:
     """Record that a device used ``token`` just now; written at most every TOUCH_EVERY_S seconds
     per token (a phone polls its state every few seconds). True when written."""

@@ -31,18 +31,18 @@ from typing import Any, Callable, Iterable
 
 import sqlite_utils
 
-from ..db import database_error_text, now_iso, open_db, transaction
+from ..db import database_error_text, now_iso, open_db
 from ..errors import UserError
 from ..resources import resource_path
 from ..scoring import check_score, is_recused, is_submitted, record_score, submit
 from ..sessions import SessionLocked, get_session, load_template
 from ..template import fmt_decimal
-from .access import CLOSED_TEXT, Forbidden, SessionClosed, resolve_token, touch
+from .access import CLOSED_TEXT, Forbidden, SessionClosed, resolve_token, seen_recently, touch
+from .writer import BUSY_TIMEOUT_MS, GroupWriter
 
 OPERATOR = "专家本人（设备）"
 MAX_BODY = 4096
 RATE_PER_S, BURST = 20.0, 40.0
-BUSY_TIMEOUT_MS = 15000
 TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{16,86}")
 ASSET_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}\.(js|css|svg|png|ico|woff2|webmanifest)")
 ASSET_TYPES = {"js": "text/javascript; charset=utf-8", "css": "text/css; charset=utf-8", "svg": "image/svg+xml",
@@ -116,6 +116,11 @@ class ScoringApp:
         self.on_change = on_change
         self.buckets = TokenBuckets(rate, burst)
         self._local = threading.local()
+        self.writer = GroupWriter(db_path)
+
+    def close(self) -> None:
+        """Stop the writer thread (after the server has stopped handing it work)."""
+        self.writer.close()
 
     # -- plumbing -------------------------------------------------------------------------------
 
@@ -201,7 +206,7 @@ class ScoringApp:
             raise Refused(409, exc.message) from None
         if session_id != self.session_id:
             raise Refused(403, "此链接不属于正在进行的评议会。请向会务人员索取新的链接。")
-        if touch(db, token):
+        if not seen_recently(token) and self.writer.run(lambda wdb: touch(wdb, token)):
             self._changed("seen", expert_id, None)
         return expert_id
 
@@ -305,6 +310,23 @@ class ScoringApp:
             raise Refused(422, f"本场评议会没有参评单位“{str(name)[:40]}”。")
         return row
 
+    def _leaf(self, db: sqlite_utils.Database, path: str) -> tuple[int, Decimal] | None:
+        """(criterion id, maximum) of the leaf at ``path`` ('一级/二级'), from one query (a save is
+        on the hot path: the whole template is not needed)."""
+        rows = {cid: (parent, name, cmax) for cid, parent, name, cmax in db.execute(
+            "SELECT id, parent_id, name, max FROM criteria WHERE session_id = ?", [self.session_id])}
+        parents = {parent for parent, _n, _m in rows.values()}
+        for cid, (parent, name, cmax) in rows.items():
+            if cid in parents or cmax is None or not path.endswith(name):
+                continue
+            parts = [name]
+            while parent is not None:
+                parent, pname, _m = rows[parent]
+                parts.append(pname)
+            if "/".join(reversed(parts)) == path:
+                return cid, Decimal(cmax)
+        return None
+
     def _check_open(self, db: sqlite_utils.Database, expert_id: int, unit_id: int, unit: str, status: str,
                     *, scoring: bool) -> None:
         """409 for what the expert cannot change now, checked inside the write transaction."""
@@ -322,52 +344,60 @@ class ScoringApp:
             raise Refused(409, f"您对“{unit}”的评分已提交，不能再修改。如需更正，请告知会务人员。")
 
     def save_score(self, expert_id: int, data: dict) -> None:
-        db = self.db()
-        with transaction(db):
-            unit_id, unit, status = self._unit(db, data)
-            path = data.get("criterion")
-            leaf = dict(load_template(db, self.session_id).leaves()).get(path) if isinstance(path, str) else None
-            if leaf is None:
-                raise Refused(422, f"评分细则里没有指标“{str(path)[:40]}”。")
-            self._check_open(db, expert_id, unit_id, unit, status, scoring=True)
-            raw = data.get("score")
-            if raw is None or (isinstance(raw, str) and not raw.strip()):
-                value = None  # the expert cleared the box
-            else:
-                try:
-                    value = check_score(raw, leaf.maximum, where=f"{unit} / {path}")
-                except UserError as exc:
-                    raise Refused(422, exc.message) from None
-            try:
-                record_score(db, session_id=self.session_id, expert_id=expert_id, unit_id=unit_id,
-                             criterion_id=leaf.id, value=value, operator=OPERATOR)
-            except SessionLocked as exc:
-                raise Refused(409, exc.message) from None
-            except UserError as exc:
-                raise Refused(422, exc.message) from None
-            if value is None:
-                db.execute("DELETE FROM score_checks WHERE expert_id = ? AND unit_id = ? AND criterion_id = ?",
-                           [expert_id, unit_id, leaf.id])
-            else:  # typed by the expert: nothing to enter a second time
-                db.execute("INSERT INTO score_checks (session_id, expert_id, unit_id, criterion_id, value, source, "
-                           "checked_at) VALUES (?, ?, ?, ?, ?, 'device', ?) ON CONFLICT(expert_id, unit_id, "
-                           "criterion_id) DO UPDATE SET value = excluded.value, source = excluded.source, "
-                           "checked_at = excluded.checked_at",
-                           [self.session_id, expert_id, unit_id, leaf.id, fmt_decimal(value), now_iso()])
+        unit_id = self.writer.run(lambda db: self._save_score(db, expert_id, data))
         self._changed("score", expert_id, unit_id)
 
-    def submit_unit(self, expert_id: int, data: dict) -> None:
-        db = self.db()
-        with transaction(db):
-            unit_id, unit, status = self._unit(db, data)
-            self._check_open(db, expert_id, unit_id, unit, status, scoring=False)
-            if is_submitted(db, expert_id, unit_id):
-                return  # submitting twice changes nothing (a phone resends after a lost answer)
+    def _save_score(self, db: sqlite_utils.Database, expert_id: int, data: dict) -> int:
+        """Inside the writer's transaction; the unit's id."""
+        unit_id, unit, status = self._unit(db, data)
+        path = data.get("criterion")
+        leaf = self._leaf(db, path) if isinstance(path, str) else None
+        if leaf is None:
+            raise Refused(422, f"评分细则里没有指标“{str(path)[:40]}”。")
+        leaf_id, maximum = leaf
+        self._check_open(db, expert_id, unit_id, unit, status, scoring=True)
+        raw = data.get("score")
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            value = None  # the expert cleared the box
+        else:
             try:
-                submit(db, session_id=self.session_id, expert_id=expert_id, unit_id=unit_id, operator=OPERATOR)
+                value = check_score(raw, maximum, where=f"{unit} / {path}")
             except UserError as exc:
-                raise Refused(409, exc.message) from None
-        self._changed("submit", expert_id, unit_id)
+                raise Refused(422, exc.message) from None
+        try:
+            record_score(db, session_id=self.session_id, expert_id=expert_id, unit_id=unit_id,
+                         criterion_id=leaf_id, value=value, operator=OPERATOR)
+        except SessionLocked as exc:
+            raise Refused(409, exc.message) from None
+        except UserError as exc:
+            raise Refused(422, exc.message) from None
+        if value is None:
+            db.execute("DELETE FROM score_checks WHERE expert_id = ? AND unit_id = ? AND criterion_id = ?",
+                       [expert_id, unit_id, leaf_id])
+        else:  # typed by the expert: nothing to enter a second time
+            db.execute("INSERT INTO score_checks (session_id, expert_id, unit_id, criterion_id, value, source, "
+                       "checked_at) VALUES (?, ?, ?, ?, ?, 'device', ?) ON CONFLICT(expert_id, unit_id, "
+                       "criterion_id) DO UPDATE SET value = excluded.value, source = excluded.source, "
+                       "checked_at = excluded.checked_at",
+                       [self.session_id, expert_id, unit_id, leaf_id, fmt_decimal(value), now_iso()])
+        return unit_id
+
+    def submit_unit(self, expert_id: int, data: dict) -> None:
+        unit_id = self.writer.run(lambda db: self._submit(db, expert_id, data))
+        if unit_id is not None:
+            self._changed("submit", expert_id, unit_id)
+
+    def _submit(self, db: sqlite_utils.Database, expert_id: int, data: dict) -> int | None:
+        """Inside the writer's transaction; the unit's id, None when it was submitted already."""
+        unit_id, unit, status = self._unit(db, data)
+        self._check_open(db, expert_id, unit_id, unit, status, scoring=False)
+        if is_submitted(db, expert_id, unit_id):
+            return None  # submitting twice changes nothing (a phone resends after a lost answer)
+        try:
+            submit(db, session_id=self.session_id, expert_id=expert_id, unit_id=unit_id, operator=OPERATOR)
+        except UserError as exc:
+            raise Refused(409, exc.message) from None
+        return unit_id
 
 
 def make_app(db_path: Path | str, session_id: int, *, allowed_hosts: Iterable[str],

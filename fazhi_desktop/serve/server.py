@@ -132,3 +132,5 @@ class ScoringServer:
         self._thread.join(timeout=10)
         self._thread = None
         self._server = None
+        if self.app is not None:
+            self.app.close()  # the writer thread, once no request can reach it
