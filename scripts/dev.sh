@@ -18,7 +18,7 @@ APT_PKGS=(python3-venv libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontco
           libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
           libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0
           fonts-wqy-microhei fonts-arphic-uming fonts-arphic-ukai fonts-droid-fallback
-          xvfb xauth xdotool poppler-utils zbar-tools)
+          xvfb xauth xdotool poppler-utils zbar-tools chromium chromium-driver)
 
 system_packages() {
   command -v dpkg-query >/dev/null 2>&1 || { log "not a Debian-like system: install a CJK font and Qt's libraries yourself"; return 0; }
