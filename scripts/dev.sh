@@ -13,7 +13,7 @@ log() { printf '[dev] %s\n' "$*" >&2; }
 
 # Debian packages the app needs at run time (Qt's shared libraries, CJK TrueType faces for the
 # window and the PDF by role: AR PL UMing 宋/明, AR PL UKai 楷, WenQuanYi Micro Hei 黑) and for
-# the tests (Xvfb, poppler's pdftotext/pdffonts, zbar's zbarimg to read printed QR codes back).
+# the tests (Xvfb, poppler's pdftotext/pdffonts, zbar's zbarimg to read printed QR codes back, Debian's chromium + chromedriver for the phone page).
 APT_PKGS=(python3-venv libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
           libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
           libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0
