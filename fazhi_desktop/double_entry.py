@@ -22,6 +22,7 @@ from .roster import list_experts, list_units
 from .score_imports import parse_score_file
 from .scoring import audit, check_score, is_recused, leaf_path, record_score, scores_for
 from .sessions import ensure_editable, load_template
+from .stored_template import devices_schema
 from .template import fmt_decimal
 
 SOURCES = ("second_entry", "device")
@@ -81,6 +82,8 @@ class Unchecked:
 
 # --- the switch -------------------------------------------------------------------------------------
 def double_entry_enabled(db: sqlite_utils.Database, session_id: int) -> bool:
+    if not devices_schema(db):  # a database from before version 8, not yet migrated
+        return False
     return db.execute("SELECT 1 FROM double_entry WHERE session_id = ?", [session_id]).fetchone() is not None
 
 

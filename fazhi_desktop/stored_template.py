@@ -13,12 +13,19 @@ from .template import Component, Criterion, Grade, Template, Timing
 
 
 CHECKLIST_VERSION = 7  # the schema version that brought checklists (ratings, steps, checklist_json)
+DEVICES_VERSION = 8  # the experts' tokens, double entry and score checks (migrations._v8_devices_and_checks)
 
 
 def checklist_schema(db: sqlite_utils.Database) -> bool:
     """The database has the checklist tables and columns (migration 7). The services also run on
     an older schema before it is migrated (tests build old databases with them, as the demo does)."""
     return db.execute("PRAGMA user_version").fetchone()[0] >= CHECKLIST_VERSION
+
+
+def devices_schema(db: sqlite_utils.Database) -> bool:
+    """The database has the experts' tokens and the double-entry tables (migration 8); as above,
+    old-schema databases built by tests run the services before they are migrated."""
+    return db.execute("PRAGMA user_version").fetchone()[0] >= DEVICES_VERSION
 
 
 def load_template(db: sqlite_utils.Database, session_id: int) -> Template:

@@ -85,6 +85,28 @@ else
   echo "[smoke]   pdffonts not found (Debian package poppler-utils): embedding not checked"
 fi
 
+echo "[smoke] 2b. frozen scoring server: serve on loopback, the phone page and a score through it"
+"$BUNDLE/$APP" --db "$WORK/cli.db" serve --session 2 --port 0 > "$WORK/serve.out" 2> "$WORK/serve.err" &
+SERVE=$!
+for _ in $(seq 1 100); do grep -qx ready "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done
+grep -qx ready "$WORK/serve.out" || { kill "$SERVE" 2>/dev/null; cat "$WORK/serve.err" >&2; fail "serve did not print ready"; }
+URL=$(sed -n 's/^expert=[^ ]* url=//p' "$WORK/serve.out" | head -1)
+python3 - "$URL" <<'PY' || { kill "$SERVE" 2>/dev/null; fail "the frozen server did not serve the page or store a score"; }
+import json, sys, urllib.request
+url = sys.argv[1]
+page = urllib.request.urlopen(url, timeout=10).read().decode()
+assert "expert.js" in page, "no phone page"
+js = urllib.request.urlopen(url + "/expert.js", timeout=10).read()
+state = json.loads(urllib.request.urlopen(url + "/state", timeout=10).read())
+unit, leaf = state["units"][0]["name"], state["criteria"][0]["path"]
+req = urllib.request.Request(url + "/scores", data=json.dumps({"unit": unit, "criterion": leaf, "score": "8"}).encode(),
+                             headers={"Content-Type": "application/json"}, method="POST")
+assert json.loads(urllib.request.urlopen(req, timeout=10).read()) == {"ok": True}
+print(f"[smoke]   page {len(page)} B, expert.js {len(js)} B, {state['expert']}: {unit} / {leaf} = 8 stored")
+PY
+kill -TERM "$SERVE"; wait "$SERVE" || fail "serve did not exit 0 on SIGTERM"
+ok "the bundle serves the phone page and stores a score (waitress and resources/serve are in it)"
+
 echo "[smoke] 3. $(basename "$DEB")"
 dpkg-deb -c "$DEB" > "$WORK/contents.txt"
 grep -v -e ' ./opt/' -e '^d' "$WORK/contents.txt" | awk '{print "[smoke]   " $1, $3, $6}'

@@ -19,6 +19,7 @@ from ..errors import UserError
 from ..roster import list_experts
 from ..scoring import audit
 from ..sessions import STATUSES, get_session, is_checklist
+from ..stored_template import devices_schema
 
 TOKEN_BYTES = 24          # 192 bits of randomness, 32 URL-safe characters
 TOUCH_EVERY_S = 5.0       # last_seen_at is written at most this often per token
@@ -146,6 +147,8 @@ def resolve_token(db: sqlite_utils.Database, token: str) -> tuple[int, int]:
 def end_tokens(db: sqlite_utils.Database, session_id: int) -> int:
     """Every live token of the session dies (called by ``finish_session`` in its transaction): a
     session reopened later issues new links, so a card from the first sitting opens nothing."""
+    if not devices_schema(db):  # a database from before version 8: no tokens yet
+        return 0
     return db.execute("UPDATE expert_tokens SET revoked_at = ? WHERE session_id = ? AND revoked_at IS NULL",
                       [now_iso(), session_id]).rowcount
 
