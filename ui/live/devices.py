@@ -77,25 +77,29 @@ def _seen_text(last_seen: str | None, now: dt.datetime) -> tuple[str, bool]:
 
 
 class DevicesModel(QAbstractTableModel):
-    """One row per expert: name, device, progress on the presenting unit, units submitted."""
+    """One row per expert: name, device, progress on the presenting unit, units submitted, then one
+    column per unit (✓ submitted, n/m scored, 回避), the presenting unit's column shaded."""
 
     HEADERS = ("专家", "设备", "本单位", "已提交")
+    FIRST_UNIT = len(HEADERS)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.rows: list = []  # access.ExpertProgress
+        self.units: list = []  # access.UnitProgress of the first row: ids and names in presentation order
         self.unit_id: int | None = None
         self.serving = False
 
     def set_rows(self, rows: list) -> None:
         self.beginResetModel()
         self.rows = list(rows)
+        self.units = list(self.rows[0].units.values()) if self.rows else []
         self.endResetModel()
 
     def set_unit(self, unit_id: int | None) -> None:
         self.unit_id = unit_id
         if self.rows:
-            self.dataChanged.emit(self.index(0, 2), self.index(len(self.rows) - 1, 2))
+            self.dataChanged.emit(self.index(0, 2), self.index(len(self.rows) - 1, self.columnCount() - 1))
 
     def repaint_seen(self) -> None:
         if self.rows:
@@ -105,11 +109,18 @@ class DevicesModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else self.FIRST_UNIT + len(self.units)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(self.HEADERS[section])
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if section < self.FIRST_UNIT:
+            return _tr(self.HEADERS[section]) if role == Qt.ItemDataRole.DisplayRole else None
+        unit = self.units[section - self.FIRST_UNIT]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return unit.unit if len(unit.unit) <= 4 else unit.unit[:3] + "…"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return unit.unit
         return None
 
     def unit_text(self, row) -> str:
@@ -122,11 +133,23 @@ class DevicesModel(QAbstractTableModel):
             return _tr("已提交")
         return _tr("已评 %1/%2").replace("%1", str(p.scored)).replace("%2", str(p.total))
 
+    @staticmethod
+    def cell_text(p) -> str:
+        if p is None:
+            return ""
+        if p.recused:
+            return _tr("回避")
+        if p.submitted:
+            return "✓"
+        return f"{p.scored}/{p.total}" if p.scored else ""
+
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = self.rows[index.row()]
         col = index.column()
+        unit = self.units[col - self.FIRST_UNIT] if col >= self.FIRST_UNIT else None
+        p = row.units.get(unit.unit_id) if unit is not None else None
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 return row.expert
@@ -139,11 +162,22 @@ class DevicesModel(QAbstractTableModel):
             if col == 3:
                 done = sum(1 for p in row.units.values() if p.submitted)
                 return f"{done}/{sum(1 for p in row.units.values() if not p.recused)}"
-        if role == Qt.ItemDataRole.ForegroundRole and col == 1:
-            online = row.has_token and _seen_text(row.last_seen, dt.datetime.now().astimezone())[1]
-            return QBrush(QColor("#2e7d32" if online and self.serving else "#78909c"))
-        if role == Qt.ItemDataRole.ForegroundRole and col == 2 and "已提交" in self.unit_text(row):
-            return QBrush(QColor("#2e7d32"))
+            return self.cell_text(p)
+        if role == Qt.ItemDataRole.TextAlignmentRole and unit is not None:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and unit is not None and p is not None:
+            return f"{row.expert} · {unit.unit}：" + (_tr("回避") if p.recused else _tr("已提交") if p.submitted else
+                                                       _tr("已评 %1/%2").replace("%1", str(p.scored)).replace("%2", str(p.total)))
+        if role == Qt.ItemDataRole.BackgroundRole and unit is not None and unit.unit_id == self.unit_id:
+            return QBrush(QColor("#e3f2fd"))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == 1:
+                online = row.has_token and _seen_text(row.last_seen, dt.datetime.now().astimezone())[1]
+                return QBrush(QColor("#2e7d32" if online and self.serving else "#78909c"))
+            if (col == 2 and "已提交" in self.unit_text(row)) or (p is not None and p.submitted):
+                return QBrush(QColor("#2e7d32"))
+            if p is not None and p.recused:
+                return QBrush(QColor("#9e9e9e"))
         return None
 
 

@@ -91,10 +91,17 @@ def test_seven_phones_score_and_the_chair_sees_it_live(console, qtbot, demo_db):
     assert model.data(model.index(r, 1)).startswith("在线")
     assert model.data(model.index(r, 1), Qt.ItemDataRole.ForegroundRole).color().name() == "#2e7d32"
 
-    # submit from the phone: the chair's table says so
+    # submit from the phone: the chair's table says so, in 本单位 and in the unit's own column
     status, _ = post(panel.url_for(first.id) + "/submit", {"unit": unit})
     assert status == 200
     qtbot.waitUntil(lambda: model.unit_text(model.rows[r]) == "已提交", timeout=10_000)
+    col = model.FIRST_UNIT + [u.unit_id for u in model.units].index(unit_id)
+    assert model.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == unit
+    assert model.data(model.index(r, col)) == "✓" and model.data(model.index(r, col + 1)) == ""
+    assert model.data(model.index(r, col), Qt.ItemDataRole.BackgroundRole).color().name() == "#e3f2fd"  # on stage
+    assert model.data(model.index(r, 3)) == f"1/{sum(1 for p in model.rows[r].units.values() if not p.recused)}"
+    other = next(i for i, x in enumerate(model.rows) if x.expert_id == phones[1].id)
+    assert model.data(model.index(other, col)) == f"{len(leaves)}/{len(leaves)}"
 
     # the chair takes over the second expert's column, with a reason: the old link is dead
     second = phones[1]
