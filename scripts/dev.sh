@@ -57,6 +57,12 @@ python_env() {
 
 setup() { system_packages; python_env; }
 
+test_workers() {
+  local cpus
+  cpus=$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
+  echo "${FAZHI_TEST_WORKERS:-$([ "$cpus" -ge 2 ] && echo 2 || echo 0)}"
+}
+
 cmd=${1:-demo}; shift || true
 case "$cmd" in
   setup) setup ;;
@@ -70,7 +76,9 @@ case "$cmd" in
   test)
     setup
     export QT_QPA_PLATFORM=offscreen
-    exec "$VENV/bin/python" -m pytest "$@"
+    # pytest-xdist workers: FAZHI_TEST_WORKERS=N (0 = one process, as without xdist); default 2, or
+    # 0 on a single CPU. A "-n N" among the arguments wins (pytest takes the last one).
+    exec "$VENV/bin/python" -m pytest -n "$(test_workers)" "$@"
     ;;
   *) echo "usage: bash scripts/dev.sh [demo|test|setup]" >&2; exit 2 ;;
 esac

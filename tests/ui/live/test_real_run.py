@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import shutil
 import signal
 import subprocess
@@ -44,10 +45,25 @@ def _window(env) -> str:
     return found.splitlines()[0] if found else ""
 
 
+def _start_xvfb() -> tuple[subprocess.Popen, str]:
+    """A virtual screen on a display number Xvfb finds free itself (``-displayfd``), so two test
+    workers, or a screen left by another program, never meet on one display."""
+    read, write = os.pipe()
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1366x768x24"], pass_fds=(write,),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write)
+    with os.fdopen(read) as fh:
+        ready, _, _ = select.select([fh], [], [], 30)
+        number = fh.readline().strip() if ready else ""
+    if not number.isdigit():
+        xvfb.kill()
+        xvfb.wait(timeout=10)
+        raise AssertionError(f"Xvfb did not report its display (exit code {xvfb.returncode})")
+    return xvfb, f":{number}"
+
+
 def test_sigkill_mid_report_then_live_id_continues(tmp_path):
-    display = f":{90 + os.getpid() % 100}"
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1366x768x24"], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    xvfb, display = _start_xvfb()
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     env.update(DISPLAY=display, XDG_CONFIG_HOME=str(tmp_path / "config"))
     db = tmp_path / "real.db"
