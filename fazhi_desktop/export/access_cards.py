@@ -87,29 +87,24 @@ def write_access_cards(title: str, cards: Sequence[Card], target: Path | Any) ->
             pad = 12 * L.MM
             inner = cw - 2 * pad
             y = y0 + ch - pad
-            size = _fit(title, hei, 11, inner)
-            c.setFont(hei, size)
-            c.drawCentredString(x0 + cw / 2, y - size, title)
-            y -= size + 9 * L.MM
-            size = _fit(card.expert, hei, 24, inner)
-            c.setFont(hei, size)
-            c.drawCentredString(x0 + cw / 2, y - size, card.expert)
-            y -= size + 4 * L.MM
-            c.setFont(kai, 11)
-            c.drawCentredString(x0 + cw / 2, y - 11, "请用手机扫描二维码，在本人页面上评分")
-            y -= 11 + 4 * L.MM
+
+            def line(text: str, font: str, size: float, gap: float, fit: bool = True) -> None:
+                """One centred line below the last; shrunk to the card's width when ``fit``."""
+                nonlocal y
+                size = _fit(text, font, size, inner) if fit else size
+                c.setFont(font, size)
+                c.drawCentredString(x0 + cw / 2, y - size, text)
+                y -= size + gap
+
+            line(title, hei, 11, 9 * L.MM)
+            line(card.expert, hei, 24, 4 * L.MM)
+            line("请用手机扫描二维码，在本人页面上评分", kai, 11, 4 * L.MM, fit=False)
             qr = 62 * L.MM
             _draw_qr(c, qr_matrix(card.url), x0 + (cw - qr) / 2, y - qr, qr)
             y -= qr + 5 * L.MM
-            size = _fit(card.url, song, 8, inner)
-            c.setFont(song, size)
-            c.drawCentredString(x0 + cw / 2, y - size, card.url)
-            y -= size + 4 * L.MM
-            c.setFont(kai, 9)
-            for line in ("须连接会场无线网络。此卡仅限本人使用，请勿转发或拍照外传。",
-                         "遗失请告知会务人员作废；会议结束后链接自动失效。"):
-                c.drawCentredString(x0 + cw / 2, y - 9, line)
-                y -= 9 + 2 * L.MM
+            line(card.url, song, 8, 4 * L.MM)
+            line("须连接会场无线网络。此卡仅限本人使用，请勿转发或拍照外传。", kai, 9, 2 * L.MM, fit=False)
+            line("遗失请告知会务人员作废；会议结束后链接自动失效。", kai, 9, 2 * L.MM, fit=False)
         c.saveState()  # cut lines
         c.setDash(4, 4)
         c.setStrokeColor(colors.HexColor("#999999"))

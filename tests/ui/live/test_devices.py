@@ -17,10 +17,9 @@ from PySide6.QtCore import Qt
 from fazhi_desktop import scoring
 from fazhi_desktop.lifecycle import finish_session
 from fazhi_desktop.roster import list_experts
-from fazhi_desktop.sessions import load_template, set_status
-from ui.live.console import ConsolePage
+from fazhi_desktop.sessions import load_template
 
-from .test_console import READY, Clock, dispose
+from .test_console import READY, clock, page  # noqa: F401  (fixtures)
 
 
 def post(url: str, body: dict) -> tuple[int, dict]:
@@ -34,17 +33,11 @@ def post(url: str, body: dict) -> tuple[int, dict]:
 
 
 @pytest.fixture
-def console(qtbot, demo_db):
-    set_status(demo_db, session_id=READY, status="live")
-    clock = Clock()
-    p = ConsolePage(demo_db, READY, clock=clock, wall=clock)
-    qtbot.addWidget(p)
-    p.resize(1366, 768)
-    p.show()
-    qtbot.waitExposed(p)
-    yield p
-    p.devices.stop_server()
-    dispose(p)
+def console(page):
+    """The live console of test_console.py (session 2, live), at the smallest screen size."""
+    page.resize(1366, 768)
+    yield page
+    page.devices.stop_server()
 
 
 def test_seven_phones_score_and_the_chair_sees_it_live(console, qtbot, demo_db):
