@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A plain install works: build the wheel from this checkout, install it (not editable) with the
 # locked set into a throwaway venv, and run `demo`, `results` and `--self-test` from outside the
-# checkout, so nothing can come from the source tree. Exit 0 when all three pass (~1 min).
+# checkout, so nothing can come from the source tree, then `serve` for the phone page. Exit 0 when
+# all pass (~1 min).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -24,4 +25,13 @@ DB="$WORK/wheel.db"
 "$BIN" --db "$DB" results --session 1 --json | "$WORK/venv/bin/python" -c \
   'import json,sys; r=json.load(sys.stdin); assert r["units"][0]["final"] is not None, r; print("[wheel] results ok:", len(r["units"]), "units")'
 QT_QPA_PLATFORM=offscreen XDG_DATA_HOME="$WORK/data" XDG_CONFIG_HOME="$WORK/config" "$BIN" --self-test | tail -1
-log "the installed wheel runs demo, results and --self-test"
+# the experts' scoring server from the installed copy: the phone page comes from share/fazhi-review/serve
+"$BIN" --db "$DB" serve --session 2 --port 0 > "$WORK/serve.out" 2>/dev/null &
+SERVE=$!
+for _ in $(seq 1 100); do grep -qx ready "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done
+URL=$(sed -n 's/^expert=[^ ]* url=//p' "$WORK/serve.out" | head -1)
+"$WORK/venv/bin/python" -c 'import sys, urllib.request as u; p = u.urlopen(sys.argv[1], timeout=10).read().decode()
+assert "expert.js" in p, p[:200]; u.urlopen(sys.argv[1] + "/expert.js", timeout=10).read()
+print("[wheel] serve ok: the phone page and its script")' "$URL" || { kill "$SERVE"; exit 1; }
+kill -TERM "$SERVE"; wait "$SERVE"
+log "the installed wheel runs demo, results, --self-test and serve"
