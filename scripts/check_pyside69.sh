@@ -45,5 +45,5 @@ log "self-test passed on PySide6 $VERSION; running tests/ui and tests/core/test_
 # on parallel workers like scripts/dev.sh test (pytest-xdist comes with the dev extra's pins)
 CPUS=$(nproc 2>/dev/null || echo 1)
 WORKERS=${FAZHI_TEST_WORKERS:-$([ "$CPUS" -ge 2 ] && echo 2 || echo 0)}
-"$VENV/bin/python" -m pytest -n "$WORKERS" tests/ui tests/core/test_cli.py
+"$VENV/bin/python" -m pytest -n "$WORKERS" --dist loadgroup tests/ui tests/core/test_cli.py
 log "PySide6 $VERSION: self-test and tests passed"

@@ -77,8 +77,9 @@ case "$cmd" in
     setup
     export QT_QPA_PLATFORM=offscreen
     # pytest-xdist workers: FAZHI_TEST_WORKERS=N (0 = one process, as without xdist); default 2, or
-    # 0 on a single CPU. A "-n N" among the arguments wins (pytest takes the last one).
-    exec "$VENV/bin/python" -m pytest -n "$(test_workers)" "$@"
+    # 0 on a single CPU. A "-n N" among the arguments wins (pytest takes the last one). loadgroup:
+    # tests marked @pytest.mark.xdist_group("name") run on one worker, the rest as they come.
+    exec "$VENV/bin/python" -m pytest -n "$(test_workers)" --dist loadgroup "$@"
     ;;
   *) echo "usage: bash scripts/dev.sh [demo|test|setup]" >&2; exit 2 ;;
 esac
