@@ -31,6 +31,8 @@ from .conftest import SESSION, WIDTH
 LEAVES = ["普法责任制机制建设", "系统内学法用法", "社会普法宣传/重点对象普法", "社会普法宣传/新媒体普法",
           "创新普法形式", "普法实效"]
 MAXIMA = [20, 20, 10, 15, 15, 20]
+# one browser and one server for the module: keep its tests on one xdist worker (dev.sh: loadgroup)
+pytestmark = pytest.mark.xdist_group("browser")
 
 
 @pytest.fixture(scope="module")
