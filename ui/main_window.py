@@ -452,6 +452,12 @@ class MainWindow(QMainWindow):
             export = getattr(widget, "export_requested", None)
             if export is not None:
                 export.connect(self.export_session)
+        # the experts' phones write through the console's scoring server: 评分录入 shows each
+        # stored score at once, and keeps a phone's column read-only, as the console's grid does
+        devices, scoring_page = getattr(self.page("live"), "devices", None), self.page("scoring")
+        if devices is not None and scoring_page is not None:
+            devices.scores_changed.connect(scoring_page.changed_elsewhere)
+            devices.device_experts_changed.connect(scoring_page.set_device_experts)
         self.stack.setCurrentWidget(self.stack.widget(1))
 
     def _rebuild_pages(self) -> None:

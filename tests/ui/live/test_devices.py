@@ -159,3 +159,25 @@ def scoring_recusals(db):
     from fazhi_desktop.roster import list_recusals
 
     return list_recusals(db, READY)
+
+
+def test_the_main_windows_scoring_page_shows_a_phones_score_at_once(demo_window, qtbot, demo_db):
+    """评分录入 (another page of the main window) is told by the console's server, not by polling."""
+    w = demo_window
+    w.open_session(READY, page="setup")
+    w.begin_meeting()
+    panel = w.page("live").devices
+    assert panel.start_server(host="127.0.0.1", port=0)
+    scoring_page = w.page("scoring")
+    unit = w.page("live").meeting.unit()
+    scoring_page.set_unit(unit.id)
+    expert = panel.model.rows[0]
+    leaf = load_template(demo_db, READY).leaves()[0][0]
+    try:
+        assert post(panel.url_for(expert.expert_id) + "/scores", {"unit": unit.name, "criterion": leaf, "score": "7"})[0] == 200
+        grid = scoring_page.model
+        cell = grid.index(grid.leaf_rows()[0], grid.column_of(expert.expert_id))
+        qtbot.waitUntil(lambda: grid.data(cell, Qt.ItemDataRole.DisplayRole) == "7", timeout=10_000)
+        assert not grid.flags(cell) & Qt.ItemFlag.ItemIsEditable  # the phone's column, here too
+    finally:
+        panel.stop_server()
