@@ -117,9 +117,7 @@ class DevicesModel(QAbstractTableModel):
         if section < self.FIRST_UNIT:
             return _tr(self.HEADERS[section]) if role == Qt.ItemDataRole.DisplayRole else None
         unit = self.units[section - self.FIRST_UNIT]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return unit.unit if len(unit.unit) <= 4 else unit.unit[:3] + "…"
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return unit.unit
         return None
 
@@ -234,8 +232,9 @@ class DevicesPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a long unit name: 市人力… with the whole in its tooltip
+        header.setMinimumSectionSize(44)
+        self.model.modelReset.connect(self._fit_columns)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_qr())
 
         self.qr_label = QLabel()
@@ -273,6 +272,14 @@ class DevicesPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.status_label)
         layout.addWidget(split, 1)
+
+    def _fit_columns(self) -> None:
+        """Names and states as wide as they need; the units' columns share the rest of the width."""
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for col in range(self.model.columnCount()):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if col >= DevicesModel.FIRST_UNIT
+                                        else QHeaderView.ResizeMode.ResizeToContents)
 
     # -- state ----------------------------------------------------------------------------------
     @property
