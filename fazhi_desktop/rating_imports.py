@@ -26,6 +26,7 @@ from .db import transaction
 from .errors import UserError
 from .imports import ImportResult, refuse
 from .roster import list_units
+from .score_imports import resolve_leaf
 from .sessions import ensure_editable, load_template
 from .tabular import Column, read_table
 from .template import Criterion, Template
@@ -44,23 +45,8 @@ SEPARATORS = re.compile(r"[；;\n]+")
 
 def resolve_indicator(template: Template, text: str) -> Criterion:
     """A leaf by name, by path ('一级/二级/三级'), or by its number in tree order."""
-    leaves = template.leaves()
-    by_path = {path: leaf for path, leaf in leaves}
-    if text in by_path:
-        return by_path[text]
-    named = [(path, leaf) for path, leaf in leaves if leaf.name == text]
-    if len(named) == 1:
-        return named[0][1]
-    if len(named) > 1:
-        raise UserError(f"指标“{text}”有重名（{'、'.join(p for p, _ in named)}），请写完整路径")
-    if text.isdigit() and 1 <= int(text) <= len(leaves):
-        return leaves[int(text) - 1][1]
-    parents = {"/".join(p.split("/")[:i]) for p, _ in leaves for i in range(1, p.count("/") + 1)}
-    if text in parents or any(text == p.rsplit("/", 1)[-1] for p in parents):
-        raise UserError(f"“{text}”不是末级指标，只能评定末级指标")
-    if text.isdigit():
-        raise UserError(f"指标序号 {text} 超出范围（本场共 {len(leaves)} 项指标）")
-    raise UserError(f"本场评估指标里没有指标“{text}”")
+    return resolve_leaf(template, text, numbered=True, not_leaf="只能评定末级指标",
+                        missing="本场评估指标里没有指标“{text}”")
 
 
 @dataclass

@@ -34,8 +34,10 @@ EXTERNAL_COLUMNS = [
 ]
 
 
-def resolve_leaf(template: Template, text: str) -> Criterion:
-    """A leaf by its name, or by its path ('一级/二级') where a name repeats."""
+def resolve_leaf(template: Template, text: str, *, numbered: bool = False, not_leaf: str = "只能给末级指标打分",
+                 missing: str = "评分细则里没有指标“{text}”") -> Criterion:
+    """A leaf by its name, or by its path ('一级/二级') where a name repeats; with ``numbered``
+    also by its number in tree order (the ratings import). The wording of a refusal is the caller's."""
     leaves = template.leaves()
     by_path = {path: leaf for path, leaf in leaves}
     if text in by_path:
@@ -46,10 +48,14 @@ def resolve_leaf(template: Template, text: str) -> Criterion:
     if len(named) > 1:
         paths = "、".join(p for p, _ in named)
         raise UserError(f"指标“{text}”有重名（{paths}），请写完整路径")
+    if numbered and text.isdigit() and 1 <= int(text) <= len(leaves):
+        return leaves[int(text) - 1][1]
     parents = {path for path, _ in leaves for path in _prefixes(path)}
     if text in parents or any(text == p.rsplit("/", 1)[-1] for p in parents):
-        raise UserError(f"“{text}”不是末级指标，只能给末级指标打分")
-    raise UserError(f"评分细则里没有指标“{text}”")
+        raise UserError(f"“{text}”不是末级指标，{not_leaf}")
+    if numbered and text.isdigit():
+        raise UserError(f"指标序号 {text} 超出范围（本场共 {len(leaves)} 项指标）")
+    raise UserError(missing.format(text=text))
 
 
 def _formula_cells(row, columns: list[Column]) -> list[str]:
