@@ -39,3 +39,8 @@ def os_error_text(exc: OSError) -> str:
     if exc.errno == errno.EROFS:
         return "磁盘是只读的"
     return exc.strerror or str(exc)
+
+
+class ReasonRequired(UserError):
+    """The change is allowed only with a reason (a submitted score sheet): the window catches this
+    and asks for one, the command line and the phones are told in these words."""

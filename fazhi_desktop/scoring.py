@@ -12,7 +12,7 @@ import sqlite_utils
 
 from .chain import ROUTINE_ACTIONS, ROUTINE_ENTITIES, append
 from .db import now_iso, transaction
-from .errors import UserError
+from .errors import ReasonRequired, UserError
 from .sessions import ensure_editable, load_template
 from .template import fmt_decimal, to_decimal
 from .textcheck import strict_number
@@ -133,7 +133,7 @@ def record_score(db: sqlite_utils.Database, *, session_id: int, expert_id: int, 
         return ScoreChange(expert_id, unit_id, criterion_id, old, new, False)
     locked = is_submitted(db, expert_id, unit_id)
     if locked and not reason.strip():
-        raise UserError(f"专家“{expert}”对“{unit}”的评分已提交，修改需要填写原因。")
+        raise ReasonRequired(f"专家“{expert}”对“{unit}”的评分已提交，修改需要填写原因。")
     audited = locked or (source != "录入" and old is not None)
     if audited:
         action = "修改已提交评分" if locked else f"{source}替换评分"

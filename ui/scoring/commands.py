@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from fazhi_desktop import scoring
-from fazhi_desktop.errors import UserError
+from fazhi_desktop.errors import ReasonRequired, UserError
 from fazhi_desktop.template import fmt_decimal
 
 
@@ -39,18 +39,24 @@ class ScoreCommand(QUndoCommand):
         self.operator = operator
         self.on_done = on_done
         self.error: str | None = None
+        self.reason_required = False  # refused for want of a reason (a submitted sheet): the page asks
+        self._done_once = False  # undo and redo of a stored edit on a submitted sheet say so as their reason
 
     def _store(self, value: Decimal | None, reason: str) -> None:
         try:
             scoring.record_score(self.db, session_id=self.session_id, expert_id=self.expert_id, unit_id=self.unit_id,
                                  criterion_id=self.criterion_id, value=value, reason=reason, operator=self.operator)
             self.error = None
+            self.reason_required = False
         except UserError as exc:
             self.error = exc.message
+            self.reason_required = isinstance(exc, ReasonRequired)
         if self.on_done:
             self.on_done(self, self.error)
 
     def _reason(self, undoing: bool) -> str:
+        if not self._done_once:  # the edit itself: the reason given (the service may require one)
+            return self.reason
         if not scoring.is_submitted(self.db, self.expert_id, self.unit_id):
             return self.reason
         if undoing:
@@ -58,7 +64,9 @@ class ScoreCommand(QUndoCommand):
         return self.reason or _tr("重做修改")
 
     def redo(self) -> None:
-        self._store(self.after, self._reason(False))
+        reason = self._reason(False)
+        self._done_once = True
+        self._store(self.after, reason)
         if self.error:
             self.setObsolete(True)  # a refused first redo leaves nothing on the stack
 

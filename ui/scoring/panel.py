@@ -383,19 +383,22 @@ class ScoringPage(QWidget):
         old = self.model.values.get((expert_id, criterion_id))
         if old == new:
             return None
-        reason = ""
-        if self.model.states.get(expert_id) == "submitted":
+        command = self._push(expert_id, criterion_id, old, new, "", f"{expert}/{path}")
+        if command.reason_required:  # the service's rule (a submitted sheet), asked for only when it says so
             asked = self.ask_reason(self.tr("修改已提交的评分"),
                                     self.tr("{0} 对本单位的评分已提交。请填写修改“{1}”的原因：").format(expert, path))
             if not asked:  # the secretary changed their mind: the stored value stands, nothing is red
                 self.show_status(self.tr("已提交的评分未修改：修改需要填写原因。"), error=True)
                 return None
-            reason = asked
+            command = self._push(expert_id, criterion_id, old, new, asked, f"{expert}/{path}")
+        return command.error
+
+    def _push(self, expert_id: int, criterion_id: int, old, new, reason: str, label: str) -> ScoreCommand:
         command = ScoreCommand(self.db, session_id=self.session_id, expert_id=expert_id, unit_id=self.unit_id,
                                criterion_id=criterion_id, before=old, after=new, reason=reason,
-                               operator=self.operator, label=f"{expert}/{path}", on_done=self._command_done)
+                               operator=self.operator, label=label, on_done=self._command_done)
         self.undo_stack.push(command)
-        return command.error
+        return command
 
     def _clear_cell(self, index: QModelIndex) -> None:
         self.model.setData(index, "", Qt.ItemDataRole.EditRole)
