@@ -2,17 +2,13 @@
 session stays sealed; the rating before and after, the reason and the fingerprints are audited."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QWidget
 
 from fazhi_desktop.checklist import RATINGS
 from fazhi_desktop.checklist.ratings import get_rating, revise_rating
-from fazhi_desktop.errors import UserError
-from fazhi_desktop.export.fingerprint import short_fingerprint
-from fazhi_desktop.roster import list_units
-from fazhi_desktop.sessions import get_session, is_checklist, load_template
+from fazhi_desktop.sessions import is_checklist, load_template
 
-from ..widgets import error_label, ok_cancel
+from ..revision_base import RevisionFrame
 
 
 def revision_dialog(db, session_id: int, parent: QWidget | None = None) -> QDialog:
@@ -25,60 +21,27 @@ def revision_dialog(db, session_id: int, parent: QWidget | None = None) -> QDial
     return RevisionDialog(db, session_id, parent)
 
 
-class RatingRevisionDialog(QDialog):
+class RatingRevisionDialog(RevisionFrame):
     def __init__(self, db, session_id: int, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.db = db
-        self.session_id = session_id
-        self.result_fingerprints: tuple[str, str] | None = None
-        s = get_session(db, session_id)
-        self.setWindowTitle(self.tr("封盘后更正评定"))
-        self.setMinimumWidth(560)
-        self.unit = QComboBox()
-        for u in list_units(db, session_id):
-            self.unit.addItem(u.name, u.id)
-        self.criterion = QComboBox()
+        super().__init__(db, session_id, parent, title=self.tr("封盘后更正评定"), width=560,
+                         placeholder=self.tr("必填：为什么更正、依据是什么（如复核意见、补交的佐证材料）"))
         for n, (path, leaf) in enumerate(load_template(db, session_id).leaves(), 1):
             self.criterion.addItem(f"{n}. {path}", leaf.id)
-        self.current = QLabel()
         self.rating = QComboBox()
         for code, word in RATINGS.items():
             self.rating.addItem(self.tr(word), code)
-        self.reason = QPlainTextEdit()
-        self.reason.setFixedHeight(60)
-        self.reason.setPlaceholderText(self.tr("必填：为什么更正、依据是什么（如复核意见、补交的佐证材料）"))
-        for combo in (self.unit, self.criterion):
-            combo.currentIndexChanged.connect(self._show_current)
-        form = QFormLayout()
-        form.addRow(self.tr("评估"), QLabel(s.title))
-        form.addRow(self.tr("参评单位"), self.unit)
-        form.addRow(self.tr("指标"), self.criterion)
-        form.addRow(self.tr("原评定"), self.current)
-        form.addRow(self.tr("更正为"), self.rating)
-        form.addRow(self.tr("更正原因"), self.reason)
-        note = QLabel(self.tr("更正后仍保持封盘；原评定、新评定、原因和前后指纹记入审计日志。"))
-        note.setWordWrap(True)
-        self.error = error_label()
-        buttons = ok_cancel(self)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self._show_current()
+        self.lay_out([(self.tr("评估"), QLabel(self.session.title)), (self.tr("参评单位"), self.unit),
+                      (self.tr("指标"), self.criterion), (self.tr("原评定"), self.current),
+                      (self.tr("更正为"), self.rating)],
+                     self.tr("更正后仍保持封盘；原评定、新评定、原因和前后指纹记入审计日志。"),
+                     [self.unit, self.criterion])
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
     def _show_current(self) -> None:
         r = get_rating(self.db, self.unit.currentData(), self.criterion.currentData())
         self.current.setText(self.tr(RATINGS[r.rating]) if r and r.rating else self.tr("（未评定）"))
 
     def accept(self) -> None:
-        try:
-            before, after = revise_rating(self.db, session_id=self.session_id, unit_id=self.unit.currentData(),
+        self.revise(lambda: revise_rating(self.db, session_id=self.session_id, unit_id=self.unit.currentData(),
                                           criterion_id=self.criterion.currentData(),
-                                          rating=self.rating.currentData(), reason=self.reason.toPlainText())
-        except UserError as exc:
-            self.error.setText(str(exc))
-            return
-        self.result_fingerprints = (short_fingerprint(before), short_fingerprint(after))
-        super().accept()
+                                          rating=self.rating.currentData(), reason=self.reason.toPlainText()))
