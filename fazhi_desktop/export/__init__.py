@@ -241,13 +241,22 @@ def run_export(db: sqlite_utils.Database, session_id: int, target: Path | str | 
         raise UserError("没有选择要导出的文件。")
     result = ExportResult(fingerprint=data.fingerprint, font_warning=fonts.warning, font_notes=fonts.notes,
                           skipped=skipped, draft=data.draft)
+    return run_jobs(jobs, lambda job, handle: _write(job, data, handle, show_experts, start), result, begin,
+                    progress, cancelled)
+
+
+def run_jobs(jobs: list, write: Callable[[object, object], None], result: "ExportResult", begin: float,
+             progress: "Progress | None", cancelled: Callable[[], bool] | None) -> "ExportResult":
+    """Write each job's file atomically, in order, reporting progress and honouring a cancel
+    between files; the files written and replaced go into ``result`` (the scored and the checklist
+    export both run their jobs here)."""
     for i, job in enumerate(jobs):
         if cancelled is not None and cancelled():
             raise ExportCancelled(f"已取消导出；已完成 {len(result.files)} 个文件。")
         if progress is not None:
             progress(i, len(jobs), job.label)
         existed = job.path.exists()
-        atomic_write(job.path, lambda handle, job=job: _write(job, data, handle, show_experts, start))
+        atomic_write(job.path, lambda handle, job=job: write(job, handle))
         result.files.append(job.path)
         if existed:
             result.replaced.append(job.path)

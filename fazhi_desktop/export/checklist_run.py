@@ -12,7 +12,7 @@ from typing import Callable, Mapping
 import sqlite_utils
 
 from ..errors import UserError
-from . import ExportCancelled, ExportResult, Job, Progress, atomic_write
+from . import ExportResult, Job, Progress, run_jobs
 from .checklist_data import ChecklistData, load_checklist_data
 from .fonts import pdf_fonts
 from .naming import safe_name, shorten, short_hash, unique_stems
@@ -93,17 +93,4 @@ def run_checklist_export(db: sqlite_utils.Database, session_id: int, target: Pat
     notes = [f"佐证文件有问题：{p}" for p in data.evidence_problems]
     result = ExportResult(fingerprint=data.fingerprint, font_warning=fonts.warning, font_notes=fonts.notes,
                           skipped=notes, draft=data.draft)
-    for i, job in enumerate(jobs):
-        if cancelled is not None and cancelled():
-            raise ExportCancelled(f"已取消导出；已完成 {len(result.files)} 个文件。")
-        if progress is not None:
-            progress(i, len(jobs), job.label)
-        existed = job.path.exists()
-        atomic_write(job.path, lambda handle, job=job: _write(job, data, handle))
-        result.files.append(job.path)
-        if existed:
-            result.replaced.append(job.path)
-    if progress is not None:
-        progress(len(jobs), len(jobs), "完成")
-    result.elapsed_ms = int((time.perf_counter() - begin) * 1000)
-    return result
+    return run_jobs(jobs, lambda job, handle: _write(job, data, handle), result, begin, progress, cancelled)
