@@ -1,0 +1,31 @@
+"""Translation helpers for the window.
+
+Qt's extractor (pyside6-lupdate) only sees string literals passed to ``tr``/``translate``/
+``QT_TRANSLATE_NOOP``, so every text a user reads is written as a literal at one of those calls;
+a text chosen at run time (a status, a page title) is marked where it is defined with
+``QT_TRANSLATE_NOOP(context, text)`` and shown with ``label(context, text)``.
+
+``arg`` fills the numbered places of a translated text, as Qt's ``QString::arg`` does in C++
+(a translation may reorder ``%1`` and ``%2``): ``arg(self.tr("共 %1 场"), n)``. It replaces all
+places in one pass, so a value that itself contains "%2" is never substituted again.
+"""
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QCoreApplication
+
+_PLACE = re.compile(r"%(\d{1,2})")
+
+
+def arg(text: str, *values: object) -> str:
+    """``text`` with %1, %2, … replaced by ``values`` (str() of each); unknown places stay."""
+    def fill(m: re.Match) -> str:
+        i = int(m.group(1))
+        return str(values[i - 1]) if 1 <= i <= len(values) else m.group(0)
+    return _PLACE.sub(fill, text)
+
+
+def label(context: str, text: str) -> str:
+    """A text marked elsewhere with ``QT_TRANSLATE_NOOP(context, text)``, in the UI's language."""
+    return QCoreApplication.translate(context, text)
