@@ -227,7 +227,7 @@ class TemplateDraft:
         return d
 
     # -- undo ------------------------------------------------------------------------------
-    def _change(self, label: str, mutate: Callable[[DraftState], Any], merge_key: Any = None) -> Any:
+    def _change(self, label: str, mutate: Callable[[], Any], merge_key: Any = None) -> Any:
         """Run ``mutate`` on the state (in place: the nodes keep their identity, so a view's rows
         stay) and keep a copy of what was before as one undo step. Every operation checks its input
         before it mutates; should a mutation raise all the same, the state goes back as it was."""
@@ -235,7 +235,7 @@ class TemplateDraft:
         merging = merge_key is not None and last is not None and last.merge_key == merge_key and not self._redo
         before = copy.deepcopy(self.state)
         try:
-            result = mutate(self.state)
+            result = mutate()
         except Exception:
             self.state = before
             raise
@@ -280,13 +280,8 @@ class TemplateDraft:
 
     @property
     def modified(self) -> bool:
-        """The draft differs from the template it was made from (or last saved)."""
+        """The draft differs from the template it was made from (undoing every step makes it equal again)."""
         return self.to_dict() != self._saved
-
-    def mark_saved(self) -> None:
-        self._saved = self.to_dict()
-        if self._undo:
-            self._undo[-1].merge_key = None
 
     # -- the criteria ----------------------------------------------------------------------
     def _frozen(self, node: DraftNode | None = None) -> None:
@@ -298,60 +293,41 @@ class TemplateDraft:
                             "可以修改评估要点、佐证要求、达标门槛和部分达标的折算。")
         raise UserError(f"本场已有评分，不能再修改评分指标和满分{where}；可以修改评分说明、等次和计时。")
 
-    def _at(self, state: DraftState, path: Path) -> DraftNode:
-        """The node at ``path`` in ``state`` (a working copy), checked as :meth:`node` checks."""
-        nodes, found = state.criteria, None
-        for row in path:
-            if not 0 <= row < len(nodes):
-                raise UserError(f"没有第 {row + 1} 项指标。")
-            found = nodes[row]
-            nodes = found.children
-        if found is None:
-            raise UserError("没有选中指标。")
-        return found
-
     def add(self, parent: Path | None, name: str) -> Path:
         """A new leaf at the end of ``parent``'s children (of the top level when None). A name
         taken among its siblings gets a number (新指标2). The new leaf has no maximum yet."""
-        self._frozen(self.node(parent) if parent else None)
-        name = name.strip()
-        if parent:
-            above = self.node(parent)
-            if self.depth(above) >= MAX_DEPTH:
-                raise UserError(f"指标“{self.label_of(above)}”已是第三级：最多三级指标，不能再添加下级指标。")
+        above = self.node(parent) if parent else None
+        self._frozen(above)
+        if above is not None and self.depth(above) >= MAX_DEPTH:
+            raise UserError(f"指标“{self.label_of(above)}”已是第三级：最多三级指标，不能再添加下级指标。")
+        siblings = above.children if above is not None else self.state.criteria
+        name, taken = name.strip(), {s.name for s in siblings}
+        unique, n = name, 1
+        while unique in taken:
+            n += 1
+            unique = f"{name}{n}"
 
-        def run(state: DraftState) -> Path:
-            above = self._at(state, parent) if parent else None
-            siblings = above.children if above is not None else state.criteria
-            taken, unique, n = {s.name for s in siblings}, name, 1
-            while unique in taken:
-                n += 1
-                unique = f"{name}{n}"
-            if above is not None and above.is_leaf:
+        def run() -> Path:
+            if above is not None:
                 above.max = None  # a leaf that gets children: its maximum is now their sum
             siblings.append(DraftNode(unique, parent=above))
             return (*(parent or ()), len(siblings) - 1)
         return self._change(ADD, run)
 
     def remove(self, path: Path) -> None:
-        self._frozen(self.node(path))
-
-        def run(state: DraftState) -> None:
-            node = self._at(state, path)
-            (node.parent.children if node.parent is not None else state.criteria).pop(path[-1])
-        self._change(REMOVE, run)
+        node = self.node(path)
+        self._frozen(node)
+        self._change(REMOVE, lambda: self.siblings(node).pop(path[-1]))
 
     def move(self, path: Path, delta: int) -> Path | None:
         """Up (-1) or down (+1) among its siblings; None (and no step) at either end."""
         node = self.node(path)
-        target = path[-1] + delta
-        if not 0 <= target < len(self.siblings(node)):
+        siblings, target = self.siblings(node), path[-1] + delta
+        if not 0 <= target < len(siblings):
             return None
         self._frozen(node)
 
-        def run(state: DraftState) -> Path:
-            moved = self._at(state, path)
-            siblings = moved.parent.children if moved.parent is not None else state.criteria
+        def run() -> Path:
             siblings.insert(target, siblings.pop(path[-1]))
             return (*path[:-1], target)
         return self._change(MOVE, run)
@@ -370,7 +346,7 @@ class TemplateDraft:
         if any(s.name == name for s in self.siblings(node) if s is not node):
             prefix = self.label_of(node.parent) + "/" if node.parent is not None else ""
             raise UserError(f"指标“{prefix}{name}”重名：同一级下的指标名称必须不同。")
-        self._change(RENAME, lambda state: setattr(self._at(state, path), "name", name))
+        self._change(RENAME, lambda: setattr(self.node(path), "name", name))
 
     def set_max(self, path: Path, text: Any) -> None:
         """A leaf's maximum, typed; refused unless it is a positive number."""
@@ -389,21 +365,21 @@ class TemplateDraft:
         if value == node.max:
             return
         self._frozen(node)
-        self._change(SET_MAX, lambda state: setattr(self._at(state, path), "max", value))
+        self._change(SET_MAX, lambda: setattr(self.node(path), "max", value))
 
     def set_description(self, path: Path, text: str) -> None:
         if self.node(path).description != text.strip():
-            self._change(SET_DESCRIPTION, lambda state: setattr(self._at(state, path), "description", text.strip()))
+            self._change(SET_DESCRIPTION, lambda: setattr(self.node(path), "description", text.strip()))
 
     def set_evidence(self, path: Path, text: str) -> None:
         if self.node(path).evidence != text.strip():
-            self._change(SET_EVIDENCE, lambda state: setattr(self._at(state, path), "evidence", text.strip()))
+            self._change(SET_EVIDENCE, lambda: setattr(self.node(path), "evidence", text.strip()))
 
     # -- the template's own settings ---------------------------------------------------------
     def set_name(self, text: str) -> None:
         """The template's name as typed (an empty one is refused on saving)."""
         if text != self.state.name:
-            self._change(SET_NAME, lambda state: setattr(state, "name", text), merge_key="name")
+            self._change(SET_NAME, lambda: setattr(self.state, "name", text), merge_key="name")
 
     def set_kind(self, kind: str) -> None:
         if kind not in KINDS:
@@ -411,24 +387,24 @@ class TemplateDraft:
         if kind == self.state.kind:
             return
         self._frozen()
-        self._change(SET_KIND, lambda state: setattr(state, "kind", kind))
+        self._change(SET_KIND, lambda: setattr(self.state, "kind", kind))
 
     def set_aggregation(self, code: str) -> None:
         if code not in AGGREGATIONS:
             raise UserError(f"汇总方式“{code}”无效，只能是 mean（平均）或 trimmed_mean（去掉最高最低分后平均）。")
         if code != self.state.aggregation:
-            self._change(SET_AGGREGATION, lambda state: setattr(state, "aggregation", code))
+            self._change(SET_AGGREGATION, lambda: setattr(self.state, "aggregation", code))
 
     def add_component(self) -> int:
-        def run(state: DraftState) -> int:
-            state.components.append(ComponentRow())
-            return len(state.components) - 1
+        def run() -> int:
+            self.state.components.append(ComponentRow())
+            return len(self.state.components) - 1
         return self._change(COMPONENTS, run)
 
     def remove_component(self, row: int) -> None:
         if not 0 <= row < len(self.state.components):
             raise UserError(f"没有第 {row + 1} 个组成部分。")
-        self._change(COMPONENTS, lambda state: state.components.pop(row))
+        self._change(COMPONENTS, lambda: self.state.components.pop(row))
 
     def set_component(self, row: int, *, name: str | None = None, weight: str | None = None,
                       source: str | None = None) -> None:
@@ -448,21 +424,21 @@ class TemplateDraft:
         if all(getattr(current, k) == v for k, v in changed.items()):
             return
 
-        def run(state: DraftState) -> None:
+        def run() -> None:
             for k, v in changed.items():
-                setattr(state.components[row], k, v)
+                setattr(self.state.components[row], k, v)
         self._change(COMPONENTS, run)
 
     def add_grade(self) -> int:
-        def run(state: DraftState) -> int:
-            state.grades.append(GradeRow())
-            return len(state.grades) - 1
+        def run() -> int:
+            self.state.grades.append(GradeRow())
+            return len(self.state.grades) - 1
         return self._change(GRADES, run)
 
     def remove_grade(self, row: int) -> None:
         if not 0 <= row < len(self.state.grades):
             raise UserError(f"没有第 {row + 1} 个等次。")
-        self._change(GRADES, lambda state: state.grades.pop(row))
+        self._change(GRADES, lambda: self.state.grades.pop(row))
 
     def set_grade(self, row: int, *, name: str | None = None, low: str | None = None) -> None:
         """One cell of a grade band: its lowest score must be a number from 0 to 100."""
@@ -478,9 +454,9 @@ class TemplateDraft:
         if all(getattr(current, k) == v for k, v in changed.items()):
             return
 
-        def run(state: DraftState) -> None:
+        def run() -> None:
             for k, v in changed.items():
-                setattr(state.grades[row], k, v)
+                setattr(self.state.grades[row], k, v)
         self._change(GRADES, run)
 
     def set_timing(self, key: str, value: Any) -> None:
@@ -493,14 +469,14 @@ class TemplateDraft:
         if number < 0 or (key == "report_minutes" and number <= 0) or number > MAX_MINUTES:
             raise UserError(f"{what}{fmt_decimal(number)} 分钟不合理。")
         if number != self.state.timing[key]:
-            self._change(TIMING, lambda state: state.timing.__setitem__(key, number), merge_key=("timing", key))
+            self._change(TIMING, lambda: self.state.timing.__setitem__(key, number), merge_key=("timing", key))
 
     def set_threshold(self, value: Any) -> None:
         number = _number(value, "达标门槛（threshold）")
         if not 0 < number <= 100:
             raise UserError(f"达标门槛（threshold）{fmt_decimal(number)} 应大于 0、不超过 100（百分比）。")
         if number != self.state.threshold:
-            self._change(CHECKLIST, lambda state: setattr(state, "threshold", number), merge_key="threshold")
+            self._change(CHECKLIST, lambda: setattr(self.state, "threshold", number), merge_key="threshold")
 
     def set_partial_weight(self, value: Any) -> None:
         number = _number(value, "部分达标折算（partial_weight）")
@@ -508,7 +484,7 @@ class TemplateDraft:
             raise UserError(f"部分达标折算（partial_weight）{fmt_decimal(number)} 应在 0 到 1 之间"
                             "（0：不计；0.5：按半项计；1：按达标计）。")
         if number != self.state.partial_weight:
-            self._change(CHECKLIST, lambda state: setattr(state, "partial_weight", number),
+            self._change(CHECKLIST, lambda: setattr(self.state, "partial_weight", number),
                          merge_key="partial_weight")
 
     def load(self, template: Template) -> None:
@@ -516,7 +492,7 @@ class TemplateDraft:
         one step, undone as one."""
         self._frozen()
         new = _state(template)
-        self._change(LOAD, lambda state: state.__dict__.update(new.__dict__))
+        self._change(LOAD, lambda: vars(self.state).update(vars(new)))
 
     # -- to a template -----------------------------------------------------------------------
     def _node_dict(self, node: DraftNode) -> dict:

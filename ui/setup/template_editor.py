@@ -369,13 +369,15 @@ class TemplateEditor(QWidget):
     def _kind_changed(self, _index: int) -> None:
         if self._loading:
             return
-        current = self._expanded()
+        open_rows, current = self._expanded(), self._current_path()
         self.model.beginResetModel()  # the headers, the maxima and the red leaves follow the kind
         try:
             changed = self._edit(self.draft.set_kind, self.kind.currentData())
         finally:
             self.model.endResetModel()
-        self._expand(current)
+        self._expand(open_rows)
+        if current:
+            self.tree.setCurrentIndex(self.model.index_of(current))
         if changed:
             self._show_kind()
 
@@ -443,10 +445,6 @@ class TemplateEditor(QWidget):
         self._show_draft()
         self._after_change()
         return True
-
-    def show_template(self, template: Template) -> None:
-        """Show ``template`` as the draft (as loading one does)."""
-        self._load(template)
 
     # -- tree editing ---------------------------------------------------------------------
     def _expanded(self) -> set[int]:
@@ -524,14 +522,13 @@ class TemplateEditor(QWidget):
         path = self._current_path()
         self.model.run(which)
         self._show_draft()
-        if path:
-            index = self.model.index_of(path[:1])
-            for row in path[1:]:
-                child = self.model.index(row, NAME, index)
-                if not child.isValid():
-                    break
-                index = child
-            self.tree.setCurrentIndex(index)
+        index = QModelIndex()
+        for row in path or ():  # the row that was current, or the nearest one above it that is left
+            child = self.model.index(row, NAME, index)
+            if not child.isValid():
+                break
+            index = child
+        self.tree.setCurrentIndex(index)
         self._after_change()
 
     def update_sums(self) -> Decimal:
@@ -562,9 +559,6 @@ class TemplateEditor(QWidget):
         return self.draft.bad_leaves()
 
     # -- to a template --------------------------------------------------------------------
-    def template_dict(self) -> dict:
-        return self.draft.to_dict()
-
     def checked_template(self) -> Template:
         return self.draft.to_template(source=self.tr("评分细则"))
 
