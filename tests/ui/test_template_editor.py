@@ -144,3 +144,17 @@ def test_ctrl_z_in_the_window_undoes_the_editor_s_step(demo_window):
     e.tree.setFocus()
     key(e.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert not e.dirty and e.model.rowCount() == len(sessions.load_template(e.db, 2).criteria)
+
+
+def test_library_save_and_load_are_steps_of_the_draft(editor, fresh_db):
+    editor.model.setData(editor.model.index(1, NAME), "学法用法")
+    assert editor.save_to_library("我的模板") and "已存入模板库：我的模板" in editor.message.text()
+    assert editor.library.currentText() == "我的模板（自定义）"
+    stored = library.find_template(fresh_db, "我的模板")
+    assert [c.name for c in stored.criteria][:2] == ["普法责任制机制建设", "学法用法"]
+    editor.library.setCurrentIndex(editor.library.findData("法治政府建设暨普法总结评议"))
+    assert editor.load_library_choice()
+    assert names(editor) == [c.name for c in library.find_template(fresh_db, "法治政府建设暨普法总结评议").criteria]
+    assert editor.undo_action.text() == "撤销 载入模板"
+    editor.undo()
+    assert names(editor)[1] == "学法用法" and editor.dirty  # back to the edit before the load

@@ -6,8 +6,9 @@ instead of the scoring settings, and imports a full indicator table (XLSX/CSV).
 The editor shows a :class:`~fazhi_desktop.template_draft.TemplateDraft`: every change is one of the
 draft's operations, which checks it (a refused one is named in the message line and changes
 nothing), keeps the sums and the leaves without a maximum, and records the step for 撤销/重做
-(Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y). The tree is :class:`TemplateTreeModel` over the draft; the
-library bar (:class:`TemplateLibraryBar`) loads, imports, exports and files templates.
+(Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y). The tree is :class:`TemplateTreeModel` over the draft, the
+settings pane :class:`TemplateSettings`; the library bar (:class:`TemplateLibraryBar`) loads,
+imports, exports and files templates.
 "保存到本场" turns the draft into a checked template (every problem listed, nothing stored on a
 refusal) and stores it with ``sessions.set_template``, which refuses a change of criteria once
 scores exist; until then the draft already refuses one."""
@@ -18,9 +19,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QFormLayout, QFrame, QGroupBox,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter,
-                               QTableWidget, QTableWidgetItem, QToolButton, QTreeView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QScrollArea, QSplitter, QTreeView, QVBoxLayout, QWidget)
 
 from fazhi_desktop import sessions
 from fazhi_desktop.errors import UserError
@@ -33,13 +33,13 @@ from ..icons import icon
 from ..widgets import tool_button
 from .template_library import ERROR, NOTE, OK, TemplateLibraryBar
 from .template_model import BAD, DESCRIPTION, EVIDENCE, MAX, NAME, TemplateTreeModel
+from .template_settings import TemplateSettings
 
 __all__ = ["BAD", "DESCRIPTION", "EVIDENCE", "MAX", "NAME", "TemplateEditor"]
 
 EDIT_TRIGGERS = (QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
 TONES = {OK: "color: #2e7d32;", NOTE: "color: #6d4c41;", ERROR: "color: #c62828;"}
-TIMING_KEYS = ("report_minutes", "qa_minutes", "warn_minutes")
 
 
 class TemplateEditor(QWidget):
@@ -52,7 +52,6 @@ class TemplateEditor(QWidget):
         self._loading = False
         self.read_only = False
         self.has_scores = False
-        self.row_buttons: list[QToolButton] = []
         self.draft = TemplateDraft(sessions.load_template(db, session_id))
         self.model = TemplateTreeModel(self.draft, self)
         self.model.refused.connect(lambda text: self._say(text, ERROR))
@@ -121,72 +120,18 @@ class TemplateEditor(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
 
-        # settings
-        self.aggregation = QComboBox()
-        self.aggregation.addItem(self.tr("算术平均"), "mean")
-        self.aggregation.addItem(self.tr("去掉一个最高分和一个最低分后平均（5 人及以上）"), "trimmed_mean")
-        self.aggregation.currentIndexChanged.connect(
-            lambda _i: self._edit(self.draft.set_aggregation, self.aggregation.currentData()))
-        self.components = self._table([self.tr("组成部分"), self.tr("权重"), self.tr("来源")], 3)
-        self.components.itemChanged.connect(self._component_edited)
-        self.grades = self._table([self.tr("等次"), self.tr("最低分")], 4)
-        self.grades.itemChanged.connect(self._grade_edited)
-        comp_bar = self._row_buttons(self.components, self.draft_op(lambda d: d.add_component()),
-                                     lambda row: self.draft_op(lambda d: d.remove_component(row))())
-        grade_bar = self._row_buttons(self.grades, self.draft_op(lambda d: d.add_grade()),
-                                      lambda row: self.draft_op(lambda d: d.remove_grade(row))())
-        self.report, self.qa, self.warn = self._spin(1, 120), self._spin(0, 120), self._spin(0, 30)
-        for key, spin in zip(TIMING_KEYS, (self.report, self.qa, self.warn)):
-            spin.valueChanged.connect(lambda value, key=key: self._edit(self.draft.set_timing, key, value))
-        timing = QFormLayout()
-        timing.addRow(self.tr("汇报时长（分钟）"), self.report)
-        timing.addRow(self.tr("问答时长（分钟）"), self.qa)
-        timing.addRow(self.tr("提前提醒（分钟）"), self.warn)
-        right = QWidget()
-        rv = QVBoxLayout(right)
-        rv.setContentsMargins(0, 0, 0, 0)
-        agg_box = QGroupBox(self.tr("汇总方式"))
-        QVBoxLayout(agg_box).addWidget(self.aggregation)
-        comp_box = QGroupBox(self.tr("组成部分与权重（不填则专家评分占 100%）"))
-        cv = QVBoxLayout(comp_box)
-        cv.addWidget(self.components)
-        cv.addLayout(comp_bar)
-        grade_box = QGroupBox(self.tr("等次"))
-        gv = QVBoxLayout(grade_box)
-        gv.addWidget(self.grades)
-        gv.addLayout(grade_bar)
-        timing_box = QGroupBox(self.tr("计时"))
-        timing_box.setLayout(timing)
-        self.threshold = QDoubleSpinBox()
-        self.threshold.setRange(0.01, 100)
-        self.threshold.setDecimals(2)
-        self.threshold.setSuffix("%")
-        self.threshold.valueChanged.connect(lambda v: self._edit(self.draft.set_threshold, round(v, 2)))
-        self.partial_weight = QDoubleSpinBox()
-        self.partial_weight.setRange(0, 1)
-        self.partial_weight.setDecimals(2)
-        self.partial_weight.setSingleStep(0.5)
-        self.partial_weight.valueChanged.connect(lambda v: self._edit(self.draft.set_partial_weight, round(v, 2)))
-        checklist_form = QFormLayout()
-        checklist_form.addRow(self.tr("达标门槛"), self.threshold)
-        checklist_form.addRow(self.tr("部分达标折算（0 不计，0.5 计半项，1 计一项）"), self.partial_weight)
-        rule = QLabel(self.tr("达标率＝（达标＋部分达标×折算）÷（指标数－不适用）×100%；"
-                              "四舍五入保留两位小数，是否达到门槛按未经舍入的达标率判断。"))
-        rule.setWordWrap(True)
-        rule.setStyleSheet("color: #607d8b;")
-        checklist_form.addRow(rule)
-        self.checklist_box = QGroupBox(self.tr("达标率与门槛（示范创建）"))
-        self.checklist_box.setLayout(checklist_form)
-        self.score_boxes = (agg_box, comp_box, grade_box, timing_box)
-        for box in (*self.score_boxes, self.checklist_box):
-            rv.addWidget(box)
-        rv.addStretch(1)
+        # settings: scoring (aggregation, components, grades, timing) or checklist (threshold, 部分达标)
+        self.settings = TemplateSettings(lambda: self.draft, self._edit, self)
+        self.settings.changed.connect(self._after_change)
+        for attribute in ("aggregation", "components", "grades", "report", "qa", "warn", "threshold", "partial_weight",
+                          "checklist_box", "score_boxes", "row_buttons"):
+            setattr(self, attribute, getattr(self.settings, attribute))
 
         # the settings scroll rather than push the window past a 1366×768 screen
         right_area = QScrollArea()
         right_area.setWidgetResizable(True)
         right_area.setFrameShape(QFrame.Shape.NoFrame)
-        right_area.setWidget(right)
+        right_area.setWidget(self.settings)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right_area)
@@ -211,42 +156,6 @@ class TemplateEditor(QWidget):
         layout.addLayout(bottom)
         self.refresh()
 
-    # -- small builders -------------------------------------------------------------------
-    def _table(self, headers: list[str], rows: int) -> QTableWidget:
-        """A small table tall enough for ``rows`` rows without scrolling (the usual four grade bands
-        must all show at 1366×768)."""
-        t = QTableWidget(0, len(headers))
-        t.setHorizontalHeaderLabels(headers)
-        t.verticalHeader().hide()
-        row_h = t.fontMetrics().height() + 8
-        t.verticalHeader().setDefaultSectionSize(row_h)
-        t.horizontalHeader().setStretchLastSection(True)
-        t.setFixedHeight(t.horizontalHeader().sizeHint().height() + rows * row_h + 2 * t.frameWidth() + 2)
-        return t
-
-    def _row_buttons(self, table: QTableWidget, add: Callable[[], object],
-                     remove: Callable[[int], object]) -> QHBoxLayout:
-        bar = QHBoxLayout()
-        plus, minus = QToolButton(), QToolButton()
-        plus.setIcon(icon("add"))
-        plus.setToolTip(self.tr("添加一行"))
-        minus.setIcon(icon("remove"))
-        minus.setToolTip(self.tr("删除选中行"))
-        plus.clicked.connect(lambda _checked=False: add())
-        minus.clicked.connect(lambda _checked=False: remove(table.currentRow()) if table.currentRow() >= 0 else None)
-        self.row_buttons += [plus, minus]
-        bar.addWidget(plus)
-        bar.addWidget(minus)
-        bar.addStretch(1)
-        return bar
-
-    def _spin(self, low: float, high: float) -> QDoubleSpinBox:
-        s = QDoubleSpinBox()
-        s.setRange(low, high)
-        s.setDecimals(1)
-        s.setSingleStep(0.5)
-        return s
-
     # -- the draft: every change goes through one of its operations -------------------------
     def _say(self, text: str, tone: str = NOTE) -> None:
         self.message.setStyleSheet(TONES[tone])
@@ -261,8 +170,9 @@ class TemplateEditor(QWidget):
         return self.draft.modified
 
     def _edit(self, operation: Callable[..., Any], *args: Any, revert: Callable[[], object] | None = None) -> bool:
-        """A settings widget changed: the draft's operation; a refusal puts the widgets back as
-        the draft has them (``revert``: just the one cell that is being edited)."""
+        """A field changed (the name, the kind, a setting): the draft's operation; a refusal is
+        named and puts the widgets back as the draft has them (``revert``: just the one that was
+        edited)."""
         if self._loading:
             return False
         try:
@@ -270,22 +180,13 @@ class TemplateEditor(QWidget):
         except UserError as exc:
             self._loading = True
             try:
-                (revert or self._show_settings)()
+                (revert or self._show_fields)()
             finally:
                 self._loading = False
             self._refuse(exc)
             return False
         self._after_change()
         return True
-
-    def draft_op(self, operation: Callable[[TemplateDraft], Any]) -> Callable[[], bool]:
-        """A settings operation (a row added or removed); the tables show the draft after it."""
-        def run() -> bool:
-            if not self._edit(operation, self.draft):
-                return False
-            self._show_settings()
-            return True
-        return run
 
     def _after_change(self) -> None:
         if self.dirty:
@@ -331,9 +232,9 @@ class TemplateEditor(QWidget):
         (scores exist: the draft refuses them too), its descriptions and the other settings may."""
         self.read_only = value
         self.model.read_only = value
-        for w in (self.save_button, self.revert_button, self.aggregation, self.components, self.grades,
-                  self.report, self.qa, self.warn, self.name, self.threshold, self.partial_weight, *self.row_buttons):
+        for w in (self.save_button, self.revert_button, self.name):
             w.setEnabled(not value)
+        self.settings.set_editable(not value)
         for w in (self.load_button, self.import_button, self.table_button, self.kind, *self.structure_buttons):
             w.setEnabled(not value and not criteria_fixed)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if value else EDIT_TRIGGERS)
@@ -361,9 +262,7 @@ class TemplateEditor(QWidget):
         self.tree.setColumnHidden(MAX, checklist)
         self.tree.setColumnHidden(EVIDENCE, not checklist)
         self.tree.setColumnWidth(NAME, 340 if checklist else 260)  # indicators are sentences, criteria words
-        for box in self.score_boxes:
-            box.setVisible(not checklist)
-        self.checklist_box.setVisible(checklist)
+        self.settings.show_kind(checklist)
         self.table_button.setVisible(checklist)
 
     def _kind_changed(self, _index: int) -> None:
@@ -384,56 +283,21 @@ class TemplateEditor(QWidget):
     def _show_draft(self) -> None:
         """Everything from the draft: the tree (all expanded) and the settings."""
         self.tree.expandAll()
-        self._show_settings()
+        self._show_fields()
         self._show_kind()
         self.update_sums()
         self._update_undo()
 
-    def _show_settings(self) -> None:
-        s = self.draft.state
+    def _show_fields(self) -> None:
+        """The name, the kind and the settings as the draft has them."""
         self._loading = True
         try:
-            if self.name.text() != s.name:
-                self.name.setText(s.name)
-            self.kind.setCurrentIndex(max(0, self.kind.findData(s.kind)))
-            self.threshold.setValue(float(s.threshold))
-            self.partial_weight.setValue(float(s.partial_weight))
-            self.aggregation.setCurrentIndex(max(0, self.aggregation.findData(s.aggregation)))
-            self.components.setRowCount(0)
-            for row, c in enumerate(s.components):
-                self.components.insertRow(row)
-                self.components.setItem(row, 0, QTableWidgetItem(c.name))
-                self.components.setItem(row, 1, QTableWidgetItem(c.weight))
-                combo = QComboBox()
-                combo.addItem(self.tr("专家评分"), "experts")
-                combo.addItem(self.tr("外部录入（如社会评议）"), "external")
-                combo.setCurrentIndex(0 if c.source == "experts" else 1)
-                combo.currentIndexChanged.connect(
-                    lambda _i, row=row, combo=combo: self._edit(self.draft.set_component, row, source=combo.currentData()))
-                self.components.setCellWidget(row, 2, combo)
-            self.grades.setRowCount(0)
-            for row, g in enumerate(s.grades):
-                self.grades.insertRow(row)
-                self.grades.setItem(row, 0, QTableWidgetItem(g.name))
-                self.grades.setItem(row, 1, QTableWidgetItem(g.min))
-            for key, spin in zip(TIMING_KEYS, (self.report, self.qa, self.warn)):
-                spin.setValue(float(s.timing[key]))
+            if self.name.text() != self.draft.state.name:
+                self.name.setText(self.draft.state.name)
+            self.kind.setCurrentIndex(max(0, self.kind.findData(self.draft.state.kind)))
         finally:
             self._loading = False
-
-    def _component_edited(self, item: QTableWidgetItem) -> None:
-        field = {0: "name", 1: "weight"}.get(item.column())
-        if field and not self._loading:
-            row = item.row()
-            self._edit(lambda: self.draft.set_component(row, **{field: item.text()}),
-                       revert=lambda: item.setText(getattr(self.draft.state.components[row], field)))
-
-    def _grade_edited(self, item: QTableWidgetItem) -> None:
-        field = {0: "name", 1: "low"}.get(item.column())
-        if field and not self._loading:
-            row = item.row()
-            self._edit(lambda: self.draft.set_grade(row, **{field: item.text()}),
-                       revert=lambda: item.setText(getattr(self.draft.state.grades[row], "min" if field == "low" else field)))
+        self.settings.show_draft()
 
     def _load(self, template: Template) -> bool:
         """A template from the library bar into the draft (one undo step)."""
