@@ -124,21 +124,26 @@ def test_meeting_form_stores_fields_and_refuses_a_bad_date(view, fresh_db, new_s
 
 def test_template_editor_live_sum_and_refused_leaf(view, fresh_db, new_session):
     editor = view.template
+    model = editor.model
     assert editor.total == Decimal(100)
     assert "合计 100 分" in editor.sum_label.text()
-    top = editor.tree.topLevelItem(0)
-    editor.tree.setCurrentItem(top)
+    top = model.index(0, 0)
+    editor.tree.setCurrentIndex(top)
     child = editor.add_child()  # 普法责任制机制建设 becomes a parent with one new leaf, no maximum yet
-    assert editor.bad_leaves() == [child]
+    assert child.data() == "新下级指标" and child.parent().data() == "普法责任制机制建设"
+    assert editor.bad_leaves() == ["普法责任制机制建设/新下级指标"]
     assert "缺少正数满分" in editor.sum_label.text()
-    assert child.background(MAX).color() == BAD
+    assert child.siblingAtColumn(MAX).data(Qt.ItemDataRole.BackgroundRole).color() == BAD
     assert not editor.save()
     assert "满分" in editor.message.text()
     assert sessions.load_template(fresh_db, new_session).total_max == 100  # nothing stored
 
-    child.setText(MAX, "12.5")
+    assert not model.setData(child.siblingAtColumn(MAX), "0")  # refused, named
+    assert "普法责任制机制建设/新下级指标" in editor.message.text() and "正数" in editor.message.text()
+    assert model.setData(child.siblingAtColumn(MAX), "12.5")
     assert editor.total == Decimal("92.5")
-    assert top.text(MAX) == "12.5"  # the parent shows the sum of its children
+    assert model.index(0, MAX).data() == "12.5"  # the parent shows the sum of its children
+    assert child.siblingAtColumn(MAX).data(Qt.ItemDataRole.BackgroundRole) is None
     assert "92.5" in editor.sum_label.text()
     assert editor.save()
     stored = sessions.load_template(fresh_db, new_session)
@@ -157,15 +162,24 @@ def test_template_change_refused_once_scores_exist(view, fresh_db, new_session):
     view.refresh()
     editor = view.template
     assert "已有评分" in editor.message.text()
-    editor.tree.topLevelItem(0).setText(MAX, "25")
-    assert not editor.save()
-    assert "不能再修改评分指标" in editor.message.text()
+    maximum = editor.model.index(0, MAX)
+    assert not maximum.flags() & Qt.ItemFlag.ItemIsEditable
+    assert not editor.model.setData(maximum, "25")
+    with pytest.raises(UserError, match="不能再修改评分指标"):
+        editor.draft.set_max((0,), "25")
+    assert editor.save()  # nothing about the criteria changed
     assert sessions.load_template(fresh_db, new_session).criteria[0].max == 20
     # timing may still change
     editor.refresh()
     editor.report.setValue(10)
     assert editor.save()
     assert sessions.load_template(fresh_db, new_session).timing.report_minutes == 10
+
+    # and the service still refuses a changed criterion the editor was made to send
+    template = sessions.load_template(fresh_db, new_session)
+    template.criteria[0].max = Decimal(25)
+    with pytest.raises(UserError, match="不能再修改评分指标"):
+        sessions.set_template(fresh_db, session_id=new_session, template=template)
 
 
 def test_recusal_grid_stores_a_recusal(view, fresh_db, new_session):

@@ -3,38 +3,43 @@ aggregation, weighted components, grade bands and timing. A checklist template (
 indicators with 评估要点 and 佐证要求 instead of maxima, the threshold and the weight of 部分达标
 instead of the scoring settings, and imports a full indicator table (XLSX/CSV).
 
-The editor holds a working copy; "保存到本场" checks it with the core's parser (every problem
-listed, nothing stored on a refusal) and stores it with ``sessions.set_template``, which refuses a
-change of criteria once scores exist."""
+The editor shows a :class:`~fazhi_desktop.template_draft.TemplateDraft`: every change is one of the
+draft's operations, which checks it (a refused one is named in the message line and changes
+nothing), keeps the sums and the leaves without a maximum, and records the step for 撤销/重做
+(Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y). The tree is :class:`TemplateTreeModel` over the draft, the
+settings pane :class:`TemplateSettings`; the library bar (:class:`TemplateLibraryBar`) loads,
+imports, exports and files templates.
+"保存到本场" turns the draft into a checked template (every problem listed, nothing stored on a
+refusal) and stores it with ``sessions.set_template``, which refuses a change of criteria once
+scores exist; until then the draft already refuses one."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any, Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QFrame, QGroupBox,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter, QTableWidget,
-                               QTableWidgetItem, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QScrollArea, QSplitter, QTreeView, QVBoxLayout, QWidget)
 
-from fazhi_desktop import library, sessions
+from fazhi_desktop import sessions
 from fazhi_desktop.errors import UserError
-from fazhi_desktop.template import Criterion, Template, fmt_decimal, parse_template, to_decimal
+from fazhi_desktop.template import Template, fmt_decimal
+from fazhi_desktop.template_draft import TemplateDraft
 
 from .. import dialogs
+from ..i18n import arg, label
 from ..icons import icon
 from ..widgets import tool_button
+from .template_library import ERROR, NOTE, OK, TemplateLibraryBar
+from .template_model import BAD, DESCRIPTION, EVIDENCE, MAX, NAME, TemplateTreeModel
+from .template_settings import TemplateSettings
 
-NAME, MAX, DESCRIPTION, EVIDENCE = range(4)
-BAD = QColor("#ffcdd2")
+__all__ = ["BAD", "DESCRIPTION", "EVIDENCE", "MAX", "NAME", "TemplateEditor"]
 
-
-def parse_max(text: str) -> Decimal | None:
-    """A positive maximum typed in the tree, or None."""
-    try:
-        value = to_decimal(text.strip())
-    except ValueError:
-        return None
-    return value if value > 0 else None
+EDIT_TRIGGERS = (QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                 | QAbstractItemView.EditTrigger.AnyKeyPressed)
+TONES = {OK: "color: #2e7d32;", NOTE: "color: #6d4c41;", ERROR: "color: #c62828;"}
 
 
 class TemplateEditor(QWidget):
@@ -45,50 +50,35 @@ class TemplateEditor(QWidget):
         self.db = db
         self.session_id = session_id
         self._loading = False
-        self.dirty = False
-        self.row_buttons: list[QToolButton] = []
+        self.read_only = False
+        self.has_scores = False
+        self.draft = TemplateDraft(sessions.load_template(db, session_id))
+        self.model = TemplateTreeModel(self.draft, self)
+        self.model.refused.connect(lambda text: self._say(text, ERROR))
+        self.model.edited.connect(self._after_change)
 
         # library row
-        self.library = QComboBox()
-        load = QPushButton(icon("open"), self.tr("载入所选模板"))
-        load.clicked.connect(self.load_library_choice)
-        self.load_button = load
-        from_file = QPushButton(icon("import"), self.tr("从文件导入…"))
-        self.import_button = from_file
-        from_file.clicked.connect(lambda: self.import_file())
-        to_file = QPushButton(icon("export"), self.tr("导出为文件…"))
-        to_file.clicked.connect(lambda: self.export_file())
-        save_lib = QPushButton(icon("save"), self.tr("另存到模板库…"))
-        save_lib.clicked.connect(lambda: self.save_to_library())
-        table = QPushButton(icon("excel"), self.tr("导入指标表…"))
-        table.setToolTip(self.tr("从 Excel 或 CSV 导入完整的指标体系：一级、二级、三级、评估要点、佐证要求"))
-        table.clicked.connect(lambda: self.import_indicator_table())
-        self.table_button = table
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("模板库")))
-        top.addWidget(self.library, 1)
-        for b in (load, from_file, table, to_file, save_lib):
-            top.addWidget(b)
+        self.bar = TemplateLibraryBar(db, lambda: self.draft, self._load, self)
+        self.bar.message.connect(self._say)
+        self.library = self.bar.library
+        self.load_button, self.import_button = self.bar.load_button, self.bar.import_button
+        self.table_button = self.bar.table_button
 
         # criteria tree
         self.name = QLineEdit()
-        self.name.textEdited.connect(self._mark_dirty)
+        self.name.textChanged.connect(lambda text: self._edit(self.draft.set_name, text))
         self.kind = QComboBox()
         self.kind.addItem(self.tr("打分式"), "scores")
         self.kind.addItem(self.tr("清单式（示范创建）"), "checklist")
         self.kind.setToolTip(self.tr("清单式：每项指标评定达标、部分达标、未达标或不适用，按达标率与门槛判断"))
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.tree = QTreeWidget()
-        self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels([self.tr("评分指标"), self.tr("满分"), self.tr("评分说明"), self.tr("佐证要求")])
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
         self.tree.header().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
         self.tree.header().setSectionResizeMode(MAX, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(True)
         self.tree.setColumnWidth(NAME, 260)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed
-                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        self.tree.itemChanged.connect(self._item_changed)
+        self.tree.setEditTriggers(EDIT_TRIGGERS)
         self.sum_label = QLabel()
         self.sum_label.setStyleSheet("font-weight: bold;")
         tree_bar = QHBoxLayout()
@@ -101,6 +91,11 @@ class TemplateEditor(QWidget):
             button = tool_button(meaning, tip, slot)
             self.structure_buttons.append(button)
             tree_bar.addWidget(button)
+        self.undo_button = tool_button("undo", self.tr("撤销"), self.undo)
+        self.redo_button = tool_button("redo", self.tr("重做"), self.redo)
+        tree_bar.addSpacing(12)
+        tree_bar.addWidget(self.undo_button)
+        tree_bar.addWidget(self.redo_button)
         tree_bar.addStretch(1)
         tree_bar.addWidget(self.sum_label)
         left = QWidget()
@@ -114,67 +109,29 @@ class TemplateEditor(QWidget):
         lv.addLayout(tree_bar)
         lv.addWidget(self.tree, 1)
 
-        # settings
-        self.aggregation = QComboBox()
-        self.aggregation.addItem(self.tr("算术平均"), "mean")
-        self.aggregation.addItem(self.tr("去掉一个最高分和一个最低分后平均（5 人及以上）"), "trimmed_mean")
-        self.aggregation.currentIndexChanged.connect(self._mark_dirty)
-        self.components = self._table([self.tr("组成部分"), self.tr("权重"), self.tr("来源")], 3)
-        self.grades = self._table([self.tr("等次"), self.tr("最低分")], 4)
-        comp_bar = self._row_buttons(self.components, self._add_component)
-        grade_bar = self._row_buttons(self.grades, lambda: self._add_row(self.grades, ["", ""]))
-        self.report = self._spin(1, 120)
-        self.qa = self._spin(0, 120)
-        self.warn = self._spin(0, 30)
-        timing = QFormLayout()
-        timing.addRow(self.tr("汇报时长（分钟）"), self.report)
-        timing.addRow(self.tr("问答时长（分钟）"), self.qa)
-        timing.addRow(self.tr("提前提醒（分钟）"), self.warn)
-        right = QWidget()
-        rv = QVBoxLayout(right)
-        rv.setContentsMargins(0, 0, 0, 0)
-        agg_box = QGroupBox(self.tr("汇总方式"))
-        QVBoxLayout(agg_box).addWidget(self.aggregation)
-        comp_box = QGroupBox(self.tr("组成部分与权重（不填则专家评分占 100%）"))
-        cv = QVBoxLayout(comp_box)
-        cv.addWidget(self.components)
-        cv.addLayout(comp_bar)
-        grade_box = QGroupBox(self.tr("等次"))
-        gv = QVBoxLayout(grade_box)
-        gv.addWidget(self.grades)
-        gv.addLayout(grade_bar)
-        timing_box = QGroupBox(self.tr("计时"))
-        timing_box.setLayout(timing)
-        self.threshold = QDoubleSpinBox()
-        self.threshold.setRange(0.01, 100)
-        self.threshold.setDecimals(2)
-        self.threshold.setSuffix("%")
-        self.threshold.valueChanged.connect(self._mark_dirty)
-        self.partial_weight = QDoubleSpinBox()
-        self.partial_weight.setRange(0, 1)
-        self.partial_weight.setDecimals(2)
-        self.partial_weight.setSingleStep(0.5)
-        self.partial_weight.valueChanged.connect(self._mark_dirty)
-        checklist_form = QFormLayout()
-        checklist_form.addRow(self.tr("达标门槛"), self.threshold)
-        checklist_form.addRow(self.tr("部分达标折算（0 不计，0.5 计半项，1 计一项）"), self.partial_weight)
-        rule = QLabel(self.tr("达标率＝（达标＋部分达标×折算）÷（指标数－不适用）×100%；"
-                              "四舍五入保留两位小数，是否达到门槛按未经舍入的达标率判断。"))
-        rule.setWordWrap(True)
-        rule.setStyleSheet("color: #607d8b;")
-        checklist_form.addRow(rule)
-        self.checklist_box = QGroupBox(self.tr("达标率与门槛（示范创建）"))
-        self.checklist_box.setLayout(checklist_form)
-        self.score_boxes = (agg_box, comp_box, grade_box, timing_box)
-        for box in (*self.score_boxes, self.checklist_box):
-            rv.addWidget(box)
-        rv.addStretch(1)
+        # 撤销/重做 while the focus is anywhere in the editor (a text field keeps its own Ctrl+Z)
+        self.undo_action = QAction(icon("undo"), self.tr("撤销"), self)
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.undo_action.triggered.connect(self.undo)
+        self.redo_action = QAction(icon("redo"), self.tr("重做"), self)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.triggered.connect(self.redo)
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+
+        # settings: scoring (aggregation, components, grades, timing) or checklist (threshold, 部分达标)
+        self.settings = TemplateSettings(lambda: self.draft, self._edit, self)
+        self.settings.changed.connect(self._after_change)
+        for attribute in ("aggregation", "components", "grades", "report", "qa", "warn", "threshold", "partial_weight",
+                          "checklist_box", "score_boxes", "row_buttons"):
+            setattr(self, attribute, getattr(self.settings, attribute))
 
         # the settings scroll rather than push the window past a 1366×768 screen
         right_area = QScrollArea()
         right_area.setWidgetResizable(True)
         right_area.setFrameShape(QFrame.Shape.NoFrame)
-        right_area.setWidget(right)
+        right_area.setWidget(self.settings)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right_area)
@@ -194,112 +151,94 @@ class TemplateEditor(QWidget):
         bottom.addWidget(self.save_button)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.bar)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
         self.refresh()
 
-    # -- small builders -------------------------------------------------------------------
-    def _table(self, headers: list[str], rows: int) -> QTableWidget:
-        """A small table tall enough for ``rows`` rows without scrolling (the usual four grade bands
-        must all show at 1366×768)."""
-        t = QTableWidget(0, len(headers))
-        t.setHorizontalHeaderLabels(headers)
-        t.verticalHeader().hide()
-        row_h = t.fontMetrics().height() + 8
-        t.verticalHeader().setDefaultSectionSize(row_h)
-        t.horizontalHeader().setStretchLastSection(True)
-        t.setFixedHeight(t.horizontalHeader().sizeHint().height() + rows * row_h + 2 * t.frameWidth() + 2)
-        t.itemChanged.connect(self._mark_dirty)
-        return t
+    # -- the draft: every change goes through one of its operations -------------------------
+    def _say(self, text: str, tone: str = NOTE) -> None:
+        self.message.setStyleSheet(TONES[tone])
+        self.message.setText(text)
 
-    def _row_buttons(self, table: QTableWidget, add) -> QHBoxLayout:
-        bar = QHBoxLayout()
-        plus, minus = QToolButton(), QToolButton()
-        plus.setIcon(icon("add"))
-        plus.setToolTip(self.tr("添加一行"))
-        minus.setIcon(icon("remove"))
-        minus.setToolTip(self.tr("删除选中行"))
-        plus.clicked.connect(add)
-        minus.clicked.connect(lambda: (table.removeRow(table.currentRow()), self._mark_dirty())
-                              if table.currentRow() >= 0 else None)
-        self.row_buttons += [plus, minus]
-        bar.addWidget(plus)
-        bar.addWidget(minus)
-        bar.addStretch(1)
-        return bar
+    def _refuse(self, exc: UserError) -> None:
+        self._say(str(exc), ERROR)
 
-    def _spin(self, low: float, high: float) -> QDoubleSpinBox:
-        s = QDoubleSpinBox()
-        s.setRange(low, high)
-        s.setDecimals(1)
-        s.setSingleStep(0.5)
-        s.valueChanged.connect(self._mark_dirty)
-        return s
+    @property
+    def dirty(self) -> bool:
+        """The draft differs from what the session has stored."""
+        return self.draft.modified
 
-    def _add_row(self, table: QTableWidget, values: list[str]) -> int:
-        row = table.rowCount()
-        table.insertRow(row)
-        for col, v in enumerate(values):
-            table.setItem(row, col, QTableWidgetItem(v))
-        self._mark_dirty()
-        return row
+    def _edit(self, operation: Callable[..., Any], *args: Any, revert: Callable[[], object] | None = None) -> bool:
+        """A field changed (the name, the kind, a setting): the draft's operation; a refusal is
+        named and puts the widgets back as the draft has them (``revert``: just the one that was
+        edited)."""
+        if self._loading:
+            return False
+        try:
+            operation(*args)
+        except UserError as exc:
+            self._loading = True
+            try:
+                (revert or self._show_fields)()
+            finally:
+                self._loading = False
+            self._refuse(exc)
+            return False
+        self._after_change()
+        return True
 
-    def _add_component(self, name: str = "", weight: str = "", source: str = "external") -> None:
-        row = self._add_row(self.components, [name, weight])
-        combo = QComboBox()
-        combo.addItem(self.tr("专家评分"), "experts")
-        combo.addItem(self.tr("外部录入（如社会评议）"), "external")
-        combo.setCurrentIndex(0 if source == "experts" else 1)
-        combo.currentIndexChanged.connect(self._mark_dirty)
-        self.components.setCellWidget(row, 2, combo)
+    def _after_change(self) -> None:
+        if self.dirty:
+            self._say(self.tr("有未保存的修改。"), NOTE)
+        else:
+            self.message.clear()
+        self.update_sums()
+        self._update_undo()
 
-    def _mark_dirty(self, *_args) -> None:
-        if not self._loading:
-            self.dirty = True
-            self.message.setStyleSheet("color: #6d4c41;")
-            self.message.setText(self.tr("有未保存的修改。"))
+    def _update_undo(self) -> None:
+        for action, button, can, text, word in (
+                (self.undo_action, self.undo_button, self.draft.can_undo, self.draft.undo_text, self.tr("撤销")),
+                (self.redo_action, self.redo_button, self.draft.can_redo, self.draft.redo_text, self.tr("重做"))):
+            enabled = can and not self.read_only
+            action.setEnabled(enabled)
+            button.setEnabled(enabled)
+            tip = f"{word} {label('TemplateDraft', text)}".strip() if can else word
+            action.setText(tip)
+            button.setToolTip(tip)
 
     # -- loading --------------------------------------------------------------------------
-    def _fill_library(self, current: str) -> None:
-        self.library.clear()
-        for tpl, builtin in library.list_templates(self.db):
-            self.library.addItem(tpl.name + ("" if builtin else self.tr("（自定义）")), tpl.name)
-        found = self.library.findData(current)  # the session's own template, when it came from the library
-        self.library.setCurrentIndex(found if found >= 0 else -1)
-
     def refresh(self) -> None:
+        """The session's stored template, as a fresh draft (no unsaved changes, no undo steps)."""
         template = sessions.load_template(self.db, self.session_id)
-        self._fill_library(template.name)
-        self.show_template(template)
-        self.dirty = False
-        self.message.clear()
         self.has_scores = sessions.has_scores(self.db, self.session_id)
+        self.bar.fill(template.name)
+        self.draft = TemplateDraft(template, criteria_fixed=self.has_scores)
+        self.model.set_draft(self.draft)
+        self._show_draft()
+        self.message.clear()
         session = sessions.get_session(self.db, self.session_id)
         locked = session.why_locked("template")
         self.set_read_only(locked is not None, criteria_fixed=self.has_scores)
         if locked:
-            self.message.setStyleSheet("color: #6d4c41;")
-            self.message.setText(locked)
+            self._say(locked, NOTE)
         elif self.has_scores:
-            self.message.setStyleSheet("color: #6d4c41;")
-            self.message.setText(self.tr("本场已有指标评定：评估指标不能再改，评估要点、佐证要求、门槛和折算仍可修改。")
-                                 if self.is_checklist() else
-                                 self.tr("本场已有评分：评分指标和满分不能再改，等次、计时和说明仍可修改。"))
+            self._say(self.tr("本场已有指标评定：评估指标不能再改，评估要点、佐证要求、门槛和折算仍可修改。")
+                      if self.is_checklist() else
+                      self.tr("本场已有评分：评分指标和满分不能再改，等次、计时和说明仍可修改。"), NOTE)
 
     def set_read_only(self, value: bool, *, criteria_fixed: bool = False) -> None:
         """``value``: nothing may change; ``criteria_fixed``: the tree's names and maxima may not
-        (scores exist), its descriptions and the other settings may."""
+        (scores exist: the draft refuses them too), its descriptions and the other settings may."""
         self.read_only = value
-        for w in (self.save_button, self.revert_button, self.aggregation, self.components, self.grades,
-                  self.report, self.qa, self.warn, self.name, self.threshold, self.partial_weight, *self.row_buttons):
+        self.model.read_only = value
+        for w in (self.save_button, self.revert_button, self.name):
             w.setEnabled(not value)
+        self.settings.set_editable(not value)
         for w in (self.load_button, self.import_button, self.table_button, self.kind, *self.structure_buttons):
             w.setEnabled(not value and not criteria_fixed)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if value else
-                                  QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed
-                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if value else EDIT_TRIGGERS)
+        self._update_undo()
 
     def leave(self, parent: QWidget | None = None) -> bool:
         """Before the editor goes away (another session, the window closing): unsaved edits are
@@ -315,7 +254,7 @@ class TemplateEditor(QWidget):
         return False
 
     def is_checklist(self) -> bool:
-        return self.kind.currentData() == "checklist"
+        return self.draft.is_checklist
 
     def _show_kind(self) -> None:
         """Columns, settings and wording for the kind chosen."""
@@ -323,125 +262,152 @@ class TemplateEditor(QWidget):
         self.tree.setColumnHidden(MAX, checklist)
         self.tree.setColumnHidden(EVIDENCE, not checklist)
         self.tree.setColumnWidth(NAME, 340 if checklist else 260)  # indicators are sentences, criteria words
-        self.tree.headerItem().setText(NAME, self.tr("评估指标") if checklist else self.tr("评分指标"))
-        self.tree.headerItem().setText(DESCRIPTION, self.tr("评估要点") if checklist else self.tr("评分说明"))
-        for box in self.score_boxes:
-            box.setVisible(not checklist)
-        self.checklist_box.setVisible(checklist)
+        self.settings.show_kind(checklist)
         self.table_button.setVisible(checklist)
 
     def _kind_changed(self, _index: int) -> None:
-        self._show_kind()
-        if not self._loading:
-            self._mark_dirty()
-            self.update_sums()
-
-    def show_template(self, template: Template) -> None:
-        self._loading = True
-        try:
-            self.name.setText(template.name)
-            self.kind.setCurrentIndex(max(0, self.kind.findData(template.kind)))
-            self.threshold.setValue(float(template.threshold))
-            self.partial_weight.setValue(float(template.partial_weight))
-            self.tree.clear()
-            for node in template.criteria:
-                self.tree.addTopLevelItem(self._item(node))
-            self.tree.expandAll()
-            self.aggregation.setCurrentIndex(max(0, self.aggregation.findData(template.aggregation)))
-            self.components.setRowCount(0)
-            for c in template.components:
-                self._add_component(c.name, fmt_decimal(c.weight), c.source)
-            self.grades.setRowCount(0)
-            for g in template.grades:
-                self._add_row(self.grades, [g.name, fmt_decimal(g.min)])
-            self.report.setValue(float(template.timing.report_minutes))
-            self.qa.setValue(float(template.timing.qa_minutes))
-            self.warn.setValue(float(template.timing.warn_minutes))
-        finally:
-            self._loading = False
-        self._show_kind()
-        self.update_sums()
-
-    def _item(self, node: Criterion) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([node.name, fmt_decimal(node.max) if node.is_leaf else "", node.description,
-                                node.evidence_required])
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-        for child in node.children:
-            item.addChild(self._item(child))
-        return item
-
-    # -- tree editing ---------------------------------------------------------------------
-    def _new_item(self, name: str) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([name, "", "", ""])
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-        return item
-
-    def add_top(self) -> QTreeWidgetItem:
-        item = self._new_item(self.tr("新指标"))
-        self.tree.addTopLevelItem(item)
-        self._after_structure_change(item)
-        return item
-
-    def add_child(self) -> QTreeWidgetItem | None:
-        parent = self.tree.currentItem()
-        if parent is None:
-            return self.add_top()
-        item = self._new_item(self.tr("新下级指标"))
-        parent.addChild(item)
-        parent.setExpanded(True)
-        self._after_structure_change(item)
-        return item
-
-    def remove_item(self) -> None:
-        item = self.tree.currentItem()
-        if item is None:
-            return
-        (item.parent() or self.tree.invisibleRootItem()).removeChild(item)
-        self._after_structure_change(None)
-
-    def move_item(self, delta: int) -> None:
-        item = self.tree.currentItem()
-        if item is None:
-            return
-        parent = item.parent() or self.tree.invisibleRootItem()
-        row = parent.indexOfChild(item)
-        target = row + delta
-        if not 0 <= target < parent.childCount():
-            return
-        expanded = item.isExpanded()
-        parent.takeChild(row)
-        parent.insertChild(target, item)
-        item.setExpanded(expanded)
-        self._after_structure_change(item)
-
-    def _after_structure_change(self, item: QTreeWidgetItem | None) -> None:
-        if item is not None:
-            self.tree.setCurrentItem(item)
-        self._mark_dirty()
-        self.update_sums()
-
-    def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if self._loading:
             return
-        self._mark_dirty()
-        if column in (MAX, NAME):
-            self.update_sums()
+        open_rows, current = self._expanded(), self._current_path()
+        self.model.beginResetModel()  # the headers, the maxima and the red leaves follow the kind
+        try:
+            changed = self._edit(self.draft.set_kind, self.kind.currentData())
+        finally:
+            self.model.endResetModel()
+        self._expand(open_rows)
+        if current:
+            self.tree.setCurrentIndex(self.model.index_of(current))
+        if changed:
+            self._show_kind()
 
-    def update_sums(self) -> Decimal:
-        """Write each parent's sum, colour leaves without a positive maximum; returns the total. A
-        checklist counts its indicators instead."""
-        if self.is_checklist():
-            return self._count_indicators()
+    def _show_draft(self) -> None:
+        """Everything from the draft: the tree (all expanded) and the settings."""
+        self.tree.expandAll()
+        self._show_fields()
+        self._show_kind()
+        self.update_sums()
+        self._update_undo()
+
+    def _show_fields(self) -> None:
+        """The name, the kind and the settings as the draft has them."""
         self._loading = True
         try:
-            total = sum((self._sum(self.tree.topLevelItem(i)) for i in range(self.tree.topLevelItemCount())),
-                        Decimal(0))
+            if self.name.text() != self.draft.state.name:
+                self.name.setText(self.draft.state.name)
+            self.kind.setCurrentIndex(max(0, self.kind.findData(self.draft.state.kind)))
         finally:
             self._loading = False
-        bad = self.bad_leaves()
-        text = self.tr("合计 %1 分").replace("%1", fmt_decimal(total))
+        self.settings.show_draft()
+
+    def _load(self, template: Template) -> bool:
+        """A template from the library bar into the draft (one undo step)."""
+        try:
+            self.model.run(lambda: self.draft.load(template))
+        except UserError as exc:
+            self._refuse(exc)
+            return False
+        self._show_draft()
+        self._after_change()
+        return True
+
+    # -- tree editing ---------------------------------------------------------------------
+    def _expanded(self) -> set[int]:
+        """The draft's nodes whose rows are open (by identity: an operation keeps its nodes)."""
+        out: set[int] = set()
+
+        def walk(parent: QModelIndex) -> None:
+            for row in range(self.model.rowCount(parent)):
+                index = self.model.index(row, NAME, parent)
+                if self.tree.isExpanded(index):
+                    out.add(id(self.model.node(index)))
+                    walk(index)
+        walk(QModelIndex())
+        return out
+
+    def _expand(self, nodes: set[int]) -> None:
+        def walk(parent: QModelIndex) -> None:
+            for row in range(self.model.rowCount(parent)):
+                index = self.model.index(row, NAME, parent)
+                if id(self.model.node(index)) in nodes:
+                    self.tree.expand(index)
+                walk(index)
+        walk(QModelIndex())
+
+    def _structure(self, operation: Callable[[], Any], select: Callable[[Any], Any] = lambda path: path):
+        """A change of the tree's shape: the draft's operation, the rows kept open, the new place chosen."""
+        open_rows = self._expanded()
+        try:
+            result = self.model.run(operation)
+        except UserError as exc:
+            self._expand(open_rows)
+            self._refuse(exc)
+            return None
+        self._expand(open_rows)
+        path = select(result)
+        if path:
+            index = self.model.index_of(path)
+            if index.parent().isValid():
+                self.tree.expand(index.parent())
+            self.tree.setCurrentIndex(index)
+        self._after_change()
+        return self.model.index_of(path) if path else None
+
+    def _current_path(self):
+        return self.model.path(self.tree.currentIndex())
+
+    def add_top(self) -> QModelIndex | None:
+        return self._structure(lambda: self.draft.add(None, self.tr("新指标")))
+
+    def add_child(self) -> QModelIndex | None:
+        parent = self._current_path()
+        if parent is None:
+            return self.add_top()
+        return self._structure(lambda: self.draft.add(parent, self.tr("新下级指标")))
+
+    def remove_item(self) -> None:
+        path = self._current_path()
+        if path is not None:
+            self._structure(lambda: self.draft.remove(path), select=lambda _none: None)
+
+    def move_item(self, delta: int) -> None:
+        path = self._current_path()
+        if path is not None:
+            self._structure(lambda: self.draft.move(path, delta), select=lambda moved: moved or path)
+
+    def undo(self) -> None:
+        self._step(self.draft.undo)
+
+    def redo(self) -> None:
+        self._step(self.draft.redo)
+
+    def _step(self, which: Callable[[], str | None]) -> None:
+        if self.read_only:
+            return
+        path = self._current_path()
+        self.model.run(which)
+        self._show_draft()
+        index = QModelIndex()
+        for row in path or ():  # the row that was current, or the nearest one above it that is left
+            child = self.model.index(row, NAME, index)
+            if not child.isValid():
+                break
+            index = child
+        self.tree.setCurrentIndex(index)
+        self._after_change()
+
+    def update_sums(self) -> Decimal:
+        """The sum label from the draft (a checklist counts its indicators); returns the total."""
+        if self.is_checklist():
+            self.sum_label.setStyleSheet("font-weight: bold; color: #2e7d32;")
+            self.sum_label.setText(arg(self.tr("一级指标 %1 项，评估指标 %2 项"), len(self.draft.criteria),
+                                       len(self.draft.leaves())))
+            self.total = Decimal(0)
+            return self.total
+        total = self.draft.total()
+        bad = self.draft.bad_leaves()
+        text = arg(self.tr("合计 %1 分"), fmt_decimal(total))
         if bad:
-            text += self.tr("　（%1 个末级指标缺少正数满分）").replace("%1", str(len(bad)))
+            text += arg(self.tr("　（%1 个末级指标缺少正数满分）"), len(bad))
             self.sum_label.setStyleSheet("font-weight: bold; color: #c62828;")
         elif total != 100:
             text += self.tr("　（结果将折算为百分制）")
@@ -452,94 +418,13 @@ class TemplateEditor(QWidget):
         self.total = total
         return total
 
-    def _count_indicators(self) -> Decimal:
-        leaves: list[QTreeWidgetItem] = []
+    def bad_leaves(self) -> list[str]:
+        """The leaves without a positive maximum, named “一级/二级” (the draft's list)."""
+        return self.draft.bad_leaves()
 
-        def walk(item: QTreeWidgetItem) -> None:
-            item.setBackground(MAX, QBrush())
-            if item.childCount() == 0:
-                leaves.append(item)
-            for i in range(item.childCount()):
-                walk(item.child(i))
-        for i in range(self.tree.topLevelItemCount()):
-            walk(self.tree.topLevelItem(i))
-        self.sum_label.setStyleSheet("font-weight: bold; color: #2e7d32;")
-        self.sum_label.setText(self.tr("一级指标 %1 项，评估指标 %2 项").replace("%1", str(self.tree.topLevelItemCount()))
-                               .replace("%2", str(len(leaves))))
-        self.total = Decimal(0)
-        return self.total
-
-    def _sum(self, item: QTreeWidgetItem) -> Decimal:
-        if item.childCount() == 0:
-            value = parse_max(item.text(MAX))
-            item.setBackground(MAX, QBrush(BAD) if value is None else QBrush())
-            item.setToolTip(MAX, self.tr("末级指标必须有一个正数满分") if value is None else "")
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-            return value or Decimal(0)
-        total = sum((self._sum(item.child(i)) for i in range(item.childCount())), Decimal(0))
-        item.setText(MAX, fmt_decimal(total))
-        item.setBackground(MAX, QBrush())
-        item.setForeground(MAX, QBrush(QColor("#607d8b")))
-        return total
-
-    def bad_leaves(self) -> list[QTreeWidgetItem]:
-        out: list[QTreeWidgetItem] = []
-
-        def walk(item: QTreeWidgetItem) -> None:
-            if item.childCount() == 0:
-                if parse_max(item.text(MAX)) is None:
-                    out.append(item)
-            for i in range(item.childCount()):
-                walk(item.child(i))
-        for i in range(self.tree.topLevelItemCount()):
-            walk(self.tree.topLevelItem(i))
-        return out
-
-    # -- to and from JSON -----------------------------------------------------------------
-    def _node_dict(self, item: QTreeWidgetItem) -> dict:
-        d: dict = {"name": item.text(NAME).strip()}
-        if item.text(DESCRIPTION).strip():
-            d["description"] = item.text(DESCRIPTION).strip()
-        checklist = self.is_checklist()
-        if checklist and item.text(EVIDENCE).strip():
-            d["evidence_required"] = item.text(EVIDENCE).strip()
-        if item.childCount():
-            d["children"] = [self._node_dict(item.child(i)) for i in range(item.childCount())]
-        elif not checklist:
-            d["max"] = item.text(MAX).strip() or None
-        return d
-
-    def template_dict(self) -> dict:
-        if self.is_checklist():
-            return {"name": self.name.text().strip(), "kind": "checklist",
-                    "criteria": [self._node_dict(self.tree.topLevelItem(i)) for i in range(self.tree.topLevelItemCount())],
-                    "threshold": round(self.threshold.value(), 2), "partial_weight": round(self.partial_weight.value(), 2)}
-        components = []
-        for r in range(self.components.rowCount()):
-            name = (self.components.item(r, 0) or QTableWidgetItem("")).text()
-            weight = (self.components.item(r, 1) or QTableWidgetItem("")).text()
-            combo = self.components.cellWidget(r, 2)
-            components.append({"name": name, "weight": weight, "source": combo.currentData() if combo else "external"})
-        grades = [{"name": (self.grades.item(r, 0) or QTableWidgetItem("")).text(),
-                   "min": (self.grades.item(r, 1) or QTableWidgetItem("")).text()}
-                  for r in range(self.grades.rowCount())]
-        return {
-            "name": self.name.text().strip(),
-            "criteria": [self._node_dict(self.tree.topLevelItem(i)) for i in range(self.tree.topLevelItemCount())],
-            "aggregation": self.aggregation.currentData(),
-            "components": components,
-            "grades": grades,
-            "timing": {"report_minutes": self.report.value(), "qa_minutes": self.qa.value(),
-                       "warn_minutes": self.warn.value()},
-        }
-
+    # -- to a template --------------------------------------------------------------------
     def checked_template(self) -> Template:
-        return parse_template(self.template_dict(), source=self.tr("评分细则"))
-
-    # -- actions --------------------------------------------------------------------------
-    def _refuse(self, exc: UserError) -> None:
-        self.message.setStyleSheet("color: #c62828;")
-        self.message.setText(str(exc))
+        return self.draft.to_template(source=self.tr("评分细则"))
 
     def save(self) -> bool:
         try:
@@ -548,100 +433,22 @@ class TemplateEditor(QWidget):
             self._refuse(exc)
             return False
         self.refresh()
-        self.message.setStyleSheet("color: #2e7d32;")
-        self.message.setText(self.tr("评分细则已保存。"))
+        self._say(self.tr("评分细则已保存。"), OK)
         self.saved.emit()
         return True
 
+    # -- the library bar's actions, here as before ------------------------------------------
     def load_library_choice(self) -> bool:
-        if not self.load_button.isEnabled():
-            return False
-        name = self.library.currentData()
-        template = library.find_template(self.db, name) if name else None
-        if template is None:
-            return False
-        self.show_template(template)
-        self._mark_dirty()
-        return True
+        return self.bar.load_library_choice()
 
     def import_file(self, path: str | None = None) -> bool:
-        if not self.import_button.isEnabled():
-            return False
-        if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("导入评分模板"), "", self.tr("模板 (*.json)"))
-        if not path:
-            return False
-        from fazhi_desktop.template import load_template_file
-        try:
-            template = load_template_file(path)
-        except UserError as exc:
-            self._refuse(exc)
-            return False
-        self.show_template(template)
-        self._mark_dirty()
-        return True
+        return self.bar.import_file(path)
 
     def import_indicator_table(self, path: str | None = None) -> bool:
-        """A full indicator table (一级/二级/三级/评估要点/佐证要求) into the working copy; saving
-        stores it (refused once indicators are rated)."""
-        if not self.table_button.isEnabled():
-            return False
-        if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("导入指标表"), "", self.tr("表格 (*.xlsx *.csv)"))
-        if not path:
-            return False
-        from fazhi_desktop.checklist.indicators import read_indicator_table, with_indicators
-
-        try:
-            table = read_indicator_table(path)
-            base = parse_template({"name": self.name.text().strip() or self.tr("示范创建评估"), "kind": "checklist",
-                                   "criteria": [{"name": "x"}], "threshold": round(self.threshold.value(), 2),
-                                   "partial_weight": round(self.partial_weight.value(), 2)}, source=self.tr("评分细则"))
-            template = with_indicators(base, table)
-        except UserError as exc:
-            self._refuse(exc)
-            return False
-        self.show_template(template)
-        self._mark_dirty()
-        self.message.setText(self.tr("已读入指标表：%1 保存后生效。").replace("%1", table.summary())
-                             + "".join(table.notes))
-        return True
+        return self.bar.import_indicator_table(path)
 
     def export_file(self, path: str | None = None) -> bool:
-        try:
-            template = self.checked_template()
-        except UserError as exc:
-            self._refuse(exc)
-            return False
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出评分模板"), f"{template.name}.json",
-                                                  self.tr("模板 (*.json)"))
-        if not path:
-            return False
-        try:
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(template.to_json())
-        except OSError as exc:
-            self._refuse(UserError(self.tr("无法写入 %1：%2").replace("%1", path).replace("%2", exc.strerror or str(exc))))
-            return False
-        self.message.setStyleSheet("color: #2e7d32;")
-        self.message.setText(self.tr("已导出到 %1").replace("%1", path))
-        return True
+        return self.bar.export_file(path)
 
     def save_to_library(self, name: str | None = None) -> bool:
-        if name is None:
-            name = dialogs.ask_text(self, self.tr("另存到模板库"), self.tr("模板名称："), self.name.text() + self.tr("（修订）"))
-        if not name:
-            return False
-        data = self.template_dict()
-        data["name"] = name
-        try:
-            library.save_template(self.db, template=parse_template(data, source=self.tr("评分细则")))
-        except UserError as exc:
-            self._refuse(exc)
-            return False
-        self._fill_library(name)
-        self.message.setStyleSheet("color: #2e7d32;")
-        self.message.setText(self.tr("已存入模板库：%1").replace("%1", name))
-        return True
-
+        return self.bar.save_to_library(name)
