@@ -282,3 +282,33 @@ def test_the_english_window_shows_no_chinese_but_data_and_nothing_cut_off(qtbot,
         assert not own(cut), "cut off at 1366×768 in English:\n" + "\n".join(own(cut))
     finally:
         close_window(w)
+
+
+def test_a_moved_text_keeps_its_translation(tmp_path):
+    """What lupdate leaves when code moves between classes: the text unfinished under the new context
+    and vanished under the old one. carry() fills the first from the second (same source and comment,
+    not a text with another comment), leaves a text translated two ways to a person, drops the old."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build_translations as bt
+
+    ts = tmp_path / "x.ts"
+    ts.write_text("""<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="en_US">
+<context><name>Old</name>
+ <message><source>评分</source><translation type="vanished">Scoring</translation></message>
+ <message><source>评分</source><comment>verb</comment><translation type="vanished">Score</translation></message>
+ <message><source>结果</source><translation type="obsolete">Result</translation></message>
+ <message><source>结果</source><translation type="vanished">Outcome</translation></message></context>
+<context><name>New</name>
+ <message><source>评分</source><translation type="unfinished"></translation></message>
+ <message><source>评分</source><comment>noun</comment><translation type="unfinished"></translation></message>
+ <message><source>结果</source><translation type="unfinished"></translation></message></context></TS>""",
+                  encoding="utf-8")
+    tree = bt.read(ts)
+    assert bt.carry(tree) == (1, 4)
+    bt.write(tree, ts)
+    left = {(c, m.findtext("source"), m.findtext("comment")): (m.findtext("translation"), bt.state(m))
+            for c, m, _ in bt.messages(bt.read(ts))}
+    assert left == {("New", "评分", None): ("Scoring", "finished"),
+                    ("New", "评分", "noun"): ("", "unfinished"),
+                    ("New", "结果", None): ("", "unfinished")}
+    assert bt.unfinished(bt.read(ts)) == [("New", "评分"), ("New", "结果")]
