@@ -205,7 +205,7 @@ def cut_offs(root: QWidget) -> list[tuple[str, str]]:
         where = owner(w)
         if isinstance(w, ElidedLabel):
             continue  # ends in … by design, the whole text in its tooltip
-        if isinstance(w, QLabel) and not w.wordWrap() and w.text() and not Qt.mightBeRichText(w.text()):
+        if isinstance(w, QLabel) and not w.wordWrap() and w.text() and not w.text().lstrip().startswith("<"):
             if w.sizeHint().width() > w.width() + 1:
                 out.append((where, f"label {w.text()!r}: {w.sizeHint().width()} > {w.width()} px"))
         elif isinstance(w, QAbstractButton) and w.text() and w.sizeHint().width() > w.width() + 1:
