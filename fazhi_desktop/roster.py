@@ -10,12 +10,14 @@ import sqlite_utils
 
 from .db import now_iso, transaction
 from .errors import UserError
+from .i18n import QT_TRANSLATE_NOOP
 from .replay import expert_state, unit_state
 from .sessions import Session, checklist_schema, ensure_editable, get_session, load_template, record, record_order
 from .template import Template
 
-UNIT_STATUSES = {"waiting": "等待", "report": "汇报中", "questions": "问答中", "scoring": "评分中",
-                 "done": "已完成", "absent": "缺席"}
+UNIT_STATUSES = {"waiting": QT_TRANSLATE_NOOP("Roster", "等待"), "report": QT_TRANSLATE_NOOP("Roster", "汇报中"),
+                 "questions": QT_TRANSLATE_NOOP("Roster", "问答中"), "scoring": QT_TRANSLATE_NOOP("Roster", "评分中"),
+                 "done": QT_TRANSLATE_NOOP("Roster", "已完成"), "absent": QT_TRANSLATE_NOOP("Roster", "缺席")}
 EXPERT_CATEGORIES = ["人大代表", "政协委员", "法律顾问", "专家学者", "部门负责人", "其他"]
 
 

@@ -14,31 +14,45 @@ import sqlite_utils
 
 from .db import now_iso, transaction
 from .errors import UserError
+from .i18n import QT_TRANSLATE_NOOP
 from .stored_template import checklist_schema, load_template
 from .template import Criterion, Template, fmt_decimal, parse_template
 
-STATUSES = {"draft": "筹备中", "live": "进行中", "finished": "已结束", "sealed": "已封盘"}
+STATUSES = {"draft": QT_TRANSLATE_NOOP("Session", "筹备中"), "live": QT_TRANSLATE_NOOP("Session", "进行中"),
+            "finished": QT_TRANSLATE_NOOP("Session", "已结束"), "sealed": QT_TRANSLATE_NOOP("Session", "已封盘")}
 MEETING_FIELDS = ("title", "kind", "date", "venue", "organisers", "chair", "host", "secretary", "summary")
-FIELD_LABELS = {"title": "会议名称", "kind": "会议类型", "date": "日期", "venue": "地点",
-                "organisers": "主办单位", "chair": "评议组组长", "host": "主持人",
-                "secretary": "记录员", "summary": "会议小结"}
+FIELD_LABELS = {"title": QT_TRANSLATE_NOOP("Session", "会议名称"), "kind": QT_TRANSLATE_NOOP("Session", "会议类型"),
+                "date": QT_TRANSLATE_NOOP("Session", "日期"), "venue": QT_TRANSLATE_NOOP("Session", "地点"),
+                "organisers": QT_TRANSLATE_NOOP("Session", "主办单位"), "chair": QT_TRANSLATE_NOOP("Session", "评议组组长"),
+                "host": QT_TRANSLATE_NOOP("Session", "主持人"), "secretary": QT_TRANSLATE_NOOP("Session", "记录员"),
+                "summary": QT_TRANSLATE_NOOP("Session", "会议小结")}
 
 
 # One rule for what may change, by status. Every service asks it before writing (ensure_editable),
 # every window asks it before offering an edit (Session.editable), so the two cannot disagree.
-CHANGES = {"meeting": "会议信息", "summary": "会议小结", "roster": "参评单位和评议专家", "template": "评分细则",
-           "draw": "抽签", "recusals": "回避", "scores": "评分", "external": "外部得分",
-           "questions": "提问记录", "live": "现场计时",
-           # a checklist session (示范创建): the indicator ratings and the candidates' steps follow the scores' rule
-           "ratings": "指标评定", "steps": "创建进程"}
+CHANGES = {
+    "meeting": QT_TRANSLATE_NOOP("SessionParts", "会议信息"),
+    "summary": QT_TRANSLATE_NOOP("SessionParts", "会议小结"),
+    "roster": QT_TRANSLATE_NOOP("SessionParts", "参评单位和评议专家"),
+    "template": QT_TRANSLATE_NOOP("SessionParts", "评分细则"),
+    "draw": QT_TRANSLATE_NOOP("SessionParts", "抽签"),
+    "recusals": QT_TRANSLATE_NOOP("SessionParts", "回避"),
+    "scores": QT_TRANSLATE_NOOP("SessionParts", "评分"),
+    "external": QT_TRANSLATE_NOOP("SessionParts", "外部得分"),
+    "questions": QT_TRANSLATE_NOOP("SessionParts", "提问记录"),
+    "live": QT_TRANSLATE_NOOP("SessionParts", "现场计时"),
+    # a checklist session (示范创建): the indicator ratings and the candidates' steps follow the scores' rule
+    "ratings": QT_TRANSLATE_NOOP("SessionParts", "指标评定"),
+    "steps": QT_TRANSLATE_NOOP("SessionParts", "创建进程"),
+}
 _ALLOWED = {
     "draft": set(CHANGES),
     "live": set(CHANGES) - {"draw"},       # the order is fixed once the first unit has presented
     "finished": {"summary"},               # the chair's summary is written after the last unit
     "sealed": set(),                       # only an audited revision (seal.revise)
 }
-REOPEN_HINT = "如需修改，请先重新打开评议会（窗口菜单“会议 → 重新打开…”，或命令 reopen；需填写原因，留痕）。"
-REVISE_HINT = "如需更正，请走封盘后更正（窗口菜单“会议 → 封盘后更正…”；需填写原因，留痕）。"
+REOPEN_HINT = QT_TRANSLATE_NOOP("Session", "如需修改，请先重新打开评议会（窗口菜单“会议 → 重新打开…”，或命令 reopen；需填写原因，留痕）。")
+REVISE_HINT = QT_TRANSLATE_NOOP("Session", "如需更正，请走封盘后更正（窗口菜单“会议 → 封盘后更正…”；需填写原因，留痕）。")
 
 
 class SessionLocked(UserError):

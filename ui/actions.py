@@ -8,20 +8,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
+from .i18n import label
 from .icons import icon
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("actions", text)
 
 
 @dataclass(frozen=True)
 class ActionSpec:
     key: str
-    text: str
+    text: str  # marked QT_TRANSLATE_NOOP("actions", …), shown with label("actions", text)
     shortcut: str = ""
     icon: str = ""
     group: str = "file"  # file | edit | session | live | view | help
@@ -30,37 +27,37 @@ class ActionSpec:
 
 SPECS: list[ActionSpec] = [
     # file / sessions
-    ActionSpec("session.new", "新建评议会…", "Ctrl+N", "new", "file"),
-    ActionSpec("session.duplicate", "以此为模板新建…", "", "duplicate", "file"),
-    ActionSpec("session.delete", "删除评议会…", "", "delete", "file"),
-    ActionSpec("session.export", "导出会议材料…", "Ctrl+E", "export", "file"),
-    ActionSpec("app.quit", "退出", "Ctrl+Shift+Q", "", "file"),
+    ActionSpec("session.new", QT_TRANSLATE_NOOP("actions", "新建评议会…"), "Ctrl+N", "new", "file"),
+    ActionSpec("session.duplicate", QT_TRANSLATE_NOOP("actions", "以此为模板新建…"), "", "duplicate", "file"),
+    ActionSpec("session.delete", QT_TRANSLATE_NOOP("actions", "删除评议会…"), "", "delete", "file"),
+    ActionSpec("session.export", QT_TRANSLATE_NOOP("actions", "导出会议材料…"), "Ctrl+E", "export", "file"),
+    ActionSpec("app.quit", QT_TRANSLATE_NOOP("actions", "退出"), "Ctrl+Shift+Q", "", "file"),
     # edit
-    ActionSpec("edit.undo", "撤销", "Ctrl+Z", "undo", "edit"),
-    ActionSpec("edit.redo", "重做", "Ctrl+Shift+Z", "redo", "edit"),
+    ActionSpec("edit.undo", QT_TRANSLATE_NOOP("actions", "撤销"), "Ctrl+Z", "undo", "edit"),
+    ActionSpec("edit.redo", QT_TRANSLATE_NOOP("actions", "重做"), "Ctrl+Shift+Z", "redo", "edit"),
     # live console
-    ActionSpec("live.start_pause", "开始/暂停计时", "Space", "start", "live"),
-    ActionSpec("live.end_phase", "结束当前环节", "N", "end", "live"),
-    ActionSpec("live.next_unit", "下一个单位", "Ctrl+Right", "next", "live"),
-    ActionSpec("live.previous_unit", "上一个单位", "Ctrl+Left", "previous", "live"),
-    ActionSpec("live.add_minute", "加时一分钟", "Ctrl+M", "minute", "live"),
-    ActionSpec("live.focus_question", "记录提问", "Ctrl+Q", "question", "live"),
-    ActionSpec("live.projector", "投屏窗口 开/关", "F5", "projector", "live"),
-    ActionSpec("live.mark_absent", "标记缺席", "", "absent", "live"),
-    ActionSpec("live.back_phase", "返回上一环节", "Shift+N", "previous", "live"),
+    ActionSpec("live.start_pause", QT_TRANSLATE_NOOP("actions", "开始/暂停计时"), "Space", "start", "live"),
+    ActionSpec("live.end_phase", QT_TRANSLATE_NOOP("actions", "结束当前环节"), "N", "end", "live"),
+    ActionSpec("live.next_unit", QT_TRANSLATE_NOOP("actions", "下一个单位"), "Ctrl+Right", "next", "live"),
+    ActionSpec("live.previous_unit", QT_TRANSLATE_NOOP("actions", "上一个单位"), "Ctrl+Left", "previous", "live"),
+    ActionSpec("live.add_minute", QT_TRANSLATE_NOOP("actions", "加时一分钟"), "Ctrl+M", "minute", "live"),
+    ActionSpec("live.focus_question", QT_TRANSLATE_NOOP("actions", "记录提问"), "Ctrl+Q", "question", "live"),
+    ActionSpec("live.projector", QT_TRANSLATE_NOOP("actions", "投屏窗口 开/关"), "F5", "projector", "live"),
+    ActionSpec("live.mark_absent", QT_TRANSLATE_NOOP("actions", "标记缺席"), "", "absent", "live"),
+    ActionSpec("live.back_phase", QT_TRANSLATE_NOOP("actions", "返回上一环节"), "Shift+N", "previous", "live"),
     # the session's life (menu 会议 and the bar above the pages)
-    ActionSpec("meeting.begin", "开始现场评议", "", "start", "session"),
-    ActionSpec("meeting.finish", "结束评议会…", "", "end", "session"),
-    ActionSpec("meeting.seal", "封盘…", "", "submit", "session"),
-    ActionSpec("meeting.reopen", "重新打开…", "", "unlock", "session"),
-    ActionSpec("meeting.revise", "封盘后更正…", "", "scores", "session"),
+    ActionSpec("meeting.begin", QT_TRANSLATE_NOOP("actions", "开始现场评议"), "", "start", "session"),
+    ActionSpec("meeting.finish", QT_TRANSLATE_NOOP("actions", "结束评议会…"), "", "end", "session"),
+    ActionSpec("meeting.seal", QT_TRANSLATE_NOOP("actions", "封盘…"), "", "submit", "session"),
+    ActionSpec("meeting.reopen", QT_TRANSLATE_NOOP("actions", "重新打开…"), "", "unlock", "session"),
+    ActionSpec("meeting.revise", QT_TRANSLATE_NOOP("actions", "封盘后更正…"), "", "scores", "session"),
     # history
-    ActionSpec("history.open", "历史与整改台账…", "Ctrl+H", "audit", "file"),
-    ActionSpec("db.backups", "备份与恢复…", "", "save", "file"),
-    ActionSpec("db.verify", "校验审计链…", "", "submit", "file",
-               "核对每场评议会的审计链、封盘签名与数据是否一致（命令行：verify）"),
+    ActionSpec("history.open", QT_TRANSLATE_NOOP("actions", "历史与整改台账…"), "Ctrl+H", "audit", "file"),
+    ActionSpec("db.backups", QT_TRANSLATE_NOOP("actions", "备份与恢复…"), "", "save", "file"),
+    ActionSpec("db.verify", QT_TRANSLATE_NOOP("actions", "校验审计链…"), "", "submit", "file",
+               QT_TRANSLATE_NOOP("actions", "核对每场评议会的审计链、封盘签名与数据是否一致（命令行：verify）")),
     # help
-    ActionSpec("help.shortcuts", "快捷键一览", "F1", "help", "help"),
+    ActionSpec("help.shortcuts", QT_TRANSLATE_NOOP("actions", "快捷键一览"), "F1", "help", "help"),
 ]
 BY_KEY = {spec.key: spec for spec in SPECS}
 
@@ -74,13 +71,13 @@ class ActionRegistry(QObject):
         for spec in SPECS:
             if keys is not None and spec.key not in keys:
                 continue
-            action = QAction(_tr(spec.text), parent)
+            action = QAction(label("actions", spec.text), parent)
             if spec.shortcut:
                 action.setShortcut(QKeySequence(spec.shortcut))
             if spec.icon:
                 action.setIcon(icon(spec.icon))
             if spec.tip:
-                action.setStatusTip(_tr(spec.tip))
+                action.setStatusTip(label("actions", spec.tip))
             action.setObjectName(spec.key)
             self.actions[spec.key] = action
 
@@ -98,5 +95,5 @@ class ActionRegistry(QObject):
 
 def shortcut_table() -> list[tuple[str, str]]:
     """(text, shortcut) for the help dialog, in registry order."""
-    return [(_tr(s.text), QKeySequence(s.shortcut).toString(QKeySequence.SequenceFormat.NativeText))
+    return [(label("actions", s.text), QKeySequence(s.shortcut).toString(QKeySequence.SequenceFormat.NativeText))
             for s in SPECS if s.shortcut]

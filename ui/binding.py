@@ -24,16 +24,15 @@ import warnings
 from dataclasses import dataclass
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QRect, Signal
+from PySide6.QtCore import QObject, QRect, Signal
 from PySide6.QtGui import QIcon, QIconEngine, QImage, QPainter
+from .i18n import arg, translate
 
 PROBES = 16
 EXIT_UNSOUND = 2
 FIX_VERSION = "PySide6-Essentials 6.11.3"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("binding", text)
 
 
 @dataclass(frozen=True)
@@ -121,14 +120,13 @@ def measure(probes: int = PROBES) -> BindingReport:
 
 def refusal_text(report: BindingReport) -> str:
     """The Chinese message shown when the binding is refused."""
-    return (_tr("法治评议不能启动：已安装的 Qt 绑定 PySide6 %1（Python %2）有引用计数缺陷"
+    return (arg(translate("binding", "法治评议不能启动：已安装的 Qt 绑定 PySide6 %1（Python %2）有引用计数缺陷"
                 "（探测 %3 次：None 丢失 %4 个引用，True 丢失 %5 个，False 丢失 %6 个），"
                 "评议会进行中程序会突然崩溃。\n"
                 "解决办法：在程序目录运行 bash scripts/dev.sh setup，安装锁定的 %7；"
-                "或改用 Python 3.12 及以上版本。")
-            .replace("%1", report.pyside).replace("%2", report.python).replace("%3", str(report.probes))
-            .replace("%4", str(report.lost.get("None", 0))).replace("%5", str(report.lost.get("True", 0)))
-            .replace("%6", str(report.lost.get("False", 0))).replace("%7", FIX_VERSION))
+                "或改用 Python 3.12 及以上版本。"),
+                report.pyside, report.python, report.probes, report.lost.get("None", 0), report.lost.get("True", 0),
+                report.lost.get("False", 0), FIX_VERSION))
 
 
 def show_dialog(text: str) -> None:

@@ -23,7 +23,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from .i18n import arg, translate
 
 LOG_NAME = "crash.log"
 KEEP_BYTES = 1_000_000  # a larger log is moved to crash.log.1 at start (one old copy kept)
@@ -31,15 +32,12 @@ KEEP_BYTES = 1_000_000  # a larger log is moved to crash.log.1 at start (one old
 ShowFn = Callable[[str, "Path | None"], object]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("crashlog", text)
 
 
 def dialog_text(summary: str, path: Path | None) -> str:
-    where = str(path) if path is not None else _tr("（日志文件无法写入，详情见标准错误输出）")
-    return (_tr("程序遇到意外错误：%1\n\n评议会数据是安全的：每一项录入在输入时都已保存到数据库，"
-                "已保存的内容不会因此丢失。\n\n错误详情已记入日志：%2\n如问题再次出现，请把该文件交给技术支持。")
-            .replace("%1", summary).replace("%2", where))
+    where = str(path) if path is not None else translate("crashlog", "（日志文件无法写入，详情见标准错误输出）")
+    return (arg(translate("crashlog", "程序遇到意外错误：%1\n\n评议会数据是安全的：每一项录入在输入时都已保存到数据库，"
+                "已保存的内容不会因此丢失。\n\n错误详情已记入日志：%2\n如问题再次出现，请把该文件交给技术支持。"), summary, where))
 
 
 def show_dialog(summary: str, path: Path | None):
@@ -50,7 +48,7 @@ def show_dialog(summary: str, path: Path | None):
 
     if QApplication.instance() is None:
         return None
-    box = QMessageBox(QMessageBox.Icon.Critical, f"{APP_NAME} — {_tr('意外错误')}", dialog_text(summary, path),
+    box = QMessageBox(QMessageBox.Icon.Critical, f"{APP_NAME} — " + translate("crashlog", "意外错误"), dialog_text(summary, path),
                       QMessageBox.StandardButton.Ok, QApplication.activeWindow())
     box.setObjectName("crash_dialog")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)

@@ -26,6 +26,12 @@ def arg(text: str, *values: object) -> str:
     return _PLACE.sub(fill, text)
 
 
+def translate(context: str, text: str) -> str:
+    """``text`` in the UI's language; outside a QObject method write both as literals at the call,
+    ``translate("Context", "文字")``, so lupdate files the text under the context asked for here."""
+    return QCoreApplication.translate(context, text)
+
+
 def label(context: str, text: str) -> str:
     """A text marked elsewhere with ``QT_TRANSLATE_NOOP(context, text)``, in the UI's language."""
     return QCoreApplication.translate(context, text)

@@ -7,7 +7,7 @@ history window all end up in the same functions (``finish``, ``seal``, ``reopen`
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QToolButton, QVBoxLayout, QWidget)
@@ -18,7 +18,8 @@ from fazhi_desktop.lifecycle import finish_check, finish_session
 from fazhi_desktop.sessions import STATUSES, get_session, is_checklist
 
 from . import dialogs
-from .widgets import error_label
+from .widgets import ElidedLabel, error_label
+from .i18n import arg, label, translate
 
 STEPS = ("draft", "live", "finished", "sealed")
 ACTION_KEYS = ("meeting.begin", "meeting.finish", "meeting.seal", "meeting.reopen", "meeting.revise")
@@ -27,8 +28,6 @@ NEXT_STEPS = {"draft": ("meeting.begin", "meeting.finish"), "live": ("meeting.fi
               "finished": ("meeting.seal", "meeting.reopen"), "sealed": ("meeting.revise",)}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("lifecycle", text)
 
 
 class _StepDialog(QDialog):
@@ -80,29 +79,27 @@ class FinishDialog(_StepDialog):
         if checklist:
             self.reason.setPlaceholderText(self.tr("原因，例如：开州区撤回申报，经评估组同意"))
         if checklist and not self.check.incomplete:
-            head.setText(self.tr("“%1”的指标评定已全部完成。结束后，指标评定、创建进程和会议信息只读"
-                                 "（会议小结仍可填写），之后可以封盘。").replace("%1", s.title))
+            head.setText(arg(self.tr("“%1”的指标评定已全部完成。结束后，指标评定、创建进程和会议信息只读"
+                                 "（会议小结仍可填写），之后可以封盘。"), s.title))
         elif checklist:
-            head.setText(self.tr("“%1”还有 %2 个参评单位的指标未评定完，暂不能结束。请先补齐评定；确需结束的，"
-                                 "勾选下面一项并写明原因。").replace("%1", s.title)
-                         .replace("%2", str(len(self.check.incomplete))))
+            head.setText(arg(self.tr("“%1”还有 %2 个参评单位的指标未评定完，暂不能结束。请先补齐评定；确需结束的，"
+                                 "勾选下面一项并写明原因。"), s.title, str(len(self.check.incomplete))))
             self.gaps.addItems([g.text() for g in self.check.incomplete])
             layout.addWidget(self.gaps, 1)
             layout.addWidget(self.override)
             layout.addWidget(self.reason)
         elif self.check.incomplete:
-            head.setText(self.tr("“%1”还有 %2 份评分未完成，暂不能结束。请先补齐评分；确需结束的，勾选下面一项并写明原因。")
-                         .replace("%1", s.title).replace("%2", str(len(self.check.incomplete))))
+            head.setText(arg(self.tr("“%1”还有 %2 份评分未完成，暂不能结束。请先补齐评分；确需结束的，勾选下面一项并写明原因。"),
+                             s.title, str(len(self.check.incomplete))))
             self.gaps.addItems([g.text() for g in self.check.incomplete])
             layout.addWidget(self.gaps, 1)
             layout.addWidget(self.override)
             layout.addWidget(self.reason)
         else:
-            head.setText(self.tr("“%1”的评分已全部完成。结束后，评分、提问和会议信息只读（会议小结仍可填写），"
-                                 "之后可以封盘。").replace("%1", s.title))
+            head.setText(arg(self.tr("“%1”的评分已全部完成。结束后，评分、提问和会议信息只读（会议小结仍可填写），"
+                                 "之后可以封盘。"), s.title))
         if self.check.unsubmitted:
-            note = QLabel(self.tr("已评完但未提交的 %1 份评分将在结束时一并提交（锁定）。")
-                          .replace("%1", str(len(self.check.unsubmitted))))
+            note = QLabel(arg(self.tr("已评完但未提交的 %1 份评分将在结束时一并提交（锁定）。"), str(len(self.check.unsubmitted))))
             note.setWordWrap(True)
             layout.addWidget(note)
         self._finish_layout(layout, self.tr("结束评议会"), enabled=True)
@@ -135,9 +132,8 @@ class SealDialog(_StepDialog):
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         what = self.tr("指标评定、创建进程和会议信息") if is_checklist(db, session_id) else self.tr("评分、提问和会议信息")
-        text = QLabel(self.tr("封盘后，“%1”的%2都不能再直接修改；确需更正时须填写原因，"
-                              "留下记录，指纹随之改变。会议材料每一页都印有下面的指纹：").replace("%1", s.title)
-                      .replace("%2", what))
+        text = QLabel(arg(self.tr("封盘后，“%1”的%2都不能再直接修改；确需更正时须填写原因，"
+                              "留下记录，指纹随之改变。会议材料每一页都印有下面的指纹："), s.title, what))
         text.setWordWrap(True)
         layout.addWidget(text)
         self.short = QLabel(short_fingerprint(digest))
@@ -172,8 +168,8 @@ class ReopenDialog(_StepDialog):
         self.setWindowTitle(self.tr("重新打开评议会"))
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
-        text = QLabel(self.tr("重新打开后，“%1”回到“进行中”，可以补录或修改评分、提问；之后须再次结束。"
-                              "原因记入审计日志：").replace("%1", s.title))
+        text = QLabel(arg(self.tr("重新打开后，“%1”回到“进行中”，可以补录或修改评分、提问；之后须再次结束。"
+                              "原因记入审计日志："), s.title))
         text.setWordWrap(True)
         layout.addWidget(text)
         self.reason = QLineEdit()
@@ -214,10 +210,10 @@ class LifecycleBar(QFrame):
                 arrow = QLabel("→")
                 arrow.setStyleSheet("color: #90a4ae;")
                 row.addWidget(arrow)
-            label = QLabel(_tr(STATUSES[status]))
-            self.steps[status] = label
-            row.addWidget(label)
-        self.hint = QLabel()
+            step = QLabel(label("Session", STATUSES[status]))
+            self.steps[status] = step
+            row.addWidget(step)
+        self.hint = ElidedLabel()  # the next step's hint; a long translation ends in … (whole in the tooltip)
         self.hint.setStyleSheet("color: #607d8b;")
         row.addSpacing(12)
         row.addWidget(self.hint, 1)
@@ -239,14 +235,14 @@ class LifecycleBar(QFrame):
             label.setStyleSheet("font-weight: bold; color: white; background: #b71c1c; border-radius: 3px;"
                                 " padding: 1px 6px;" if here else
                                 ("color: #37474f; padding: 1px 6px;" if passed else "color: #90a4ae; padding: 1px 6px;"))
-        hints = {"draft": _tr("筹备就绪后，在“现场评议”开始第一个单位。"),
-                 "live": _tr("全部单位评议完毕后，结束评议会。"),
-                 "finished": _tr("评分、提问和会议信息只读；核对无误后封盘，需修改时重新打开。"),
-                 "sealed": _tr("已定稿；更正须填写原因并留痕。")}
+        hints = {"draft": translate("lifecycle", "筹备就绪后，在“现场评议”开始第一个单位。"),
+                 "live": translate("lifecycle", "全部单位评议完毕后，结束评议会。"),
+                 "finished": translate("lifecycle", "评分、提问和会议信息只读；核对无误后封盘，需修改时重新打开。"),
+                 "sealed": translate("lifecycle", "已定稿；更正须填写原因并留痕。")}
         if checklist:
-            hints.update({"draft": _tr("导入指标表、录入参评单位后，在“指标评定”逐项评定。"),
-                          "live": _tr("全部单位的指标评定完毕、创建进程记录后，结束评估。"),
-                          "finished": _tr("指标评定和创建进程只读；核对无误后封盘，需修改时重新打开。")})
+            hints.update({"draft": translate("lifecycle", "导入指标表、录入参评单位后，在“指标评定”逐项评定。"),
+                          "live": translate("lifecycle", "全部单位的指标评定完毕、创建进程记录后，结束评估。"),
+                          "finished": translate("lifecycle", "指标评定和创建进程只读；核对无误后封盘，需修改时重新打开。")})
         self.hint.setText(hints.get(status, ""))
         for key, b in self.buttons.items():
             b.setVisible(key in NEXT_STEPS.get(status, ()))

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from fazhi_desktop.db import open_db
 from fazhi_desktop.errors import UserError
+from .i18n import arg, translate
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("VerifyDialog", text)
 
 
 class VerifyWorker(QObject):
@@ -48,12 +47,12 @@ class VerifyDialog(QDialog):
 
     def __init__(self, db_path: Path, parent: QWidget | None = None, *, session_id: int | None = None):
         super().__init__(parent)
-        self.setWindowTitle(_tr("校验审计链与封盘签名"))
+        self.setWindowTitle(translate("VerifyDialog", "校验审计链与封盘签名"))
         self.resize(900, 420)
-        self.summary = QLabel(_tr("正在校验…"))
+        self.summary = QLabel(translate("VerifyDialog", "正在校验…"))
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([_tr("审计链"), _tr("记录数"), _tr("结果")])
+        self.table.setHorizontalHeaderLabels([translate("VerifyDialog", "审计链"), translate("VerifyDialog", "记录数"), translate("VerifyDialog", "结果")])
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -83,9 +82,8 @@ class VerifyDialog(QDialog):
         self.ok = not bad
         total = sum(r.entries for r in result)
         self.summary.setText(
-            (_tr("校验通过：%1 条审计链、%2 条记录，均未被改动。") if not bad else
-             _tr("校验未通过：%3 条审计链有断裂（见下表），数据可能被改动。请保留此文件，并从备份恢复。"))
-            .replace("%1", str(len(result))).replace("%2", str(total)).replace("%3", str(len(bad))))
+            arg(translate("VerifyDialog", "校验通过：%1 条审计链、%2 条记录，均未被改动。") if not bad else
+             translate("VerifyDialog", "校验未通过：%3 条审计链有断裂（见下表），数据可能被改动。请保留此文件，并从备份恢复。"), str(len(result)), str(total), str(len(bad))))
         self.table.setRowCount(len(result))
         for row, r in enumerate(sorted(result, key=lambda r: r.ok)):
             text = r.problems[0] if r.problems else "；".join(["通过", *(f"签名 {s}" for s in r.signers), *r.notes])

@@ -12,8 +12,11 @@ import sqlite_utils
 
 from ..db import database_file
 from ..errors import UserError
+from ..i18n import QT_TRANSLATE_NOOP
 
-RATINGS = {"met": "达标", "partial": "部分达标", "unmet": "未达标", "not_applicable": "不适用"}
+RATINGS = {"met": QT_TRANSLATE_NOOP("Checklist", "达标"), "partial": QT_TRANSLATE_NOOP("Checklist", "部分达标"),
+           "unmet": QT_TRANSLATE_NOOP("Checklist", "未达标"),
+           "not_applicable": QT_TRANSLATE_NOOP("Checklist", "不适用")}
 
 
 def evidence_root(db: sqlite_utils.Database) -> Path:

@@ -20,19 +20,22 @@ import sqlite_utils
 
 from ..db import now_iso, transaction
 from ..errors import UserError
+from ..i18n import QT_TRANSLATE_NOOP
 from ..scoring import audit
 from ..sessions import check_date
 from ..unit_links import unit_aliases
 
-KINDS = {"annual_report": "年度报告", "return_visit": "回访核查", "delisting": "摘牌"}
+KINDS = {"annual_report": QT_TRANSLATE_NOOP("Dossier", "年度报告"), "return_visit": QT_TRANSLATE_NOOP("Dossier", "回访核查"),
+         "delisting": QT_TRANSLATE_NOOP("Dossier", "摘牌")}
 CAUSES = {
-    "violation": "发生严重违法行政行为或者因行政不作为、乱作为造成恶劣社会影响",
-    "fraud": "通过提供虚假材料、隐瞒事实真相或者其他不正当手段获取示范命名",
-    "below_standard": "在回访核查中证实已经达不到示范市县要求",
-    "other": "其他应当撤销示范命名的情形",
+    "violation": QT_TRANSLATE_NOOP("Dossier", "发生严重违法行政行为或者因行政不作为、乱作为造成恶劣社会影响"),
+    "fraud": QT_TRANSLATE_NOOP("Dossier", "通过提供虚假材料、隐瞒事实真相或者其他不正当手段获取示范命名"),
+    "below_standard": QT_TRANSLATE_NOOP("Dossier", "在回访核查中证实已经达不到示范市县要求"),
+    "other": QT_TRANSLATE_NOOP("Dossier", "其他应当撤销示范命名的情形"),
 }
-REPORT_OUTCOMES = ("已报告并向社会公布", "已报告未公布", "逾期未报告")
-VISIT_OUTCOMES = ("符合示范要求", "不符合示范要求")
+REPORT_OUTCOMES = (QT_TRANSLATE_NOOP("Dossier", "已报告并向社会公布"), QT_TRANSLATE_NOOP("Dossier", "已报告未公布"),
+                   QT_TRANSLATE_NOOP("Dossier", "逾期未报告"))
+VISIT_OUTCOMES = (QT_TRANSLATE_NOOP("Dossier", "符合示范要求"), QT_TRANSLATE_NOOP("Dossier", "不符合示范要求"))
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ import sqlite_utils
 
 from ..db import now_iso, transaction
 from ..errors import UserError
+from ..i18n import QT_TRANSLATE_NOOP
 from ..results import round_half_up
 from ..roster import list_units
 from ..scoring import audit
@@ -37,19 +38,37 @@ class Step:
     label: str
     outcomes: tuple[str, ...]
     value_label: str = ""  # a percentage the step carries
-    note_label: str = "备注"
+    note_label: str = QT_TRANSLATE_NOOP("ChecklistSteps", "备注")
     period: bool = False  # a start and an end date (the notice)
 
 
+# texts marked QT_TRANSLATE_NOOP: the window shows them with ui.i18n.label("ChecklistSteps", text)
 STEPS = (
-    Step("self_assessment", "自查自评", ("自评达标", "自评未达标"), "自评达标率（%）"),
-    Step("application", "申报", ("已申报", "撤回申报")),
-    Step("preliminary", "初审推荐", ("推荐", "不予推荐"), note_label="推荐意见"),
-    Step("third_party", "第三方评估", ("达标", "未达标"), "第三方评估达标率（%）"),
-    Step("survey", "人民群众满意度测评", ("通过", "未通过"), "满意度（%）"),
-    Step("onsite", "实地核查", ("通过", "限期整改", "未通过"), note_label="核查发现"),
-    Step("notice", "公示", ("无异议", "异议不成立", "异议成立"), note_label="异议及处理", period=True),
-    Step("naming", "命名", ("予以命名", "不予命名"), note_label="命名文件"),
+    Step("self_assessment", QT_TRANSLATE_NOOP("ChecklistSteps", "自查自评"),
+         (QT_TRANSLATE_NOOP("ChecklistSteps", "自评达标"), QT_TRANSLATE_NOOP("ChecklistSteps", "自评未达标")),
+         QT_TRANSLATE_NOOP("ChecklistSteps", "自评达标率（%）")),
+    Step("application", QT_TRANSLATE_NOOP("ChecklistSteps", "申报"),
+         (QT_TRANSLATE_NOOP("ChecklistSteps", "已申报"), QT_TRANSLATE_NOOP("ChecklistSteps", "撤回申报"))),
+    Step("preliminary", QT_TRANSLATE_NOOP("ChecklistSteps", "初审推荐"),
+         (QT_TRANSLATE_NOOP("ChecklistSteps", "推荐"), QT_TRANSLATE_NOOP("ChecklistSteps", "不予推荐")),
+         note_label=QT_TRANSLATE_NOOP("ChecklistSteps", "推荐意见")),
+    Step("third_party", QT_TRANSLATE_NOOP("ChecklistSteps", "第三方评估"),
+         (QT_TRANSLATE_NOOP("ChecklistSteps", "达标"), QT_TRANSLATE_NOOP("ChecklistSteps", "未达标")),
+         QT_TRANSLATE_NOOP("ChecklistSteps", "第三方评估达标率（%）")),
+    Step("survey", QT_TRANSLATE_NOOP("ChecklistSteps", "人民群众满意度测评"),
+         (QT_TRANSLATE_NOOP("ChecklistSteps", "通过"), QT_TRANSLATE_NOOP("ChecklistSteps", "未通过")),
+         QT_TRANSLATE_NOOP("ChecklistSteps", "满意度（%）")),
+    Step("onsite", QT_TRANSLATE_NOOP("ChecklistSteps", "实地核查"),
+         (QT_TRANSLATE_NOOP("ChecklistSteps", "通过"), QT_TRANSLATE_NOOP("ChecklistSteps", "限期整改"),
+          QT_TRANSLATE_NOOP("ChecklistSteps", "未通过")),
+         note_label=QT_TRANSLATE_NOOP("ChecklistSteps", "核查发现")),
+    Step("notice", QT_TRANSLATE_NOOP("ChecklistSteps", "公示"),
+         (QT_TRANSLATE_NOOP("ChecklistSteps", "无异议"), QT_TRANSLATE_NOOP("ChecklistSteps", "异议不成立"),
+          QT_TRANSLATE_NOOP("ChecklistSteps", "异议成立")),
+         note_label=QT_TRANSLATE_NOOP("ChecklistSteps", "异议及处理"), period=True),
+    Step("naming", QT_TRANSLATE_NOOP("ChecklistSteps", "命名"),
+         (QT_TRANSLATE_NOOP("ChecklistSteps", "予以命名"), QT_TRANSLATE_NOOP("ChecklistSteps", "不予命名")),
+         note_label=QT_TRANSLATE_NOOP("ChecklistSteps", "命名文件")),
 )
 BY_KEY = {s.key: s for s in STEPS}
 ORDER = {s.key: i for i, s in enumerate(STEPS)}

@@ -3,7 +3,7 @@ rating buttons (the same keys as the grid), the note, the evidence in words and 
 files. It only shows and asks: every change goes through the page, which calls the services."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
@@ -11,10 +11,9 @@ from fazhi_desktop.checklist import RATINGS
 from fazhi_desktop.checklist.ratings import KEYS
 
 from ..icons import icon
+from ..i18n import arg, label, translate
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RatingPage", text)
 
 
 class DetailPanel(QWidget):
@@ -34,29 +33,29 @@ class DetailPanel(QWidget):
         row = QGridLayout()  # two rows: all five stay readable in a 280 px column at 1366 × 768
         row.setSpacing(4)
         for i, (key, code) in enumerate(KEYS.items()):
-            b = QPushButton(f"{key}  {_tr(RATINGS[code])}")
-            b.setToolTip(_tr("快捷键 %1").replace("%1", key))
+            b = QPushButton(f"{key}  {label('Checklist', RATINGS[code])}")
+            b.setToolTip(arg(translate("RatingPage", "快捷键 %1"), key))
             b.clicked.connect(lambda _c=False, k=key: page.rate_selection(k))
             self.buttons[code] = b
             row.addWidget(b, i // 3, i % 3)
-        clear = QPushButton(_tr("Del  清除"))
-        clear.setToolTip(_tr("快捷键 Delete"))
+        clear = QPushButton(translate("RatingPage", "Del  清除"))
+        clear.setToolTip(translate("RatingPage", "快捷键 Delete"))
         clear.clicked.connect(lambda: page.rate_selection(""))
         self.buttons["clear"] = clear
         row.addWidget(clear, 1, 1)
         self.note = QPlainTextEdit()
-        self.note.setPlaceholderText(_tr("说明：未达标或部分达标的原因、核查发现"))
+        self.note.setPlaceholderText(translate("RatingPage", "说明：未达标或部分达标的原因、核查发现"))
         self.note.setMaximumHeight(90)
         self.evidence_text = QLineEdit()
-        self.evidence_text.setPlaceholderText(_tr("佐证材料（文字），如：《权责清单》；工作台账"))
-        self.save_note = QPushButton(icon("save"), _tr("保存说明"))
+        self.evidence_text.setPlaceholderText(translate("RatingPage", "佐证材料（文字），如：《权责清单》；工作台账"))
+        self.save_note = QPushButton(icon("save"), translate("RatingPage", "保存说明"))
         self.save_note.clicked.connect(lambda: page.save_note())
         self.files = QListWidget()
         self.files.setMaximumHeight(110)
         self.files.itemDoubleClicked.connect(lambda item: page.open_evidence(item.data(Qt.ItemDataRole.UserRole)))
-        self.add_file = QPushButton(icon("add"), _tr("添加佐证文件…"))
+        self.add_file = QPushButton(icon("add"), translate("RatingPage", "添加佐证文件…"))
         self.add_file.clicked.connect(lambda: page.add_evidence_file())
-        self.remove_file = QPushButton(icon("remove"), _tr("删除所选文件"))
+        self.remove_file = QPushButton(icon("remove"), translate("RatingPage", "删除所选文件"))
         self.remove_file.clicked.connect(lambda: page.remove_evidence_file())
         files_bar = QHBoxLayout()
         files_bar.addWidget(self.add_file)
@@ -67,11 +66,11 @@ class DetailPanel(QWidget):
         layout.addWidget(self.about)
         layout.addLayout(row)
         form = QFormLayout()
-        form.addRow(_tr("说明"), self.note)
-        form.addRow(_tr("佐证"), self.evidence_text)
+        form.addRow(translate("RatingPage", "说明"), self.note)
+        form.addRow(translate("RatingPage", "佐证"), self.evidence_text)
         layout.addLayout(form)
         layout.addWidget(self.save_note, 0, Qt.AlignmentFlag.AlignRight)
-        files_label = QLabel(_tr("佐证文件（复制到数据库旁的 -evidence 文件夹，双击打开）"))
+        files_label = QLabel(translate("RatingPage", "佐证文件（复制到数据库旁的 -evidence 文件夹，双击打开）"))
         files_label.setWordWrap(True)
         layout.addWidget(files_label)
         layout.addWidget(self.files)

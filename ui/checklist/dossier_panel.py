@@ -3,7 +3,7 @@ and after naming its annual reports, return visits and a de-listing with one of 
 of the 示范创建办法 — each added through a small dialog and a service call."""
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
@@ -14,13 +14,15 @@ from .. import dialogs
 from ..icons import icon
 from ..models.base import ListTableModel
 from ..widgets import error_label, ok_cancel
+from ..i18n import arg, label
 
 
 class RecordsModel(ListTableModel):
     """The records after naming, oldest first (not the history window's models: that package imports
     this panel)."""
 
-    HEADERS = ("日期", "类别", "内容")
+    HEADERS = (QT_TRANSLATE_NOOP("TableHeaders", "日期"), QT_TRANSLATE_NOOP("TableHeaders", "类别"),
+               QT_TRANSLATE_NOOP("TableHeaders", "内容"))
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -35,7 +37,7 @@ class RecordsModel(ListTableModel):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         r = self.rows[index.row()]
-        return [r.date, self.tr(r.kind_label), r.text()][index.column()]
+        return [r.date, label("Dossier", r.kind_label), r.text()][index.column()]
 
 
 class RecordDialog(QDialog):
@@ -45,29 +47,31 @@ class RecordDialog(QDialog):
         super().__init__(parent)
         self.db, self.unit_name, self.kind = db, unit_name, kind
         self.record: dossier.Record | None = None
-        self.setWindowTitle(f"{unit_name} — {self.tr(dossier.KINDS[kind])}")
+        self.setWindowTitle(f"{unit_name} — {label('Dossier', dossier.KINDS[kind])}")
         self.setMinimumWidth(520)
         self.date = QLineEdit()
         self.date.setPlaceholderText("YYYY-MM-DD")
         self.year = QLineEdit()
         self.year.setPlaceholderText(self.tr("如 2024"))
         self.outcome = QComboBox()
-        self.cause = QComboBox()
+        self.cause = QComboBox()  # long grounds (in English longer still): the list shows them whole, the box elides
+        self.cause.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.cause.setMinimumContentsLength(24)
         for key, text in dossier.CAUSES.items():
-            self.cause.addItem(self.tr(text), key)
+            self.cause.addItem(label("Dossier", text), key)
         self.note = QPlainTextEdit()
         self.note.setFixedHeight(70)
         form = QFormLayout()
         form.addRow(self.tr("日期"), self.date)
         if kind == "annual_report":
             for o in dossier.REPORT_OUTCOMES:
-                self.outcome.addItem(self.tr(o), o)
+                self.outcome.addItem(label("Dossier", o), o)
             form.addRow(self.tr("报告年度"), self.year)
             form.addRow(self.tr("情况"), self.outcome)
             self.note.setPlaceholderText(self.tr("如：已在政府网站公开"))
         elif kind == "return_visit":
             for o in dossier.VISIT_OUTCOMES:
-                self.outcome.addItem(self.tr(o), o)
+                self.outcome.addItem(label("Dossier", o), o)
             form.addRow(self.tr("结论"), self.outcome)
             self.note.setPlaceholderText(self.tr("核查发现"))
         else:
@@ -134,13 +138,13 @@ class DemonstrationPanel(QWidget):
         self.records.set_rows(status.records)
         n = status.naming
         if n is None:
-            text = self.tr("“%1”没有示范命名记录。示范单位的年度报告、回访核查和摘牌在命名后记录于此。").replace("%1", name)
+            text = arg(self.tr("“%1”没有示范命名记录。示范单位的年度报告、回访核查和摘牌在命名后记录于此。"), name)
         else:
-            text = self.tr("%1 于 %2 经“%3”命名为法治政府建设示范单位").replace("%1", n.unit_name) \
-                .replace("%2", n.date or self.tr("（日期未记录）")).replace("%3", n.session_title)
+            text = arg(self.tr("%1 于 %2 经“%3”命名为法治政府建设示范单位"),
+                       n.unit_name, n.date or self.tr("（日期未记录）"), n.session_title)
             text += (f"（{n.note}）" if n.note else "") + "。"
             if status.delisting:
-                text += self.tr("已于 %1 摘牌。").replace("%1", status.delisting.date)
+                text += arg(self.tr("已于 %1 摘牌。"), status.delisting.date)
         self.state.setText(text)
         for b in self.buttons.values():
             b.setEnabled(n is not None and status.delisting is None)

@@ -3,7 +3,7 @@ through the services (dates checked, the order kept, 予以命名 only from the 
 notice) — and the 拟命名名单 with the reason each other candidate is left out."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget)
@@ -14,18 +14,30 @@ from fazhi_desktop.checklist.steps import STEPS, Proposal, Step, clear_step, not
 from fazhi_desktop.errors import UserError
 from fazhi_desktop.sessions import check_date, get_session
 from fazhi_desktop.template import fmt_decimal
+from fazhi_desktop.template import fmt_decimal
 
 from ..models.base import ListTableModel
 from ..widgets import error_label
 from .rating_model import FAIL_FG, PASS_FG
+from ..i18n import arg, label, translate
+from ..locks import why_locked
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PathPage", text)
-
+def record_summary(rec) -> str:
+    """steps.Record.summary in the UI's language: 2024-03-05 达标（91.00%）."""
+    when = rec.date or translate("PathPage", "日期未定")
+    if rec.end_date:
+        when = arg(translate("PathPage", "%1 至 %2"), when, rec.end_date)
+    what = label("ChecklistSteps", rec.outcome) if rec.outcome else ""
+    if rec.value is not None:
+        what += arg(translate("PathPage", "（%1%）"), fmt_decimal(rec.value))
+    if rec.objections is not None and rec.step == "notice":
+        what += arg(translate("PathPage", "（异议 %1 件）"), rec.objections)
+    return " ".join(p for p in (when, what) if p)
 
 class ProposalModel(ListTableModel):
-    HEADERS = ("单位", "第三方达标率", "拟命名", "说明")
+    HEADERS = (QT_TRANSLATE_NOOP("TableHeaders", "单位"), QT_TRANSLATE_NOOP("TableHeaders", "第三方达标率"),
+               QT_TRANSLATE_NOOP("TableHeaders", "拟命名"), QT_TRANSLATE_NOOP("TableHeaders", "说明"))
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -41,7 +53,7 @@ class ProposalModel(ListTableModel):
             return None
         p = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            state = _tr("已命名") if p.named else (_tr("列入") if p.included else _tr("未列入"))
+            state = translate("PathPage", "已命名") if p.named else (translate("PathPage", "列入") if p.included else translate("PathPage", "未列入"))
             return [p.name, "—" if p.third_party is None else f"{p.third_party}%", state,
                     "；".join(p.reasons)][index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 2:
@@ -55,42 +67,42 @@ class StepRow(QGroupBox):
     """The fields of one step: date (and end, for the notice), outcome, percentage, objections, note."""
 
     def __init__(self, step: Step, page: "PathPage"):
-        super().__init__(f"{STEPS.index(step) + 1}. {_tr(step.label)}")
+        super().__init__(f"{STEPS.index(step) + 1}. {label('ChecklistSteps', step.label)}")
         self.step = step
         self.page = page
         self.date = QLineEdit()
         self.date.setPlaceholderText("YYYY-MM-DD")
         self.date.setMaximumWidth(110)
         self.end = QLineEdit()
-        self.end.setPlaceholderText(_tr("至 YYYY-MM-DD"))
+        self.end.setPlaceholderText(translate("PathPage", "至 YYYY-MM-DD"))
         self.end.setMaximumWidth(110)
         self.outcome = QComboBox()
         self.outcome.addItem("", "")
         for o in step.outcomes:
-            self.outcome.addItem(_tr(o), o)
+            self.outcome.addItem(label("ChecklistSteps", o), o)
         self.value = QLineEdit()
-        self.value.setPlaceholderText(_tr(step.value_label) if step.value_label else "")
+        self.value.setPlaceholderText(label("ChecklistSteps", step.value_label) if step.value_label else "")
         self.value.setMaximumWidth(120)
         self.objections = QLineEdit()
-        self.objections.setPlaceholderText(_tr("异议件数"))
+        self.objections.setPlaceholderText(translate("PathPage", "异议件数"))
         self.objections.setMaximumWidth(80)
         self.note = QLineEdit()
-        self.note.setPlaceholderText(_tr(step.note_label))
-        self.save = QPushButton(_tr("记录"))
+        self.note.setPlaceholderText(label("ChecklistSteps", step.note_label))
+        self.save = QPushButton(translate("PathPage", "记录"))
         self.save.clicked.connect(lambda: page.record(self))
-        self.clear = QPushButton(_tr("清除"))
+        self.clear = QPushButton(translate("PathPage", "清除"))
         self.clear.clicked.connect(lambda: page.clear(self))
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 2, 6, 2)
         grid.setVerticalSpacing(3)
-        grid.addWidget(QLabel(_tr("日期")), 0, 0)
+        grid.addWidget(QLabel(translate("PathPage", "日期")), 0, 0)
         grid.addWidget(self.date, 0, 1)
         col = 2
         if step.period:
             grid.addWidget(self.end, 0, col)
             col += 1
             self.date.editingFinished.connect(self._fill_end)
-        grid.addWidget(QLabel(_tr("结果")), 0, col)
+        grid.addWidget(QLabel(translate("PathPage", "结果")), 0, col)
         grid.addWidget(self.outcome, 0, col + 1)
         col += 2
         if step.value_label:
@@ -99,11 +111,11 @@ class StepRow(QGroupBox):
             col += 2
         if step.period:
             grid.addWidget(self.objections, 0, col)
-            grid.addWidget(QLabel(_tr("件异议")), 0, col + 1)
+            grid.addWidget(QLabel(translate("PathPage", "件异议")), 0, col + 1)
             col += 2
         if step.key == "third_party":
-            fill = QPushButton(_tr("取本场评定结果"))
-            fill.setToolTip(_tr("按本场指标评定算出的达标率填入"))
+            fill = QPushButton(translate("PathPage", "取本场评定结果"))
+            fill.setToolTip(translate("PathPage", "按本场指标评定算出的达标率填入"))
             fill.clicked.connect(lambda: page.fill_third_party(self))
             self.fill = fill
             grid.addWidget(fill, 0, col)
@@ -131,8 +143,8 @@ class StepRow(QGroupBox):
         self.value.setText(fmt_decimal(rec.value) if rec and rec.value is not None else "")
         self.objections.setText("" if not rec or rec.objections is None else str(rec.objections))
         self.note.setText(rec.note if rec else "")
-        head = f"{STEPS.index(self.step) + 1}. {_tr(self.step.label)}"
-        self.setTitle(f"{head}　—　" + (_tr("已记录：") + rec.summary() if rec else _tr("未记录")))
+        head = f"{STEPS.index(self.step) + 1}. {label('ChecklistSteps', self.step.label)}"
+        self.setTitle(f"{head}　—　" + (translate("PathPage", "已记录：") + record_summary(rec) if rec else translate("PathPage", "未记录")))
 
     def set_editable(self, on: bool) -> None:
         for w in (self.date, self.end, self.outcome, self.value, self.objections, self.note, self.save, self.clear,
@@ -162,7 +174,7 @@ class PathPage(QWidget):
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(_tr("拟命名名单"))
+        title = QLabel(translate("PathPage", "拟命名名单"))
         title.setStyleSheet("font-weight: bold;")
         lv.addWidget(title)
         lv.addWidget(self.list_view, 1)
@@ -210,9 +222,9 @@ class PathPage(QWidget):
         self.proposals.set_rows(props)
         listed = [p.name for p in props if p.included]
         named = [p.name for p in props if p.named]
-        self.summary.setText(_tr("列入拟命名名单：%1；已命名：%2。").replace("%1", "、".join(listed) or _tr("暂无"))
-                             .replace("%2", "、".join(named) or _tr("暂无")))
-        reason = get_session(self.db, self.session_id).why_locked("steps")
+        self.summary.setText(arg(translate("PathPage", "列入拟命名名单：%1；已命名：%2。"),
+                                 "、".join(listed) or translate("PathPage", "暂无"), "、".join(named) or translate("PathPage", "暂无")))
+        reason = why_locked(get_session(self.db, self.session_id), "steps")
         self.banner.setText(reason or "")
         self.banner.setVisible(bool(reason))
         for row in self.rows.values():
@@ -228,7 +240,7 @@ class PathPage(QWidget):
             return
         unit = self.units[row]
         self.current = unit.id
-        self.unit_title.setText(_tr("%1 的创建进程").replace("%1", unit.name))
+        self.unit_title.setText(arg(translate("PathPage", "%1 的创建进程"), unit.name))
         records = steps_for(self.db, self.session_id)
         for key, widget in self.rows.items():
             widget.show_record(records.get((unit.id, key)))
@@ -248,7 +260,8 @@ class PathPage(QWidget):
         except UserError as exc:
             self.say(str(exc))
             return False
-        self.say(_tr("已记录%1：%2").replace("%1", _tr(row.step.label)).replace("%2", rec.summary()), ok=True)
+        self.say(arg(translate("PathPage", "已记录%1：%2"),
+                     label("ChecklistSteps", row.step.label), record_summary(rec)), ok=True)
         self.refresh()
         return True
 
@@ -266,7 +279,7 @@ class PathPage(QWidget):
     def fill_third_party(self, row: StepRow) -> None:
         r = next((u for u in compute_checklist_results(self.db, self.session_id).units if u.unit_id == self.current), None)
         if r is None or r.rate is None:
-            self.say(_tr("本场评定尚未完成，没有达标率可填。"))
+            self.say(translate("PathPage", "本场评定尚未完成，没有达标率可填。"))
             return
         row.value.setText(str(r.rate))
         row.outcome.setCurrentIndex(row.outcome.findData("达标" if r.passed else "未达标"))

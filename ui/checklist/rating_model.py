@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from fazhi_desktop import roster
@@ -19,9 +19,11 @@ from fazhi_desktop.checklist.results import AreaResult, CandidateResult, candida
 from fazhi_desktop.results import round_half_up
 from fazhi_desktop.sessions import load_template
 from fazhi_desktop.template import Criterion, Template, fmt_decimal
+from ..i18n import arg, label, translate
 
 COL_NO, COL_NAME, FIRST_UNIT = 0, 1, 2
-SHORT = {"met": "达标", "partial": "部分", "unmet": "未达", "not_applicable": "不适用"}
+SHORT = {"met": QT_TRANSLATE_NOOP("RatingGrid", "达标"), "partial": QT_TRANSLATE_NOOP("RatingGrid", "部分"),
+         "unmet": QT_TRANSLATE_NOOP("RatingGrid", "未达"), "not_applicable": QT_TRANSLATE_NOOP("RatingGrid", "不适用")}
 COLORS = {"met": QColor("#c8e6c9"), "partial": QColor("#fff3c4"), "unmet": QColor("#ffcdd2"),
           "not_applicable": QColor("#e0e0e0")}
 AREA_BG = QColor("#eceff1")
@@ -32,8 +34,6 @@ FAIL_FG = QColor("#c62828")
 MUTED_FG = QColor("#78909c")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RatingGrid", text)
 
 
 @dataclass
@@ -67,7 +67,7 @@ def grid_rows(template: Template) -> list[GridRow]:
         for path, node in flat:
             number += 1
             rows.append(GridRow("leaf", node.name, path, i, number, node))
-    rows.append(GridRow("total", _tr("达标率"), "", -1))
+    rows.append(GridRow("total", translate("RatingGrid", "达标率"), "", -1))
     return rows
 
 
@@ -159,9 +159,9 @@ class RatingGridModel(QAbstractTableModel):
         unit = self.unit_at(section)
         if role == Qt.ItemDataRole.DisplayRole:
             if section == COL_NO:
-                return _tr("序号")
+                return translate("RatingGrid", "序号")
             if section == COL_NAME:
-                return _tr("评估指标")
+                return translate("RatingGrid", "评估指标")
             if unit is None:
                 return None
             # the candidate's rate under its name: always in sight, however far the grid is scrolled
@@ -170,9 +170,8 @@ class RatingGridModel(QAbstractTableModel):
             r = self.results.get(unit.id)
             if r is not None:
                 t = r.tally
-                return _tr("%1：达标 %2，部分达标 %3，未达标 %4，不适用 %5，未评定 %6").replace("%1", unit.name) \
-                    .replace("%2", str(t.met)).replace("%3", str(t.partial)).replace("%4", str(t.unmet)) \
-                    .replace("%5", str(t.not_applicable)).replace("%6", str(t.unrated))
+                return arg(translate("RatingGrid", "%1：达标 %2，部分达标 %3，未达标 %4，不适用 %5，未评定 %6"),
+                           unit.name, str(t.met), str(t.partial), str(t.unmet), str(t.not_applicable), str(t.unrated))
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
@@ -184,12 +183,12 @@ class RatingGridModel(QAbstractTableModel):
         if result is None:
             return ""
         if result.status == "absent":
-            return _tr("缺席")
+            return translate("RatingGrid", "缺席")
         if result.status == "incomplete":
             return rate_text(result.provisional_exact, False)
         if result.rate_exact is None:
-            return _tr("无适用")
-        return f"{result.rate}% " + (_tr("达标") if result.passed else _tr("未达"))
+            return translate("RatingGrid", "无适用")
+        return f"{result.rate}% " + (translate("RatingGrid", "达标") if result.passed else translate("RatingGrid", "未达"))
 
     def _area_value(self, area: AreaResult) -> str:
         return rate_text(area.rate_exact if area.rate_exact is not None else area.provisional_exact,
@@ -215,7 +214,7 @@ class RatingGridModel(QAbstractTableModel):
             r = self.ratings.get((unit.id, row.criterion.id)) if row.criterion else None
             if r is None or r.rating is None:
                 return "※" if r is not None and r.note else ""
-            return _tr(SHORT[r.rating]) + (" ※" if r.note else "")  # ※: there is a note (the tooltip shows it)
+            return label("RatingGrid", SHORT[r.rating]) + (" ※" if r.note else "")  # ※: there is a note (the tooltip shows it)
         if role == Qt.ItemDataRole.BackgroundRole:
             if row.kind == "area":
                 return QBrush(AREA_BG)
@@ -245,23 +244,24 @@ class RatingGridModel(QAbstractTableModel):
             if col <= COL_NAME and row.criterion is not None:
                 parts = [row.path.replace("/", " › ")]
                 if row.criterion.description:
-                    parts.append(_tr("评估要点：") + row.criterion.description)
+                    parts.append(translate("RatingGrid", "评估要点：") + row.criterion.description)
                 if row.criterion.evidence_required:
-                    parts.append(_tr("佐证要求：") + row.criterion.evidence_required)
+                    parts.append(translate("RatingGrid", "佐证要求：") + row.criterion.evidence_required)
                 return "\n".join(parts)
             if row.kind == "leaf" and unit is not None and row.criterion is not None:
                 r = self.ratings.get((unit.id, row.criterion.id))
                 if r is None:
-                    return _tr("%1：未评定").replace("%1", unit.name)
-                parts = [f"{unit.name}：{_tr(RATINGS[r.rating]) if r.rating else _tr('未评定')}"]
+                    return arg(translate("RatingGrid", "%1：未评定"), unit.name)
+                word = label("Checklist", RATINGS[r.rating]) if r.rating else translate("RatingGrid", "未评定")
+                parts = [arg(translate("RatingGrid", "%1：%2"), unit.name, word)]
                 if r.note:
-                    parts.append(_tr("说明：") + r.note)
+                    parts.append(translate("RatingGrid", "说明：") + r.note)
                 if r.evidence_text:
-                    parts.append(_tr("佐证：") + r.evidence_text)
+                    parts.append(translate("RatingGrid", "佐证：") + r.evidence_text)
                 return "\n".join(parts)
             if row.kind == "total" and result is not None and result.rate_exact is not None:
-                return _tr("精确值 %1%，门槛 %2%").replace("%1", f"{float(result.rate_exact):.4f}") \
-                    .replace("%2", fmt_decimal(self.template.threshold))
+                return arg(translate("RatingGrid", "精确值 %1%，门槛 %2%"),
+                           f"{float(result.rate_exact):.4f}", fmt_decimal(self.template.threshold))
         if role == Qt.ItemDataRole.AccessibleTextRole and row.kind == "leaf" and unit is not None:
             r = self.ratings.get((unit.id, row.criterion.id)) if row.criterion else None
             return f"{unit.name} {row.number} {RATINGS.get(r.rating, '未评定') if r and r.rating else '未评定'}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidgetItem,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
@@ -27,12 +27,12 @@ from ..icons import icon
 from ..widgets import error_label
 from .detail_panel import DetailPanel
 from .rating_model import COL_NAME, COL_NO, FIRST_UNIT, RatingGridModel
+from ..i18n import arg, label, translate
+from ..locks import why_locked
 
 KEY_CODES = {Qt.Key.Key_1: "1", Qt.Key.Key_2: "2", Qt.Key.Key_3: "3", Qt.Key.Key_0: "0"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RatingPage", text)
 
 
 class RatingCommand(QUndoCommand):
@@ -83,8 +83,9 @@ class RatingGridView(QTableView):
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         for col in range(FIRST_UNIT, model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-            name = (model.headerData(col, Qt.Orientation.Horizontal) or "").split("\n")[0]
-            width = max(self.fontMetrics().horizontalAdvance(name), self.fontMetrics().horizontalAdvance("100.00% 未达")) + 16
+            lines = (model.headerData(col, Qt.Orientation.Horizontal) or "").split("\n")
+            widest = "100.00% " + max(translate("RatingGrid", "达标"), translate("RatingGrid", "未达"), key=len)
+            width = max(header.fontMetrics().horizontalAdvance(t) for t in (*lines, widest)) + 16
             header.resizeSection(col, width)
 
     def next_cell(self, index: QModelIndex) -> QModelIndex:
@@ -133,8 +134,8 @@ class RatingPage(QWidget):
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #607d8b;")
-        self.import_button = QPushButton(icon("import"), _tr("导入评定…"))
-        self.import_button.setToolTip(_tr("导入评估组的评定表（CSV 或 Excel：单位、指标、评定、说明、佐证）"))
+        self.import_button = QPushButton(icon("import"), translate("RatingPage", "导入评定…"))
+        self.import_button.setToolTip(translate("RatingPage", "导入评估组的评定表（CSV 或 Excel：单位、指标、评定、说明、佐证）"))
         self.import_button.clicked.connect(lambda: self.import_file())
         top = QHBoxLayout()
         top.addWidget(self.hint, 1)
@@ -175,15 +176,14 @@ class RatingPage(QWidget):
         if current.isValid():
             self.view.setCurrentIndex(self.model.index(current.row(), current.column()))
         s = get_session(self.db, self.session_id)
-        reason = s.why_locked("ratings")
+        reason = why_locked(s, "ratings")
         self.banner.setText(reason or "")
         self.banner.setVisible(bool(reason))
         self.import_button.setEnabled(reason is None)
         t = self.model.template
-        self.hint.setText(_tr("按 1 达标、2 部分达标、3 未达标、0 不适用，Delete 清除，可多选后一次评定；"
+        self.hint.setText(arg(translate("RatingPage", "按 1 达标、2 部分达标、3 未达标、0 不适用，Delete 清除，可多选后一次评定；"
                               "达标门槛 %1%，部分达标按 %2 项计。灰底行是一级指标的达标率，末行是总达标率"
-                              "（…表示尚未评完），※ 表示有说明。")
-                          .replace("%1", fmt_decimal(t.threshold)).replace("%2", fmt_decimal(t.partial_weight)))
+                              "（…表示尚未评完），※ 表示有说明。"), fmt_decimal(t.threshold), fmt_decimal(t.partial_weight)))
         self.show_current()
 
     def show_current(self) -> None:
@@ -194,7 +194,7 @@ class RatingPage(QWidget):
         rateable = index.isValid() and self.model.is_rateable(index.row(), index.column())
         d.set_enabled(rateable, self.editable())
         if row is None:
-            d.where.setText(_tr("选择一个单位的一项指标"))
+            d.where.setText(translate("RatingPage", "选择一个单位的一项指标"))
             d.about.clear()
             d.note.setPlainText("")
             d.evidence_text.clear()
@@ -203,9 +203,9 @@ class RatingPage(QWidget):
         d.where.setText(f"{row.number}. {row.path.replace('/', ' › ')}" + (f"\n{unit.name}" if unit else ""))
         about = []
         if row.criterion.description:
-            about.append(_tr("评估要点：") + row.criterion.description)
+            about.append(translate("RatingPage", "评估要点：") + row.criterion.description)
         if row.criterion.evidence_required:
-            about.append(_tr("佐证要求：") + row.criterion.evidence_required)
+            about.append(translate("RatingPage", "佐证要求：") + row.criterion.evidence_required)
         d.about.setText("\n".join(about))
         d.about.setVisible(bool(about))
         r = self.model.rating(index.row(), index.column())
@@ -216,7 +216,7 @@ class RatingPage(QWidget):
             for e in list_evidence(self.db, self.session_id, unit.id, row.criterion.id):
                 item = QListWidgetItem(f"{e.name}（{e.size_text()}）")
                 item.setData(Qt.ItemDataRole.UserRole, e.id)
-                item.setToolTip(f"SHA-256 {e.sha256}\n{_tr('添加于')} {e.added_at}")
+                item.setToolTip(f"SHA-256 {e.sha256}\n" + translate("RatingPage", "添加于") + f" {e.added_at}")
                 d.files.addItem(item)
 
     # -- rating ------------------------------------------------------------------------------------
@@ -240,8 +240,8 @@ class RatingPage(QWidget):
                 changes.append((unit_id, criterion_id, before, code))
         single = len(cells) == 1
         if changes:
-            label = _tr(RATINGS[code]) if code else _tr("清除")
-            text = _tr("评定 %1 项：%2").replace("%1", str(len(changes))).replace("%2", label)
+            word = label("Checklist", RATINGS[code]) if code else translate("RatingPage", "清除")
+            text = arg(translate("RatingPage", "评定 %1 项：%2"), str(len(changes)), word)
             command = RatingCommand(self, changes, text)
             self.undo_stack.push(command)
             if command.error:
@@ -281,7 +281,7 @@ class RatingPage(QWidget):
         if key is None:
             return False
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, _tr("添加佐证文件"), "", _tr("所有文件 (*)"))
+            path, _ = QFileDialog.getOpenFileName(self, translate("RatingPage", "添加佐证文件"), "", translate("RatingPage", "所有文件 (*)"))
         if not path:
             return False
         try:
@@ -313,7 +313,7 @@ class RatingPage(QWidget):
     # -- import ---------------------------------------------------------------------------------------
     def import_file(self, path: str | None = None) -> bool:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, _tr("导入评定"), "", _tr("表格 (*.xlsx *.csv)"))
+            path, _ = QFileDialog.getOpenFileName(self, translate("RatingPage", "导入评定"), "", translate("RatingPage", "表格 (*.xlsx *.csv)"))
         if not path:
             return False
         try:

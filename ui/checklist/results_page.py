@@ -3,35 +3,53 @@ and those that do not, and the first-level breakdown of the selected candidate (
 it falls short on red)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Signal
+from decimal import Decimal
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView, QVBoxLayout,
                                QWidget)
 
-from fazhi_desktop.checklist.results import CandidateResult, ChecklistResults, compute_checklist_results, verdict
+from fazhi_desktop.checklist.results import CandidateResult, ChecklistResults, compute_checklist_results
 from fazhi_desktop.results import round_half_up
 from fazhi_desktop.template import fmt_decimal
 
 from ..icons import icon
 from ..models.base import ListTableModel
 from .rating_model import FAIL_FG, MUTED_FG, PASS_FG
+from ..i18n import arg, label, translate
 
 LINE_BG = QColor("#ffe0b2")
 SHORT_BG = QColor("#ffebee")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChecklistResults", text)
 
 
 def pct(value) -> str:
     return "—" if value is None else f"{round_half_up(value)}%"
 
 
+def verdict_text(u: CandidateResult, threshold: Decimal) -> str:
+    """fazhi_desktop.checklist.results.verdict in the UI's language (the same cases, in the same order)."""
+    if u.status == "absent":
+        return translate("ChecklistResults", "缺席")
+    if u.status == "incomplete":
+        return arg(translate("ChecklistResults", "未完成（%1 项未评定）"), len(u.unrated))
+    if u.rate_exact is None:
+        return translate("ChecklistResults", "无适用指标")
+    if u.passed:
+        return translate("ChecklistResults", "达到门槛")
+    if u.rate is not None and u.rate >= threshold:
+        return arg(translate("ChecklistResults", "未达门槛（精确值 %1% 低于 %2%）"),
+                   f"{float(u.rate_exact):.4f}", fmt_decimal(threshold))
+    return translate("ChecklistResults", "未达门槛")
+
 class RankingModel(ListTableModel):
     """Candidates by rank; one row (``None``) is the threshold line."""
 
-    HEADERS = ("排名", "单位", "达标", "部分达标", "未达标", "不适用", "适用", "未评定", "达标率", "结论")
+    HEADERS = (QT_TRANSLATE_NOOP("TableHeaders", "排名"), QT_TRANSLATE_NOOP("TableHeaders", "单位"),
+               QT_TRANSLATE_NOOP("TableHeaders", "达标"), QT_TRANSLATE_NOOP("TableHeaders", "部分达标"),
+               QT_TRANSLATE_NOOP("TableHeaders", "未达标"), QT_TRANSLATE_NOOP("TableHeaders", "不适用"),
+               QT_TRANSLATE_NOOP("TableHeaders", "适用"), QT_TRANSLATE_NOOP("TableHeaders", "未评定"),
+               QT_TRANSLATE_NOOP("TableHeaders", "达标率"), QT_TRANSLATE_NOOP("TableHeaders", "结论"))
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -62,7 +80,7 @@ class RankingModel(ListTableModel):
         col = index.column()
         if u is None:  # the threshold line
             if role == Qt.ItemDataRole.DisplayRole and col == 0:
-                return _tr("—— 达标门槛 %1% ——").replace("%1", fmt_decimal(self.results.threshold))
+                return arg(translate("ChecklistResults", "—— 达标门槛 %1% ——"), fmt_decimal(self.results.threshold))
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QBrush(LINE_BG)
             if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -77,18 +95,21 @@ class RankingModel(ListTableModel):
             return [str(u.rank or "—"), u.name, t.met, t.partial, t.unmet, t.not_applicable, t.applicable, t.unrated,
                     pct(u.rate_exact if u.rate_exact is not None else None) if u.status == "complete"
                     else (pct(u.provisional_exact) + "…" if u.provisional_exact is not None else "—"),
-                    _tr(verdict(u, self.results.threshold))][col]
+                    verdict_text(u, self.results.threshold)][col]
         if role == Qt.ItemDataRole.ForegroundRole and col in (8, 9):
             return QBrush(MUTED_FG if u.passed is None else PASS_FG if u.passed else FAIL_FG)
         if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= col <= 8:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == 8 and u.rate_exact is not None:
-            return _tr("精确值 %1%").replace("%1", f"{float(u.rate_exact):.4f}")
+            return arg(translate("ChecklistResults", "精确值 %1%"), f"{float(u.rate_exact):.4f}")
         return None
 
 
 class AreasModel(ListTableModel):
-    HEADERS = ("一级指标", "指标数", "达标", "部分达标", "未达标", "不适用", "未评定", "达标率")
+    HEADERS = (QT_TRANSLATE_NOOP("TableHeaders", "一级指标"), QT_TRANSLATE_NOOP("TableHeaders", "指标数"),
+               QT_TRANSLATE_NOOP("TableHeaders", "达标"), QT_TRANSLATE_NOOP("TableHeaders", "部分达标"),
+               QT_TRANSLATE_NOOP("TableHeaders", "未达标"), QT_TRANSLATE_NOOP("TableHeaders", "不适用"),
+               QT_TRANSLATE_NOOP("TableHeaders", "未评定"), QT_TRANSLATE_NOOP("TableHeaders", "达标率"))
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -149,7 +170,7 @@ class ChecklistResultsPage(QWidget):
         self.rule.setStyleSheet("color: #546e7a;")
         self.area_title = QLabel()
         self.area_title.setStyleSheet("font-weight: bold;")
-        export = QPushButton(icon("export"), _tr("导出评估材料…"))
+        export = QPushButton(icon("export"), translate("ChecklistResults", "导出评估材料…"))
         export.clicked.connect(self.export_requested.emit)
         top = QHBoxLayout()
         top.addWidget(self.rule, 1)
@@ -177,9 +198,8 @@ class ChecklistResultsPage(QWidget):
         self.ranking_view.clearSpans()
         self.ranking_view.setSpan(line, 0, 1, self.ranking.columnCount())
         t = res.template
-        self.rule.setText(_tr("达标率＝（达标＋部分达标×%1）÷（指标数－不适用）×100%，四舍五入保留两位小数；"
-                              "是否达到 %2% 按未经舍入的达标率判断。").replace("%1", fmt_decimal(t.partial_weight))
-                          .replace("%2", fmt_decimal(t.threshold)))
+        self.rule.setText(arg(translate("ChecklistResults", "达标率＝（达标＋部分达标×%1）÷（指标数－不适用）×100%，四舍五入保留两位小数；"
+                              "是否达到 %2% 按未经舍入的达标率判断。"), fmt_decimal(t.partial_weight), fmt_decimal(t.threshold)))
         first = 0 if line != 0 else 1
         if first < self.ranking.rowCount():
             self.ranking_view.selectRow(first)
@@ -188,4 +208,4 @@ class ChecklistResultsPage(QWidget):
     def _show_areas(self, row: int) -> None:
         u = self.ranking.rows[row] if 0 <= row < len(self.ranking.rows) else None
         self.areas.set_candidate(u)
-        self.area_title.setText(_tr("%1：各一级指标（浅红为低于门槛的方面）").replace("%1", u.name) if u else "")
+        self.area_title.setText(arg(translate("ChecklistResults", "%1：各一级指标（浅红为低于门槛的方面）"), u.name) if u else "")

@@ -9,6 +9,7 @@ from fazhi_desktop.checklist.ratings import get_rating, revise_rating
 from fazhi_desktop.sessions import is_checklist, load_template
 
 from ..revision_base import RevisionFrame
+from ..i18n import label
 
 
 def revision_dialog(db, session_id: int, parent: QWidget | None = None) -> QDialog:
@@ -29,7 +30,7 @@ class RatingRevisionDialog(RevisionFrame):
             self.criterion.addItem(f"{n}. {path}", leaf.id)
         self.rating = QComboBox()
         for code, word in RATINGS.items():
-            self.rating.addItem(self.tr(word), code)
+            self.rating.addItem(label("Checklist", word), code)
         self.lay_out([(self.tr("评估"), QLabel(self.session.title)), (self.tr("参评单位"), self.unit),
                       (self.tr("指标"), self.criterion), (self.tr("原评定"), self.current),
                       (self.tr("更正为"), self.rating)],
@@ -39,7 +40,7 @@ class RatingRevisionDialog(RevisionFrame):
 
     def _show_current(self) -> None:
         r = get_rating(self.db, self.unit.currentData(), self.criterion.currentData())
-        self.current.setText(self.tr(RATINGS[r.rating]) if r and r.rating else self.tr("（未评定）"))
+        self.current.setText(label("Checklist", RATINGS[r.rating]) if r and r.rating else self.tr("（未评定）"))
 
     def accept(self) -> None:
         self.revise(lambda: revise_rating(self.db, session_id=self.session_id, unit_id=self.unit.currentData(),

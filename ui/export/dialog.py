@@ -24,6 +24,7 @@ from .. import settings
 from ..icons import icon
 from .printing import open_for_print
 from .worker import ExportWorker
+from ..i18n import arg, label
 
 AFTER = ("pdf", "docx", "xlsx", "sheets", "feedback")  # the documents of the meeting
 BEFORE = ("agenda", "signin", "blank", "cards")  # the papers to print before it
@@ -45,7 +46,7 @@ class ExportDialog(QDialog):
         self.setMinimumWidth(640)
 
         fp = short_fingerprint(session_fingerprint(db, session_id))
-        self.fingerprint_label = QLabel(self.tr("数据指纹：%1（每页页脚都印有此指纹，可与本机数据核对）").replace("%1", fp))
+        self.fingerprint_label = QLabel(arg(self.tr("数据指纹：%1（每页页脚都印有此指纹，可与本机数据核对）"), fp))
         self.fingerprint_label.setWordWrap(True)
         head = QLabel(f"<b>{self.session.title}</b>")
         head.setWordWrap(True)
@@ -82,7 +83,7 @@ class ExportDialog(QDialog):
             group = QGroupBox(title)
             grid = QVBoxLayout(group)
             for kind in kinds:
-                box = QCheckBox(self.tr({**KIND_LABELS, **CHECKLIST_LABELS}[kind]))
+                box = QCheckBox(label("Export", {**KIND_LABELS, **CHECKLIST_LABELS}[kind]))  # marked in the core
                 box.setChecked(kind in chosen)
                 box.setIcon(icon({"pdf": "pdf", "docx": "word", "xlsx": "excel", "cl_summary_docx": "word",
                                   "cl_reports_docx": "word", "cl_xlsx": "excel"}.get(kind, "pdf")))
@@ -231,8 +232,8 @@ class ExportDialog(QDialog):
         existing = self.existing_targets(Path(folder))
         if existing:
             names = "、".join(p.name for p in existing[:6]) + ("等" if len(existing) > 6 else "")
-            if not dialogs.confirm(self, self.tr("文件夹中已有 %1 个同名文件（%2），导出将替换它们。继续吗？")
-                                   .replace("%1", str(len(existing))).replace("%2", names), self.tr("替换已有文件")):
+            if not dialogs.confirm(self, arg(self.tr("文件夹中已有 %1 个同名文件（%2），导出将替换它们。继续吗？"),
+                                             str(len(existing)), names), self.tr("替换已有文件")):
                 return
         settings.put(settings.EXPORT_BASE, str(Path(folder).parent))
         if not self.checklist:  # the remembered choice is the scored documents'
@@ -265,16 +266,15 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         if done < total:
-            self.status.setText(self.tr("正在导出（%1/%2）：%3").replace("%1", str(done + 1))
-                                .replace("%2", str(total)).replace("%3", label))
+            self.status.setText(arg(self.tr("正在导出（%1/%2）：%3"), str(done + 1), str(total), label))
 
     @Slot(object)
     def on_succeeded(self, result) -> None:
         self.result = result
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        text = (self.tr("已导出 %1 个文件，用时 %2 秒。数据指纹 %3。").replace("%1", str(len(result.files)))
-                .replace("%2", f"{result.elapsed_ms / 1000:.1f}").replace("%3", result.short_fingerprint))
+        text = (arg(self.tr("已导出 %1 个文件，用时 %2 秒。数据指纹 %3。"),
+                    str(len(result.files)), f"{result.elapsed_ms / 1000:.1f}", result.short_fingerprint))
         notes = [n for n in result.notes() if n not in result.font_notes]  # those are shown above
         self.status.setText(text + ("\n" + "\n".join(notes) if notes else ""))
         self.open_button.setEnabled(True)
@@ -311,7 +311,7 @@ class ExportDialog(QDialog):
 
     def print_file(self, path: Path) -> None:
         if not open_for_print(path):
-            self._show_failure(self.tr("无法打开 %1：本机没有可打开 PDF 的程序。").replace("%1", path.name))
+            self._show_failure(arg(self.tr("无法打开 %1：本机没有可打开 PDF 的程序。"), path.name))
 
     @Slot()
     def open_folder(self) -> None:

@@ -1,12 +1,16 @@
-"""The shared shape of the flat table models: a Python list of rows and translated column titles."""
+"""The shared shape of the flat table models: a Python list of rows and translated column titles.
+
+Column titles are marked ``QT_TRANSLATE_NOOP("TableHeaders", "…")`` where a model defines them."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
+from ..i18n import label
+
 
 class ListTableModel(QAbstractTableModel):
     """Rows are ``items()`` (``self.rows`` unless a subclass keeps them elsewhere); columns are
-    ``headers()`` (``HEADERS`` unless a subclass builds them), shown through ``tr``."""
+    ``headers()`` (``HEADERS`` unless a subclass builds them), shown with ``label("TableHeaders", …)``."""
 
     HEADERS: tuple[str, ...] = ()
 
@@ -26,5 +30,5 @@ class ListTableModel(QAbstractTableModel):
         headers = self.headers()
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
                 and 0 <= section < len(headers):
-            return self.tr(headers[section])
+            return label("TableHeaders", headers[section])
         return None

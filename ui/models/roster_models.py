@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QByteArray, QMimeData, QModelIndex, QObject, Qt, Signal
 
 from fazhi_desktop import roster
 from fazhi_desktop.errors import UserError
+from ..i18n import label
 
 MIME = "application/x-fazhi-row-ids"
 
@@ -61,7 +62,7 @@ class RosterModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return self.tr(self.COLUMNS[section][1])
+            return label("TableHeaders", self.COLUMNS[section][1])
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.rows):
             return str(section + 1)
         return None
@@ -200,8 +201,10 @@ class RosterModel(QAbstractTableModel):
 class UnitsModel(RosterModel):
     TABLE = "units"
     NAME, PRESENTER, PRESENTER_TITLE, REPORT_TITLE, STATUS = range(5)
-    COLUMNS = (("name", "单位名称"), ("presenter", "汇报人"), ("presenter_title", "职务"),
-               ("report_title", "汇报题目"), ("status", "状态"))
+    COLUMNS = (("name", QT_TRANSLATE_NOOP("TableHeaders", "单位名称")), ("presenter",
+               QT_TRANSLATE_NOOP("TableHeaders", "汇报人")), ("presenter_title",
+               QT_TRANSLATE_NOOP("TableHeaders", "职务")),
+               ("report_title", QT_TRANSLATE_NOOP("TableHeaders", "汇报题目")), ("status", QT_TRANSLATE_NOOP("TableHeaders", "状态")))
     EDITABLE = frozenset(roster.UNIT_FIELDS)
 
     def fetch(self) -> list[roster.Unit]:
@@ -209,7 +212,7 @@ class UnitsModel(RosterModel):
 
     def display(self, item: Any, field: str) -> str:
         if field == "status":
-            return self.tr(roster.UNIT_STATUSES.get(item.status, item.status))
+            return label("Roster", roster.UNIT_STATUSES.get(item.status, item.status))
         return super().display(item, field)
 
     def update(self, row_id: int, **fields: Any) -> dict:
@@ -225,7 +228,8 @@ class UnitsModel(RosterModel):
 class ExpertsModel(RosterModel):
     TABLE = "experts"
     NAME, CATEGORY, AFFILIATION = range(3)
-    COLUMNS = (("name", "姓名"), ("category", "类别"), ("affiliation", "工作单位"))
+    COLUMNS = (("name", QT_TRANSLATE_NOOP("TableHeaders", "姓名")), ("category",
+               QT_TRANSLATE_NOOP("TableHeaders", "类别")), ("affiliation", QT_TRANSLATE_NOOP("TableHeaders", "工作单位")))
     EDITABLE = frozenset(roster.EXPERT_FIELDS)
 
     def fetch(self) -> list[roster.Expert]:

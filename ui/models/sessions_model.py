@@ -1,16 +1,18 @@
 """The list of review sessions shown at the left of the main window."""
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QObject, Qt
 
 from fazhi_desktop.sessions import STATUSES, list_sessions
 
 from .base import ListTableModel
+from ..i18n import arg, label
 
 
 class SessionsModel(ListTableModel):
     TITLE, DATE, STATUS = range(3)
-    HEADERS = ("会议名称", "日期", "状态")
+    HEADERS = (QT_TRANSLATE_NOOP("TableHeaders", "会议名称"), QT_TRANSLATE_NOOP("TableHeaders", "日期"),
+               QT_TRANSLATE_NOOP("TableHeaders", "状态"))
 
     def __init__(self, db, parent: QObject | None = None):
         super().__init__(parent)
@@ -43,10 +45,9 @@ class SessionsModel(ListTableModel):
             if col == self.DATE:
                 return r["date"] or self.tr("未定")
             if col == self.STATUS:
-                return self.tr(STATUSES.get(r["status"], r["status"]))
+                return label("Session", STATUSES.get(r["status"], r["status"]))
         if role == Qt.ItemDataRole.ToolTipRole and col == self.TITLE:
-            return self.tr("%1（%2 个单位，%3 位专家）").replace("%1", r["title"]) \
-                .replace("%2", str(r["units"])).replace("%3", str(r["experts"]))
+            return arg(self.tr("%1（%2 个单位，%3 位专家）"), r["title"], str(r["units"]), str(r["experts"]))
         if role == Qt.ItemDataRole.UserRole:
             return r["id"]
         return None

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainT
 
 from fazhi_desktop import sessions
 from fazhi_desktop.errors import UserError
+from ..i18n import arg, label
 
 LINE_FIELDS = ("title", "kind", "date", "venue", "organisers", "chair", "host", "secretary")
 KINDS = ["普法履职报告评议", "法治政府建设述职评议", "法治建设综合评议"]
@@ -24,13 +25,13 @@ class MeetingForm(QWidget):
             if field == "kind":
                 combo = QComboBox()
                 combo.setEditable(True)
-                combo.addItems([self.tr(k) for k in KINDS])
+                combo.addItems(KINDS)  # suggestions for a stored value: the documents print it
                 edit = combo.lineEdit()
-                form.addRow(self.tr(sessions.FIELD_LABELS[field]), combo)
+                form.addRow(label("Session", sessions.FIELD_LABELS[field]), combo)
                 self.kind_combo = combo
             else:
                 edit = QLineEdit()
-                form.addRow(self.tr(sessions.FIELD_LABELS[field]), edit)
+                form.addRow(label("Session", sessions.FIELD_LABELS[field]), edit)
             edit.setObjectName(field)
             edit.editingFinished.connect(lambda f=field: self.store(f))
             self.edits[field] = edit
@@ -98,11 +99,11 @@ class MeetingForm(QWidget):
         s = sessions.get_session(self.db, self.session_id)
         for field in (*LINE_FIELDS, "summary"):
             self._load(field)
-        self.status.setText(self.tr(sessions.STATUSES.get(s.status, s.status)))
+        self.status.setText(label("Session", sessions.STATUSES.get(s.status, s.status)))
         if s.order_mode == "drawn" and s.draw_seed:
-            text = self.tr("抽签决定：种子 %1，%2").replace("%1", s.draw_seed).replace("%2", (s.draw_at or "")[:16].replace("T", " "))
+            text = arg(self.tr("抽签决定：种子 %1，%2"), s.draw_seed, (s.draw_at or "")[:16].replace("T", " "))
             if s.draw_witness:
-                text += self.tr("，监督人 %1").replace("%1", s.draw_witness)
+                text += arg(self.tr("，监督人 %1"), s.draw_witness)
         else:
             text = self.tr("按录入顺序")
         self.draw_info.setText(text)

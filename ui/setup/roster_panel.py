@@ -13,6 +13,7 @@ from .. import dialogs
 from ..icons import icon
 from ..widgets import tool_button
 from ..models.roster_models import ExpertsModel, RosterModel, UnitsModel
+from ..i18n import arg
 
 
 class CategoryDelegate(QStyledItemDelegate):
@@ -122,7 +123,7 @@ class RosterPanel(QWidget):
         if self.model.add(name):
             self.new_name.clear()
             self.select_row(self.model.rowCount() - 1)
-            self.show_note(self.tr("已添加“%1”。").replace("%1", name))
+            self.show_note(arg(self.tr("已添加“%1”。"), name))
             return True
         return False
 
@@ -131,10 +132,10 @@ class RosterPanel(QWidget):
         if row < 0:
             return False
         name = self.model.rows[row].name
-        if not dialogs.confirm(self, self.tr("删除“%1”？").replace("%1", name), danger=True):
+        if not dialogs.confirm(self, arg(self.tr("删除“%1”？"), name), danger=True):
             return False
         if self.model.remove(row):
-            self.show_note(self.tr("已删除“%1”。").replace("%1", name))
+            self.show_note(arg(self.tr("已删除“%1”。"), name))
             self.select_row(min(row, self.model.rowCount() - 1))
             return True
         return False

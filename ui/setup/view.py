@@ -12,6 +12,7 @@ from .draw_dialog import DrawDialog
 from .meeting_form import MeetingForm
 from .roster_panel import ExpertsPanel, UnitsPanel
 from .template_editor import TemplateEditor
+from ..i18n import arg, label
 
 
 class RecusalPanel(QWidget):
@@ -86,7 +87,7 @@ class SetupView(QWidget):
         self.units.model.reload()
         self.meeting.refresh()
         info = dialog.result_info or {}
-        self.units.show_note(self.tr("已按抽签结果排序（种子 %1）。").replace("%1", str(info.get("seed", ""))))
+        self.units.show_note(arg(self.tr("已按抽签结果排序（种子 %1）。"), str(info.get("seed", ""))))
         return True
 
     def _refresh_current(self) -> None:
@@ -110,9 +111,9 @@ class SetupView(QWidget):
         self.units.tools["draw"].setEnabled(s.editable("draw"))
         self.units.tools["draw"].setVisible(not self.checklist)
         if s.status == "sealed":
-            self.banner.setText(self.tr("本场评议会已封盘，所有内容只读。") + self.tr(sessions.REVISE_HINT))
+            self.banner.setText(self.tr("本场评议会已封盘，所有内容只读。") + label("Session", sessions.REVISE_HINT))
         elif s.status == "finished":
-            self.banner.setText(self.tr("本场评议会已结束，筹备信息只读（会议小结仍可填写）。") + self.tr(sessions.REOPEN_HINT))
+            self.banner.setText(self.tr("本场评议会已结束，筹备信息只读（会议小结仍可填写）。") + label("Session", sessions.REOPEN_HINT))
         elif s.status == "live":
             self.banner.setText(self.tr("本场评估正在进行：修改参评单位或评估指标会影响评定，请谨慎。") if self.checklist else
                                 self.tr("本场评议会正在进行：修改单位或专家会影响现场评议，请谨慎。"))
