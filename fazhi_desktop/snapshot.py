@@ -29,6 +29,7 @@ import sqlite_utils
 
 from .chain import CHAIN_VERSION, content_head, entries
 from .errors import UserError
+from .questions import Question
 from .roster import Expert, Unit
 from .sessions import Session
 from .stored_template import CHECKLIST_VERSION, DEVICES_VERSION, load_template
@@ -76,22 +77,6 @@ class ExternalRow:
 
 
 @dataclass(frozen=True)
-class QuestionRow:
-    id: int
-    uid: str | None
-    unit_id: int
-    expert_id: int | None
-    text: str
-    answer: str
-    criterion_id: int | None
-    problem: bool
-    measure: str
-    deadline: str | None
-    at: str
-    elapsed_s: float | None
-
-
-@dataclass(frozen=True)
 class TimingRow:
     unit_id: int
     phase: str
@@ -113,7 +98,7 @@ class Snapshot:
     units: list[Unit]
     experts: list[Expert]
     recusals: frozenset[tuple[int, int]]  # (expert id, unit id)
-    scores: Mapping[ScoreKey, Decimal]  # in unit, expert, criterion id order
+    scores: Mapping[ScoreKey, Decimal]
     score_rows: Mapping[ScoreKey, tuple[str, str]]  # the stored text and updated_at of each score
     submissions: Mapping[tuple[int, int], str]  # (expert id, unit id) → submitted_at
     external: list[ExternalRow]  # in unit id, component order
@@ -121,7 +106,7 @@ class Snapshot:
     checks: Mapping[ScoreKey, Decimal]  # 双人录入核对: the value each check agreed with (empty when off)
     ratings: list[tuple] | None  # checklist: (unit id, criterion id, rating, note, evidence text, updated_at)
     # CONTENT
-    questions: list[QuestionRow] | None = None  # in time order
+    questions: list[Question] | None = None  # in time order
     timing: list[TimingRow] | None = None  # in unit id, phase order
     chain_head: str | None = None
     evidence: list[tuple] | None = None  # checklist: (id, unit id, criterion id, name, stored, sha256, size, added_at)
@@ -154,14 +139,13 @@ class Snapshot:
 def read_scores(db: sqlite_utils.Database, session_id: int, unit_id: int | None = None,
                 ) -> dict[ScoreKey, tuple[str, str]]:
     """The one reader of the scores table as a set: {(expert, unit, criterion): (text, updated_at)}
-    of a session (or one of its units), in unit, expert, criterion order."""
+    of a session (or one of its units), in no particular order."""
     sql = "SELECT expert_id, unit_id, criterion_id, value, updated_at FROM scores WHERE session_id = ?"
     params: list[object] = [session_id]
     if unit_id is not None:
         sql += " AND unit_id = ?"
         params.append(unit_id)
-    return {(e, u, c): (v, at) for e, u, c, v, at in db.execute(sql + " ORDER BY unit_id, expert_id, criterion_id",
-                                                                 params)}
+    return {(e, u, c): (v, at) for e, u, c, v, at in db.execute(sql, params)}
 
 
 def load_snapshot(db: sqlite_utils.Database, session_id: int, level: int = RESULTS) -> Snapshot:
@@ -215,11 +199,12 @@ def _load(db: sqlite_utils.Database, session_id: int, level: int) -> Snapshot:
                         "WHERE session_id = ? ORDER BY unit_id, criterion_id", session_id) if checklist else None
     parts: dict[str, Any] = {}
     if level >= CONTENT:
-        ids = "id, uid" if version >= CHAIN_VERSION else "id, NULL"
-        parts["questions"] = [QuestionRow(qid, quid, u, e, text, answer, c, bool(p), measure, deadline, at, elapsed)
-                              for qid, quid, u, e, text, answer, c, p, measure, deadline, at, elapsed in db.execute(
-            f"SELECT {ids}, unit_id, expert_id, text, answer, criterion_id, problem, measure, deadline, at, elapsed_s "
-            "FROM questions WHERE session_id = ? ORDER BY at, id", [session_id])]
+        uid = "uid" if version >= CHAIN_VERSION else "NULL"
+        parts["questions"] = [Question(qid, session_id, u, e, text, answer, c, bool(p), measure, deadline, at, elapsed,
+                                       quid) for qid, u, e, text, answer, c, p, measure, deadline, at, elapsed, quid in
+                              db.execute("SELECT id, unit_id, expert_id, text, answer, criterion_id, problem, measure, "
+                                         f"deadline, at, elapsed_s, {uid} FROM questions WHERE session_id = ? "
+                                         "ORDER BY at, id", [session_id])]
         more = "t.extra_s, t.started_at, t.ended_at" if version >= TIMING_VERSION else "NULL, NULL, NULL"
         parts["timing"] = [TimingRow(*r) for r in db.execute(
             f"SELECT t.unit_id, t.phase, t.seconds, {more} FROM unit_timing t JOIN units u ON u.id = t.unit_id "

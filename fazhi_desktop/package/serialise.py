@@ -65,7 +65,8 @@ def package_data(snap: Snapshot) -> dict[str, Any]:
                    "report_title": u.report_title, "status": u.status} for u in snap.units],
         "experts": [{"name": e.name, "category": e.category, "affiliation": e.affiliation} for e in snap.experts],
         "recusals": sorted([experts[e], units[u]] for e, u in snap.recusals),
-        "scores": [[experts[e], units[u], paths[c], v, at] for (e, u, c), (v, at) in snap.score_rows.items()],
+        "scores": [[experts[e], units[u], paths[c], v, at] for (e, u, c), (v, at) in
+                   sorted(snap.score_rows.items(), key=lambda item: (item[0][1], item[0][0], item[0][2]))],
         "submissions": [[experts[e], units[u], at] for (e, u), at in snap.submissions.items()],
         "external": [[units[x.unit_id], x.component, x.text, x.at] for x in snap.external],
         "timing": [[units[t.unit_id], t.phase, t.seconds, t.extra_s, t.started_at, t.ended_at] for t in snap.timing],

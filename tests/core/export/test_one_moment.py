@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from fazhi_desktop.db import connect
 from fazhi_desktop.export.data import load_export_data
 from fazhi_desktop.export.xlsx import write_workbook
+from fazhi_desktop.snapshot import read_scores, read_transaction
 
 PAST = 1  # the demo's finished session: 11 units, 7 experts, every sheet complete
 
@@ -107,3 +108,18 @@ def test_an_export_read_while_another_connection_keeps_writing_agrees_with_itsel
         thread.join()
     assert written and written[0] > 6
     assert bad == []
+
+
+def test_inside_a_read_transaction_another_connections_write_is_not_seen(demo_db, db_path):
+    """The mechanism: a score written by another connection between two reads of one snapshot is
+    seen by neither; the next snapshot sees it."""
+    writer = connect(db_path)
+    toggle = Toggler(writer.conn)
+    with read_transaction(demo_db):
+        before = read_scores(demo_db, PAST)
+        toggle()
+        assert read_scores(demo_db, PAST) == before
+    after = read_scores(demo_db, PAST)
+    writer.conn.close()
+    changed = [k for k in before if before[k][0] != after[k][0]]
+    assert len(changed) == 1 and Decimal(after[changed[0]][0]) - Decimal(before[changed[0]][0]) == Decimal("0.25")
