@@ -36,6 +36,7 @@ from .stored_template import CHECKLIST_VERSION, DEVICES_VERSION, load_template
 from .template import Template
 
 RESULTS, CONTENT, PACKAGE = 0, 1, 2
+SCORING_VERSION = 2  # submissions, external values (migrations._v2_scoring)
 TIMING_VERSION = 3  # unit_timing.extra_s, started_at, ended_at (migrations._v3_live)
 PROVENANCE_VERSION = 5  # external_values.source_note, source_file, entered_by (migrations._v5_external_provenance)
 SEAL_COLS = ("at", "action", "operator", "reason", "fingerprint_before", "fingerprint_after", "signer", "signer_name",
@@ -184,7 +185,7 @@ def _load(db: sqlite_utils.Database, session_id: int, level: int) -> Snapshot:
     scores = {k: Decimal(v) for k, (v, _at) in score_rows.items()}
     submissions = {(e, u): at for e, u, at in db.execute(
         "SELECT expert_id, unit_id, submitted_at FROM submissions WHERE session_id = ? ORDER BY unit_id, expert_id",
-        [session_id])}
+        [session_id])} if version >= SCORING_VERSION else {}
     provenance = "source_note, source_file, entered_by" if version >= PROVENANCE_VERSION else "'', '', ''"
     external = [ExternalRow(*r) for r in db.execute(
         f"SELECT unit_id, component, value, updated_at, {provenance} FROM external_values WHERE session_id = ? "
