@@ -126,11 +126,10 @@ def import_units(db: sqlite_utils.Database, *, session_id: int, path: Path | str
     with transaction(db):
         _still_free(db, path, "units", session_id, [v["name"] for _o, v in accepted], "单位")
         start = db.execute("SELECT coalesce(max(position), 0) FROM units WHERE session_id = ?", [session_id]).fetchone()[0]
-        for offset, (_order, v) in enumerate(accepted, start=1):
-            db.execute("INSERT INTO units (session_id, name, presenter, presenter_title, report_title, position) "
-                       "VALUES (?, ?, ?, ?, ?, ?)",
-                       [session_id, v["name"], v.get("presenter", ""), v.get("presenter_title", ""),
-                        v.get("report_title", ""), start + offset])
+        db["units"].insert_all(  # joins the transaction (a savepoint): refused rows leave nothing
+            {"session_id": session_id, "name": v["name"], "presenter": v.get("presenter", ""),
+             "presenter_title": v.get("presenter_title", ""), "report_title": v.get("report_title", ""),
+             "position": start + offset} for offset, (_order, v) in enumerate(accepted, start=1))
         _record(db, session_id, path, "unit", [
             {"name": v["name"], "presenter": v.get("presenter", ""), "presenter_title": v.get("presenter_title", ""),
              "report_title": v.get("report_title", "")} for _o, v in accepted])
@@ -164,10 +163,10 @@ def import_experts(db: sqlite_utils.Database, *, session_id: int, path: Path | s
     with transaction(db):
         _still_free(db, path, "experts", session_id, [r.values["name"] for r in rows], "专家")
         start = db.execute("SELECT coalesce(max(position), 0) FROM experts WHERE session_id = ?", [session_id]).fetchone()[0]
-        for offset, row in enumerate(rows, start=1):
-            v = row.values
-            db.execute("INSERT INTO experts (session_id, name, category, affiliation, position) VALUES (?, ?, ?, ?, ?)",
-                       [session_id, v["name"], v.get("category", ""), v.get("affiliation", ""), start + offset])
+        db["experts"].insert_all(
+            {"session_id": session_id, "name": r.values["name"], "category": r.values.get("category", ""),
+             "affiliation": r.values.get("affiliation", ""), "position": start + offset}
+            for offset, r in enumerate(rows, start=1))
         _record(db, session_id, path, "expert", [
             {"name": r.values["name"], "category": r.values.get("category", ""),
              "affiliation": r.values.get("affiliation", "")} for r in rows])

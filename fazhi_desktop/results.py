@@ -12,9 +12,7 @@ from typing import Sequence
 
 import sqlite_utils
 
-from .double_entry import checked_values, double_entry_enabled
-from .roster import list_experts, list_units
-from .sessions import get_session, load_template
+from .snapshot import Snapshot, load_snapshot
 from .template import Grade, Template
 
 TWO_PLACES = Decimal("0.01")
@@ -86,25 +84,24 @@ class Results:
 
 
 def compute_results(db: sqlite_utils.Database, session_id: int) -> Results:
-    session = get_session(db, session_id)
-    template = load_template(db, session_id)
+    """The results of the session as it is now (one snapshot, read in one transaction)."""
+    return results_of(load_snapshot(db, session_id))
+
+
+def results_of(snap: Snapshot) -> Results:
+    """The results rules over a snapshot: pure, no database."""
+    session, template = snap.session, snap.template
     leaves = template.leaves()
     total_max = template.total_max
-    units = list_units(db, session_id)
-    experts = list_experts(db, session_id)
-    recused = {(e, u) for e, u in db.execute("SELECT expert_id, unit_id FROM recusals WHERE session_id = ?", [session_id])}
+    units, experts, recused = snap.units, snap.experts, snap.recusals
     scores: dict[tuple[int, int], dict[int, Decimal]] = {}
-    for e, u, c, v in db.execute("SELECT expert_id, unit_id, criterion_id, value FROM scores WHERE session_id = ?",
-                                 [session_id]):
-        scores.setdefault((e, u), {})[c] = Decimal(v)
-    external: dict[tuple[int, str], Decimal] = {
-        (u, comp): Decimal(v) for u, comp, v in db.execute(
-            "SELECT unit_id, component, value FROM external_values WHERE session_id = ?", [session_id])}
+    for (e, u, c), v in snap.scores.items():
+        scores.setdefault((e, u), {})[c] = v
+    external: dict[tuple[int, str], Decimal] = {(x.unit_id, x.component): x.value for x in snap.external}
     # 双人录入核对: during the meeting a score counts only while a check of the same value stands.
     # Ending the meeting settles it (结束 lists unchecked scores as gaps; a stated reason accepts
     # them, audited), so a finished session's results, its fingerprint and a package copy agree.
-    checks = (checked_values(db, session_id) if session.status in ("draft", "live")
-              and double_entry_enabled(db, session_id) else None)
+    checks = snap.checks if session.status in ("draft", "live") and snap.double_entry else None
 
     results: list[UnitResult] = []
     for unit in units:
@@ -163,7 +160,7 @@ def compute_results(db: sqlite_utils.Database, session_id: int) -> Results:
         results.append(r)
     for r, rank in zip(results, shared_ranks([r.final for r in results])):
         r.rank = rank
-    return Results(session_id, session.title, template, results, double_entry=checks is not None)
+    return Results(session.id, session.title, template, results, double_entry=checks is not None)
 
 
 def _num(value: Fraction | Decimal | None) -> float | None:

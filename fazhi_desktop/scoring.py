@@ -14,6 +14,7 @@ from .chain import ROUTINE_ACTIONS, ROUTINE_ENTITIES, append
 from .db import now_iso, transaction
 from .errors import ReasonRequired, UserError
 from .sessions import ensure_editable, load_template
+from .snapshot import read_scores
 from .template import fmt_decimal, to_decimal
 from .textcheck import strict_number
 
@@ -162,13 +163,9 @@ def record_score(db: sqlite_utils.Database, *, session_id: int, expert_id: int, 
 
 
 def scores_for(db: sqlite_utils.Database, session_id: int, unit_id: int | None = None) -> dict[tuple[int, int, int], Decimal]:
-    """{(expert_id, unit_id, criterion_id): value} for a session or one unit."""
-    sql = "SELECT expert_id, unit_id, criterion_id, value FROM scores WHERE session_id = ?"
-    params: list[object] = [session_id]
-    if unit_id is not None:
-        sql += " AND unit_id = ?"
-        params.append(unit_id)
-    return {(e, u, c): Decimal(v) for e, u, c, v in db.execute(sql, params)}
+    """{(expert_id, unit_id, criterion_id): value} for a session or one unit (read by the one reader
+    of the scores table, ``snapshot.read_scores``)."""
+    return {k: Decimal(v) for k, (v, _at) in read_scores(db, session_id, unit_id).items()}
 
 
 def missing_leaves(db: sqlite_utils.Database, session_id: int, expert_id: int, unit_id: int) -> list[str]:

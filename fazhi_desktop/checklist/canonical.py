@@ -18,6 +18,7 @@ from ..db import transaction
 from ..errors import UserError
 from ..roster import lookup
 from ..sessions import is_checklist
+from ..snapshot import CONTENT, PACKAGE, Snapshot, load_snapshot
 from . import RATINGS, evidence_root
 
 EVIDENCE_PREFIX = "evidence/"  # where evidence files go inside a package
@@ -28,21 +29,25 @@ def _is_checklist(db: sqlite_utils.Database, session_id: int) -> bool:
 
 
 def checklist_canonical(db: sqlite_utils.Database, session_id: int) -> dict[str, Any]:
-    """What a checklist session's fingerprint covers besides ``canonical_data``: hook for
-    ``export.fingerprint.canonical_data`` — ``data.update(checklist_canonical(db, session_id))``.
-    Empty for a scored session. Timestamps are left out (as for scores): only content counts."""
+    """What a checklist session's fingerprint covers besides the scored part (one snapshot)."""
     if not _is_checklist(db, session_id):
         return {}
-    names = lookup(db, session_id)
-    units, paths = names.unit_names, names.leaf_paths
-    ratings = sorted([units[u], paths.get(c, str(c)), r or "", note, evidence] for u, c, r, note, evidence in db.execute(
-        "SELECT unit_id, criterion_id, rating, note, evidence_text FROM ratings WHERE session_id = ?", [session_id]))
-    evidence = sorted([units[u], paths.get(c, str(c)), name, sha, size] for u, c, name, sha, size in db.execute(
-        "SELECT unit_id, criterion_id, name, sha256, size FROM rating_evidence WHERE session_id = ?", [session_id]))
-    steps = sorted([units[u], step, day, end, outcome, value, objections, note]
-                   for u, step, day, end, outcome, value, objections, note in db.execute(
-                       "SELECT unit_id, step, date, end_date, outcome, value, objections, note FROM candidate_steps "
-                       "WHERE session_id = ?", [session_id]))
+    return checklist_canonical_of(load_snapshot(db, session_id, CONTENT))
+
+
+def checklist_canonical_of(snap: Snapshot) -> dict[str, Any]:
+    """What a checklist session's fingerprint covers besides ``canonical_of``: its ratings, evidence
+    files and steps. Empty for a scored session. Timestamps are left out (as for scores): only
+    content counts."""
+    if not snap.is_checklist:
+        return {}
+    snap.need(CONTENT, "evidence")
+    units, paths = snap.unit_names, snap.leaf_paths
+    ratings = sorted([units[u], paths.get(c, str(c)), r or "", note, evidence]
+                     for u, c, r, note, evidence, _at in snap.ratings)
+    evidence = sorted([units[u], paths.get(c, str(c)), name, sha, size]
+                      for _id, u, c, name, _stored, sha, size, _at in snap.evidence)
+    steps = sorted([units[u], *rest[:7]] for u, *rest in snap.steps)
     return {"ratings": ratings, "rating_evidence": evidence, "candidate_steps": steps}
 
 
@@ -80,36 +85,46 @@ def checklist_show(db: sqlite_utils.Database, session_id: int) -> dict[str, Any]
 
 
 def checklist_package_data(db: sqlite_utils.Database, session_id: int) -> dict[str, Any]:
-    """Hook for ``package.session_data``: ``data["checklist"] = checklist_package_data(db, sid)``
-    (None for a scored session). Everything needed to restore the checklist rows on import."""
+    """``data["checklist"]`` of a package (None for a scored session), from one snapshot."""
     if not _is_checklist(db, session_id):
         return None  # type: ignore[return-value]
-    names = lookup(db, session_id)
-    units, paths = names.unit_names, names.leaf_paths
+    return checklist_package_of(load_snapshot(db, session_id, PACKAGE))
+
+
+def checklist_package_of(snap: Snapshot) -> dict[str, Any] | None:
+    """Hook for ``package.serialise.package_data``: everything needed to restore the checklist rows
+    on import; None for a scored session."""
+    if not snap.is_checklist:
+        return None
+    snap.need(PACKAGE, "demonstration records")
+    units, paths = snap.unit_names, snap.leaf_paths
     return {
-        "checklist_json": db.execute("SELECT checklist_json FROM sessions WHERE id = ?", [session_id]).fetchone()[0],
-        "ratings": [[units[u], paths[c], r, note, evidence, at] for u, c, r, note, evidence, at in db.execute(
-            "SELECT unit_id, criterion_id, rating, note, evidence_text, updated_at FROM ratings WHERE session_id = ? "
-            "ORDER BY unit_id, criterion_id", [session_id])],
-        "rating_evidence": [[units[u], paths[c], name, stored, sha, size, at] for u, c, name, stored, sha, size, at
-                            in db.execute("SELECT unit_id, criterion_id, name, stored, sha256, size, added_at "
-                                          "FROM rating_evidence WHERE session_id = ? ORDER BY id", [session_id])],
-        "candidate_steps": [[units[u], *rest] for u, *rest in db.execute(
-            "SELECT unit_id, step, date, end_date, outcome, value, objections, note, updated_at FROM candidate_steps "
-            "WHERE session_id = ? ORDER BY unit_id, step", [session_id])],
-        "demonstration_records": [list(r) for r in db.execute(
-            "SELECT unit_name, kind, date, year, outcome, cause, note, created_at FROM demonstration_records "
-            "WHERE session_id = ? ORDER BY id", [session_id])],
+        "checklist_json": snap.session_row["checklist_json"],
+        "ratings": [[units[u], paths[c], r, note, evidence, at] for u, c, r, note, evidence, at in snap.ratings],
+        "rating_evidence": [[units[u], paths[c], name, stored, sha, size, at]
+                            for _id, u, c, name, stored, sha, size, at in snap.evidence],
+        "candidate_steps": [[units[u], *rest] for u, *rest in snap.steps],
+        "demonstration_records": [list(r) for r in snap.extra["demonstration_records"]],
     }
 
 
-def evidence_package_files(db: sqlite_utils.Database, session_id: int) -> list[tuple[str, Path]]:
+def evidence_files_of(snap: Snapshot) -> list[str]:
+    """The stored names of a checklist session's evidence files, each once, sorted."""
+    return sorted({stored for _id, _u, _c, _name, stored, *_rest in snap.evidence or ()})
+
+
+def evidence_package_files(db: sqlite_utils.Database, session_id: int,
+                           snap: Snapshot | None = None) -> list[tuple[str, Path]]:
     """Hook for ``package.export_package``: (name inside the package, file) of every evidence file,
-    each stored file once, under ``evidence/<uid>/<sha256><suffix>``."""
-    if not _is_checklist(db, session_id):
+    each stored file once, under ``evidence/<uid>/<sha256><suffix>`` (of ``snap`` when given)."""
+    if snap is None:
+        if not _is_checklist(db, session_id):
+            return []
+        snap = load_snapshot(db, session_id, CONTENT)
+    if not snap.is_checklist:
         return []
     root = evidence_root(db)
-    stored = sorted({s for (s,) in db.execute("SELECT stored FROM rating_evidence WHERE session_id = ?", [session_id])})
+    stored = evidence_files_of(snap)
     missing = [s for s in stored if not (root / s).is_file()]
     if missing:
         raise UserError(f"有 {len(missing)} 个佐证文件不在 {root} 中（如 {missing[0]}），无法打包。")

@@ -21,6 +21,7 @@ from ..db import now_iso, transaction
 from ..errors import UserError
 from ..scoring import audit
 from ..sessions import ensure_editable
+from ..snapshot import CONTENT, Snapshot
 from . import evidence_root
 from .ratings import _target
 
@@ -161,14 +162,21 @@ def remove_evidence(db: sqlite_utils.Database, *, evidence_id: int, operator: st
     return item
 
 
-def check_evidence(db: sqlite_utils.Database, session_id: int) -> list[str]:
-    """Evidence files listed but missing from the folder, or changed since they were attached."""
+def evidence_of(snap: Snapshot) -> list[Evidence]:
+    """A snapshot's evidence files in the order :func:`list_evidence` gives (unit, indicator, id)."""
+    snap.need(CONTENT, "evidence")
+    return sorted((Evidence(*r) for r in snap.evidence or ()), key=lambda e: (e.unit_id, e.criterion_id, e.id))
+
+
+def check_evidence(db: sqlite_utils.Database, session_id: int, items: list[Evidence] | None = None) -> list[str]:
+    """Evidence files listed (``items``, else the session's stored list) but missing from the
+    folder, or changed since they were attached."""
     problems = []
     try:
         root = evidence_root(db)
     except UserError:
         return []
-    for item in list_evidence(db, session_id):
+    for item in list_evidence(db, session_id) if items is None else items:
         path = root / item.stored
         if not path.is_file():
             problems.append(f"{item.name}：文件缺失（{path}）")

@@ -17,8 +17,7 @@ from typing import Iterable, Mapping
 import sqlite_utils
 
 from ..results import round_half_up, shared_ranks
-from ..roster import list_units
-from ..sessions import get_session, load_template
+from ..snapshot import Snapshot, load_snapshot
 from ..template import Criterion, Template, fmt_decimal
 from . import RATINGS
 
@@ -153,16 +152,19 @@ def rank(results: list[CandidateResult]) -> None:
 
 
 def compute_checklist_results(db: sqlite_utils.Database, session_id: int) -> ChecklistResults:
-    session = get_session(db, session_id)
-    template = load_template(db, session_id)
+    """The results of the assessment as it is now (one snapshot, read in one transaction)."""
+    return checklist_results_of(load_snapshot(db, session_id))
+
+
+def checklist_results_of(snap: Snapshot) -> ChecklistResults:
+    """The checklist rules over a snapshot: pure, no database."""
     ratings: dict[int, dict[int, str | None]] = {}
-    for unit_id, criterion_id, rating in db.execute(
-            "SELECT unit_id, criterion_id, rating FROM ratings WHERE session_id = ?", [session_id]):
+    for unit_id, criterion_id, rating, *_rest in snap.ratings or ():
         ratings.setdefault(unit_id, {})[criterion_id] = rating
-    results = [candidate_result(template, ratings.get(u.id, {}), unit_id=u.id, name=u.name, position=u.position,
-                                absent=u.status == "absent") for u in list_units(db, session_id)]
+    results = [candidate_result(snap.template, ratings.get(u.id, {}), unit_id=u.id, name=u.name, position=u.position,
+                                absent=u.status == "absent") for u in snap.units]
     rank(results)
-    return ChecklistResults(session_id, session.title, template, results)
+    return ChecklistResults(snap.session.id, snap.session.title, snap.template, results)
 
 
 def _num(value: Decimal | None) -> float | None:

@@ -27,7 +27,8 @@ from ..roster import list_units
 from ..scoring import audit
 from ..sessions import check_date, ensure_editable, load_template
 from ..template import fmt_decimal, to_decimal
-from .results import compute_checklist_results
+from ..snapshot import CONTENT, Snapshot, load_snapshot
+from .results import checklist_results_of
 
 NOTICE_DAYS = 7  # seen: a 7-day public notice
 
@@ -103,10 +104,19 @@ class StepRecord:
 
 
 def steps_for(db: sqlite_utils.Database, session_id: int) -> dict[tuple[int, str], StepRecord]:
+    return _records(db.execute("SELECT unit_id, step, date, end_date, outcome, value, objections, note "
+                               "FROM candidate_steps WHERE session_id = ?", [session_id]))
+
+
+def steps_of(snap: Snapshot) -> dict[tuple[int, str], StepRecord]:
+    """{(unit id, step key): record} of a snapshot read to CONTENT."""
+    snap.need(CONTENT, "steps")
+    return _records(r[:8] for r in snap.steps or ())
+
+
+def _records(rows) -> dict[tuple[int, str], StepRecord]:
     return {(r[0], r[1]): StepRecord(r[0], r[1], r[2], r[3], r[4], Decimal(r[5]) if r[5] is not None else None,
-                                     r[6], r[7])
-            for r in db.execute("SELECT unit_id, step, date, end_date, outcome, value, objections, note "
-                                "FROM candidate_steps WHERE session_id = ?", [session_id])}
+                                     r[6], r[7]) for r in rows}
 
 
 def notice_end(start: str, days: int = NOTICE_DAYS) -> str:
@@ -225,16 +235,20 @@ class Proposal:
 
 
 def proposed_list(db: sqlite_utils.Database, session_id: int) -> list[Proposal]:
+    """Every candidate, in order, with whether it is on the 拟命名名单 (one snapshot); see :func:`proposals_of`."""
+    return proposals_of(load_snapshot(db, session_id, CONTENT))
+
+
+def proposals_of(snap: Snapshot) -> list[Proposal]:
     """Every candidate, in order, with whether it is on the 拟命名名单 and, if not, why. On the list:
     applied and not withdrawn, recommended at the preliminary review, a third-party rate at or above
     the threshold (the step's recorded rate, else this session's own result), the satisfaction
     survey not failed, and the on-site check passed."""
-    results = {r.unit_id: r for r in compute_checklist_results(db, session_id).units}
-    template = load_template(db, session_id)
-    threshold = template.threshold
-    records = steps_for(db, session_id)
+    results = {r.unit_id: r for r in checklist_results_of(snap).units}
+    threshold = snap.template.threshold
+    records = steps_of(snap)
     out = []
-    for unit in list_units(db, session_id):
+    for unit in snap.units:
         get = lambda key: records.get((unit.id, key))  # noqa: E731
         reasons = []
         application = get("application")

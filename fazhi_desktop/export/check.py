@@ -13,6 +13,7 @@ from pathlib import Path
 import sqlite_utils
 
 from ..errors import UserError
+from ..snapshot import read_scores
 
 PAGES_DICT = re.compile(rb"<<[^<>]*?/Type\s*/Pages\b[^<>]*>>", re.S)
 COUNT = re.compile(rb"/Count\s+(\d+)")
@@ -83,6 +84,6 @@ def self_test_export(db: sqlite_utils.Database, session_id: int, folder: Path) -
     if result.font_warning is None and not pdf_uses_only_embedded_fonts(folder / "会议纪要.pdf"):
         raise UserError("会议纪要 PDF 里有未嵌入的字体。")
     check_docx(folder / "会议纪要.docx", title)
-    count = db.execute("SELECT count(*) FROM scores WHERE session_id = ?", [session_id]).fetchone()[0]
+    count = len(read_scores(db, session_id))
     check_xlsx(folder / "评议数据.xlsx", count)
     return {"export_ms": elapsed, "pdf_pages": pages}

@@ -6,15 +6,16 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from ..checklist.evidence import Evidence, check_evidence, list_evidence
-from ..checklist.ratings import Rating, ratings_for
-from ..checklist.results import CandidateResult, ChecklistResults, compute_checklist_results
-from ..checklist.steps import Proposal, StepRecord, proposed_list, steps_for
-from ..roster import Expert, Unit, lookup
+from ..checklist.evidence import Evidence, check_evidence, evidence_of
+from ..checklist.ratings import Rating
+from ..checklist.results import CandidateResult, ChecklistResults, checklist_results_of
+from ..checklist.steps import Proposal, StepRecord, proposals_of, steps_of
+from ..roster import Expert, Unit
 from ..sessions import Session
+from ..snapshot import CONTENT, Snapshot, load_snapshot
 from ..template import Template
 from .data import UNFINISHED
-from .fingerprint import session_fingerprint, short_fingerprint
+from .fingerprint import fingerprint_of, short_fingerprint
 
 
 @dataclass
@@ -49,15 +50,21 @@ class ChecklistData:
 
 
 def load_checklist_data(db: sqlite_utils.Database, session_id: int) -> ChecklistData:
-    names = lookup(db, session_id)
-    units, paths = names.unit_names, names.leaf_paths
-    ratings = {(units[u], paths[c]): r for (u, c), r in ratings_for(db, session_id).items() if c in paths}
+    """The documents' data of one moment (one snapshot); the evidence files are checked on disk."""
+    snap = load_snapshot(db, session_id, CONTENT)
+    return checklist_data(snap, check_evidence(db, session_id, evidence_of(snap)))
+
+
+def checklist_data(snap: Snapshot, evidence_problems: list[str] | None = None) -> ChecklistData:
+    """What a checklist session's documents show, by names, over a snapshot: pure."""
+    units, paths = snap.unit_names, snap.leaf_paths
+    ratings = {(units[u], paths[c]): Rating(u, c, r, note, text, at)
+               for u, c, r, note, text, at in snap.ratings or () if c in paths}
     evidence: dict[tuple[str, str], list[Evidence]] = {}
-    for item in list_evidence(db, session_id):
+    for item in evidence_of(snap):
         if item.criterion_id in paths:
             evidence.setdefault((units[item.unit_id], paths[item.criterion_id]), []).append(item)
-    steps = {(units[u], key): rec for (u, key), rec in steps_for(db, session_id).items()}
-    return ChecklistData(names.session, names.template, names.units, names.experts,
-                         compute_checklist_results(db, session_id), ratings, evidence, steps,
-                         proposed_list(db, session_id), session_fingerprint(db, session_id),
-                         [p for p, _leaf in names.template.leaves()], check_evidence(db, session_id))
+    steps = {(units[u], key): rec for (u, key), rec in steps_of(snap).items()}
+    return ChecklistData(snap.session, snap.template, snap.units, snap.experts, checklist_results_of(snap), ratings,
+                         evidence, steps, proposals_of(snap), fingerprint_of(snap), list(paths.values()),
+                         evidence_problems or [])

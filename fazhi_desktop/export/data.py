@@ -1,7 +1,8 @@
-"""Everything the documents show, read once from the database into plain objects.
+"""Everything the documents show, as plain objects by names, computed from one snapshot
+(``fazhi_desktop.snapshot``: the session read once, in one read transaction).
 
 Writers never query the database: they format an :class:`ExportData`, which keeps them fast and
-lets one read serve the PDF, DOCX and XLSX alike.
+lets one read serve the PDF, DOCX and XLSX alike, all of one moment.
 """
 from __future__ import annotations
 
@@ -13,11 +14,12 @@ from fractions import Fraction
 
 import sqlite_utils
 
-from ..results import Results, UnitResult, compute_results
-from ..roster import Expert, Unit, lookup
+from ..results import Results, UnitResult, results_of
+from ..roster import Expert, Unit
 from ..sessions import Session
+from ..snapshot import CONTENT, Snapshot, load_snapshot, read_transaction
 from ..template import Template
-from .fingerprint import session_fingerprint, short_fingerprint
+from .fingerprint import fingerprint_of, short_fingerprint
 from .wording import apportion
 
 UNFINISHED = ("draft", "live")
@@ -61,6 +63,7 @@ class ExportData:
     leaf_paths: list[str] = field(default_factory=list)
     external: dict[tuple[str, str], External] = field(default_factory=dict)  # (unit, component) → value
     audit: dict | None = None  # verify.audit_appendix: the checked audit chain the minutes append
+    snapshot: Snapshot | None = None  # what all of the above was computed from
 
     @property
     def short_fp(self) -> str:
@@ -114,37 +117,33 @@ class ExportData:
 
 
 def load_export_data(db: sqlite_utils.Database, session_id: int) -> ExportData:
-    names = lookup(db, session_id)
-    session, template, units, experts = names.session, names.template, names.units, names.experts
-    unit_names, expert_names, paths = names.unit_names, names.expert_names, names.leaf_paths
-    leaves = template.leaves()
-    recusals = {(expert_names[e], unit_names[u]) for e, u in db.execute(
-        "SELECT expert_id, unit_id FROM recusals WHERE session_id = ?", [session_id])}
-    scores = {(expert_names[e], unit_names[u], paths[c]): Decimal(v) for e, u, c, v in db.execute(
-        "SELECT expert_id, unit_id, criterion_id, value FROM scores WHERE session_id = ?", [session_id])
-        if c in paths}
-    questions = [Question(unit_names.get(u, ""), expert_names.get(e, "") if e else "", text, answer,
-                          paths.get(c), bool(p), measure, deadline, at)
-                 for u, e, text, answer, c, p, measure, deadline, at in db.execute(
-                     "SELECT unit_id, expert_id, text, answer, criterion_id, problem, measure, deadline, at "
-                     "FROM questions WHERE session_id = ? ORDER BY at, id", [session_id])]
-    timing: dict[str, dict[str, float]] = {}
-    for unit_id, phase, seconds in db.execute(
-            "SELECT t.unit_id, t.phase, t.seconds FROM unit_timing t JOIN units u ON u.id = t.unit_id "
-            "WHERE u.session_id = ?", [session_id]):
-        timing.setdefault(unit_names[unit_id], {})[phase] = float(seconds)
-    columns = {row[1] for row in db.execute("PRAGMA table_info(external_values)")}
-    extra = "source_note, source_file, entered_by" if "entered_by" in columns else "'', '', ''"
-    external = {(unit_names[u], comp): External(Decimal(v), note, file, who, at) for u, comp, v, at, note, file, who in
-                db.execute(f"SELECT unit_id, component, value, updated_at, {extra} FROM external_values "
-                           "WHERE session_id = ?", [session_id]) if u in unit_names}
+    """The documents' data of one moment: a snapshot and the checked audit appendix, both read in
+    one read transaction (another window or program writing meanwhile changes neither)."""
     from ..chain import chained
     from ..verify import audit_appendix
 
-    audit = audit_appendix(db, session_id) if chained(db) else None
-    return ExportData(session, template, units, experts, recusals, scores, compute_results(db, session_id),
-                      questions, timing, session_fingerprint(db, session_id), [p for p, _l in leaves], external,
-                      audit)
+    with read_transaction(db):
+        snap = load_snapshot(db, session_id, CONTENT)
+        audit = audit_appendix(db, session_id) if chained(db) else None
+    return export_data(snap, audit)
+
+
+def export_data(snap: Snapshot, audit: dict | None = None) -> ExportData:
+    """What the documents show, by names, over a snapshot (``audit``: verify.audit_appendix): pure."""
+    snap.need(CONTENT, "questions")
+    unit_names, expert_names, paths = snap.unit_names, snap.expert_names, snap.leaf_paths
+    recusals = {(expert_names[e], unit_names[u]) for e, u in snap.recusals}
+    scores = {(expert_names[e], unit_names[u], paths[c]): v for (e, u, c), v in snap.scores.items() if c in paths}
+    questions = [Question(unit_names.get(q.unit_id, ""), expert_names.get(q.expert_id, "") if q.expert_id else "",
+                          q.text, q.answer, paths.get(q.criterion_id), q.problem, q.measure, q.deadline, q.at)
+                 for q in snap.questions]
+    timing: dict[str, dict[str, float]] = {}
+    for t in snap.timing:
+        timing.setdefault(unit_names[t.unit_id], {})[t.phase] = float(t.seconds)
+    external = {(unit_names[x.unit_id], x.component): External(x.value, x.note, x.file, x.entered_by, x.at)
+                for x in snap.external if x.unit_id in unit_names}
+    return ExportData(snap.session, snap.template, snap.units, snap.experts, recusals, scores, results_of(snap),
+                      questions, timing, fingerprint_of(snap), list(paths.values()), external, audit, snap)
 
 
 def leaf_label(path: str) -> str:

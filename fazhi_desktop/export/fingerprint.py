@@ -9,38 +9,33 @@ from __future__ import annotations
 
 import hashlib
 import json
-from decimal import Decimal
 from typing import Any
 
 import sqlite_utils
 
-from ..chain import content_head
-from ..checklist.canonical import checklist_canonical
-from ..roster import lookup
+from ..checklist.canonical import checklist_canonical_of
+from ..snapshot import CONTENT, Snapshot, load_snapshot
 from ..template import fmt_decimal
 
 SHORT_LENGTH = 12
 
 
 def canonical_data(db: sqlite_utils.Database, session_id: int) -> dict[str, Any]:
+    """What the fingerprint covers (read in one transaction); see :func:`canonical_of`."""
+    return canonical_of(load_snapshot(db, session_id, CONTENT))
+
+
+def canonical_of(snap: Snapshot) -> dict[str, Any]:
     """What the fingerprint covers, with names instead of row ids and numbers as exact text."""
-    names = lookup(db, session_id)
-    s, template, units, experts = names.session, names.template, names.units, names.experts
-    unit_names, expert_names, leaf_paths = names.unit_names, names.expert_names, names.leaf_paths
-    scores = sorted(
-        [expert_names[e], unit_names[u], leaf_paths.get(c, str(c)), fmt_decimal(Decimal(v))]
-        for e, u, c, v in db.execute(
-            "SELECT expert_id, unit_id, criterion_id, value FROM scores WHERE session_id = ?", [session_id]))
-    external = sorted(
-        [unit_names[u], comp, fmt_decimal(Decimal(v))] for u, comp, v in db.execute(
-            "SELECT unit_id, component, value FROM external_values WHERE session_id = ?", [session_id]))
-    questions = [
-        [unit_names.get(u), expert_names.get(e), text, answer, leaf_paths.get(c), bool(p), measure, deadline]
-        for u, e, text, answer, c, p, measure, deadline in db.execute(
-            "SELECT unit_id, expert_id, text, answer, criterion_id, problem, measure, deadline FROM questions "
-            "WHERE session_id = ? ORDER BY at, id", [session_id])]
-    recusals = sorted([expert_names[e], unit_names[u]] for e, u in db.execute(
-        "SELECT expert_id, unit_id FROM recusals WHERE session_id = ?", [session_id]))
+    snap.need(CONTENT, "questions")
+    s, template, units, experts = snap.session, snap.template, snap.units, snap.experts
+    unit_names, expert_names, leaf_paths = snap.unit_names, snap.expert_names, snap.leaf_paths
+    scores = sorted([expert_names[e], unit_names[u], leaf_paths.get(c, str(c)), fmt_decimal(v)]
+                    for (e, u, c), v in snap.scores.items())
+    external = sorted([unit_names[x.unit_id], x.component, fmt_decimal(x.value)] for x in snap.external)
+    questions = [[unit_names.get(q.unit_id), expert_names.get(q.expert_id), q.text, q.answer,
+                  leaf_paths.get(q.criterion_id), q.problem, q.measure, q.deadline] for q in snap.questions]
+    recusals = sorted([expert_names[e], unit_names[u]] for e, u in snap.recusals)
     data = {
         "meeting": {k: getattr(s, k) for k in ("title", "kind", "date", "venue", "organisers", "chair",
                                                "host", "secretary", "summary")},
@@ -55,7 +50,7 @@ def canonical_data(db: sqlite_utils.Database, session_id: int) -> dict[str, Any]
     }
     # a checklist session's ratings, evidence files (by SHA-256) and the candidates' steps; nothing
     # for a scored session, so no fingerprint sealed before checklists existed moves
-    data.update(checklist_canonical(db, session_id))
+    data.update(checklist_canonical_of(snap))
     return data
 
 
@@ -64,12 +59,16 @@ def canonical_json(data: dict[str, Any]) -> str:
 
 
 def session_fingerprint(db: sqlite_utils.Database, session_id: int) -> str:
+    """The session's fingerprint as it is now (one snapshot, read in one transaction)."""
+    return fingerprint_of(load_snapshot(db, session_id, CONTENT))
+
+
+def fingerprint_of(snap: Snapshot) -> str:
     """The full SHA-256 hex digest of the session's canonical data and of its audit chain's head
     (the last change of content: a forged history gives another fingerprint; see chain.py)."""
-    data = canonical_data(db, session_id)
-    head = content_head(db, session_id)
-    if head:  # none for a session sealed before the chain existed: its printed fingerprint holds
-        data["chain"] = head
+    data = canonical_of(snap)
+    if snap.chain_head:  # none for a session sealed before the chain existed: its printed fingerprint holds
+        data["chain"] = snap.chain_head
     return hashlib.sha256(canonical_json(data).encode("utf-8")).hexdigest()
 
 

@@ -12,18 +12,17 @@ from typing import Any, Sequence
 import sqlite_utils
 
 from .. import __version__
-from ..chain import FIELDS, entries
+from ..chain import FIELDS
+from ..checklist.canonical import checklist_package_of, evidence_package_files
 from ..db import now_iso
 from ..errors import UserError
-from ..replay import ITEM_FIELDS, criterion_paths
-from ..sessions import get_session
+from ..export.fingerprint import fingerprint_of
+from ..snapshot import PACKAGE, Snapshot, load_snapshot
 from ..tempfiles import temp_name
 from .format import DATA, DOCS, FORMAT, MANIFEST, VERSION, name_problem, sha256, sign_manifest
 
 SESSION_COLS = ("uid", "title", "kind", "date", "venue", "organisers", "chair", "host", "secretary", "status",
                 "order_mode", "draw_seed", "draw_at", "draw_witness", "summary", "created_at", "updated_at")
-SEAL_COLS = ("at", "action", "operator", "reason", "fingerprint_before", "fingerprint_after", "signer", "signer_name",
-             "signature")
 
 
 def fingerprint(db: sqlite_utils.Database, session_id: int) -> str:
@@ -33,69 +32,50 @@ def fingerprint(db: sqlite_utils.Database, session_id: int) -> str:
 
 
 def session_data(db: sqlite_utils.Database, session_id: int) -> dict[str, Any]:
-    """Everything a package holds about the session, by names."""
-    from ..replay import template_state
+    """Everything a package holds about the session, by names (one snapshot, read in one transaction)."""
+    return package_data(load_snapshot(db, session_id, PACKAGE))
 
-    get_session(db, session_id)
-    row = db.execute(f"SELECT {', '.join(SESSION_COLS)} FROM sessions WHERE id = ?", [session_id]).fetchone()
-    session = dict(zip(SESSION_COLS, row))
-    units = dict(db.execute("SELECT id, name FROM units WHERE session_id = ?", [session_id]).fetchall())
-    experts = dict(db.execute("SELECT id, name FROM experts WHERE session_id = ?", [session_id]).fetchall())
-    paths = criterion_paths(db, session_id)
-    questions = {}
-    out_questions = []
-    for qid, quid, u, e, text, answer, c, problem, measure, deadline, at, elapsed in db.execute(
-            "SELECT id, uid, unit_id, expert_id, text, answer, criterion_id, problem, measure, deadline, at, elapsed_s "
-            "FROM questions WHERE session_id = ? ORDER BY at, id", [session_id]):
-        questions[qid] = quid
-        out_questions.append({"uid": quid, "unit": units[u], "expert": experts.get(e), "text": text, "answer": answer,
-                              "criterion": paths.get(c) if c is not None else None, "problem": bool(problem),
-                              "measure": measure, "deadline": deadline, "at": at, "elapsed_s": elapsed})
-    live = db.execute("SELECT unit_id, phase, running, elapsed_s, started_wall, extra_s, updated_at FROM live_state "
-                      "WHERE session_id = ?", [session_id]).fetchone()
+
+def package_data(snap: Snapshot) -> dict[str, Any]:
+    """Everything a package holds about the session, by names: pure, over a package-level snapshot."""
+    snap.need(PACKAGE, "package parts")
+    extra = snap.extra
+    session = {k: snap.session_row[k] for k in SESSION_COLS}
+    units, experts = snap.unit_names, snap.expert_names
+    paths = extra["criterion_paths"]
+    questions = {q.id: q.uid for q in snap.questions}
+    out_questions = [{"uid": q.uid, "unit": units[q.unit_id], "expert": experts.get(q.expert_id), "text": q.text,
+                      "answer": q.answer, "criterion": paths.get(q.criterion_id) if q.criterion_id is not None else None,
+                      "problem": q.problem, "measure": q.measure, "deadline": q.deadline, "at": q.at,
+                      "elapsed_s": q.elapsed_s} for q in snap.questions]
+    live = extra["live_state"]
     names = set(units.values())
-    links = [dict(r) for r in db.query("SELECT old_name, new_name, note, created_at FROM unit_links")
-             if r["old_name"] in names or r["new_name"] in names]
-    from ..checklist.canonical import checklist_package_data
-
-    checklist = checklist_package_data(db, session_id)  # None for a scored session: its package is as before
+    links = [dict(r) for r in extra["unit_links"] if r["old_name"] in names or r["new_name"] in names]
+    checklist = checklist_package_of(snap)  # None for a scored session: its package is as before
     items = []
-    for r in db.query(f"SELECT uid, question_id, {', '.join(ITEM_FIELDS)}, created_at, updated_at "
-                      "FROM rectification_items WHERE session_id = ? ORDER BY id", [session_id]):
+    for r in extra["rectification_items"]:
         r = dict(r)
         r["question"] = questions.get(r.pop("question_id"))
         r["evidence_files"] = json.loads(r["evidence_files"] or "[]")
         items.append(r)
     return {
         "session": session,
-        "template": template_state(db, session_id),
-        "units": [{"name": n, "presenter": p, "presenter_title": pt, "report_title": rt, "status": st}
-                  for n, p, pt, rt, st in db.execute(
-                      "SELECT name, presenter, presenter_title, report_title, status FROM units WHERE session_id = ? "
-                      "ORDER BY position, id", [session_id])],
-        "experts": [{"name": n, "category": c, "affiliation": a} for n, c, a in db.execute(
-            "SELECT name, category, affiliation FROM experts WHERE session_id = ? ORDER BY position, id", [session_id])],
-        "recusals": sorted([experts[e], units[u]] for e, u in db.execute(
-            "SELECT expert_id, unit_id FROM recusals WHERE session_id = ?", [session_id])),
-        "scores": [[experts[e], units[u], paths[c], v, at] for e, u, c, v, at in db.execute(
-            "SELECT expert_id, unit_id, criterion_id, value, updated_at FROM scores WHERE session_id = ? "
-            "ORDER BY unit_id, expert_id, criterion_id", [session_id])],
-        "submissions": [[experts[e], units[u], at] for e, u, at in db.execute(
-            "SELECT expert_id, unit_id, submitted_at FROM submissions WHERE session_id = ? ORDER BY unit_id, expert_id",
-            [session_id])],
-        "external": [[units[u], comp, v, at] for u, comp, v, at in db.execute(
-            "SELECT unit_id, component, value, updated_at FROM external_values WHERE session_id = ? "
-            "ORDER BY unit_id, component", [session_id])],
-        "timing": [[units[u], phase, sec, extra, start, end] for u, phase, sec, extra, start, end in db.execute(
-            "SELECT t.unit_id, t.phase, t.seconds, t.extra_s, t.started_at, t.ended_at FROM unit_timing t "
-            "JOIN units u ON u.id = t.unit_id WHERE u.session_id = ? ORDER BY t.unit_id, t.phase", [session_id])],
+        "template": extra["template_state"],
+        "units": [{"name": u.name, "presenter": u.presenter, "presenter_title": u.presenter_title,
+                   "report_title": u.report_title, "status": u.status} for u in snap.units],
+        "experts": [{"name": e.name, "category": e.category, "affiliation": e.affiliation} for e in snap.experts],
+        "recusals": sorted([experts[e], units[u]] for e, u in snap.recusals),
+        "scores": [[experts[e], units[u], paths[c], v, at] for (e, u, c), (v, at) in
+                   sorted(snap.score_rows.items(), key=lambda item: (item[0][1], item[0][0], item[0][2]))],
+        "submissions": [[experts[e], units[u], at] for (e, u), at in snap.submissions.items()],
+        "external": [[units[x.unit_id], x.component, x.text, x.at] for x in snap.external],
+        "timing": [[units[t.unit_id], t.phase, t.seconds, t.extra_s, t.started_at, t.ended_at] for t in snap.timing],
         "questions": out_questions,
         "live_state": None if live is None else {
             "unit": units.get(live[0]), "phase": live[1], "running": bool(live[2]), "elapsed_s": live[3],
             "started_wall": live[4], "extra_s": live[5], "updated_at": live[6]},
-        "audit": [{k: e[k] for k in (*FIELDS, "hash")} for e in entries(db, session["uid"])],
-        "seal_log": [dict(r) for r in db.query(f"SELECT {', '.join(SEAL_COLS)} FROM seal_log WHERE session_id = ? "
-                                               "ORDER BY id", [session_id])],
+        "audit": [{k: e[k] for k in (*FIELDS, "hash")} for e in extra["audit"]],
+        "seal_log": [dict(r) for r in extra["seal_log"]],
         "rectification_items": items,
         "unit_links": links,
         **({"checklist": checklist} if checklist is not None else {}),
@@ -135,13 +115,13 @@ def export_package(db: sqlite_utils.Database, *, session_id: int, path: Path | s
     from ..signing import key_id
 
     path = Path(path)
-    from ..checklist.canonical import evidence_package_files
-
-    data = session_data(db, session_id)
+    # one snapshot: the data, the fingerprint in the manifest and the evidence files are of one moment
+    snap = load_snapshot(db, session_id, PACKAGE)
+    data = package_data(snap)
     payload = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
     # a checklist session's evidence files travel as documents/evidence/<uid>/<sha256>.<suffix>
-    docs = _document_files(documents) + [(DOCS + name, file) for name, file in evidence_package_files(db, session_id)]
-    digest = fingerprint(db, session_id)
+    docs = _document_files(documents) + [(DOCS + name, file) for name, file in evidence_package_files(db, session_id, snap)]
+    digest = fingerprint_of(snap)
     files = {DATA: {"sha256": sha256(payload), "size": len(payload)}}
     for name, doc in docs:
         blob = doc.read_bytes()
