@@ -27,15 +27,22 @@ from .data import ExportData, load_export_data
 from .fingerprint import session_fingerprint, short_fingerprint
 from .fonts import pdf_fonts
 from .naming import feedback_file_name, unique_stems
+from fazhi_desktop.i18n import QT_TRANSLATE_NOOP
 
 Progress = Callable[[int, int, str], None]  # (done, total, what is being written)
 
 KINDS = ("pdf", "docx", "xlsx", "sheets", "blank", "feedback")  # after the meeting (--folder)
 PAPER_KINDS = ("agenda", "signin", "blank", "cards")  # before the meeting (--papers)
 ALL_KINDS = (*KINDS, "agenda", "signin", "cards")
-KIND_LABELS = {"pdf": "会议纪要（PDF）", "docx": "会议纪要（Word）", "xlsx": "评议数据（Excel）",
-               "sheets": "专家评分表（签字）", "blank": "空白评分表", "feedback": "各单位评议意见书",
-               "agenda": "议程", "signin": "签到表", "cards": "桌签"}
+KIND_LABELS = {"pdf": QT_TRANSLATE_NOOP("Export", "会议纪要（PDF）"),
+               "docx": QT_TRANSLATE_NOOP("Export", "会议纪要（Word）"),
+               "xlsx": QT_TRANSLATE_NOOP("Export", "评议数据（Excel）"),
+               "sheets": QT_TRANSLATE_NOOP("Export", "专家评分表（签字）"),
+               "blank": QT_TRANSLATE_NOOP("Export", "空白评分表"),
+               "feedback": QT_TRANSLATE_NOOP("Export", "各单位评议意见书"),
+               "agenda": QT_TRANSLATE_NOOP("Export", "议程"),
+               "signin": QT_TRANSLATE_NOOP("Export", "签到表"),
+               "cards": QT_TRANSLATE_NOOP("Export", "桌签")}
 FILE_NAMES = {"pdf": "会议纪要.pdf", "docx": "会议纪要.docx", "xlsx": "评议数据.xlsx",
               "sheets": "专家评分表（签字）.pdf", "blank": "空白评分表.pdf", "agenda": "议程.pdf",
               "signin": "签到表.pdf", "cards": "桌签.pdf"}

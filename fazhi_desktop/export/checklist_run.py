@@ -16,11 +16,14 @@ from . import ExportResult, Job, Progress, run_jobs
 from .checklist_data import ChecklistData, load_checklist_data
 from .fonts import pdf_fonts
 from .naming import safe_name, shorten, short_hash, unique_stems
+from fazhi_desktop.i18n import QT_TRANSLATE_NOOP
 
 CHECKLIST_KINDS = ("cl_summary", "cl_summary_docx", "cl_reports", "cl_reports_docx", "cl_xlsx")
-CHECKLIST_LABELS = {"cl_summary": "评估结果汇总表（PDF）", "cl_summary_docx": "评估结果汇总表（Word）",
-                    "cl_reports": "各单位评估报告（PDF）", "cl_reports_docx": "各单位评估报告（Word）",
-                    "cl_xlsx": "评定明细（Excel）"}
+CHECKLIST_LABELS = {"cl_summary": QT_TRANSLATE_NOOP("Export", "评估结果汇总表（PDF）"),
+                    "cl_summary_docx": QT_TRANSLATE_NOOP("Export", "评估结果汇总表（Word）"),
+                    "cl_reports": QT_TRANSLATE_NOOP("Export", "各单位评估报告（PDF）"),
+                    "cl_reports_docx": QT_TRANSLATE_NOOP("Export", "各单位评估报告（Word）"),
+                    "cl_xlsx": QT_TRANSLATE_NOOP("Export", "评定明细（Excel）")}
 CHECKLIST_FILES = {"cl_summary": "评估结果汇总表.pdf", "cl_summary_docx": "评估结果汇总表.docx", "cl_xlsx": "评定明细.xlsx"}
 REPORTS_FOLDER = "评估报告"
 # what the ``export`` command's options mean for a checklist session

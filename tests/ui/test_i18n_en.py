@@ -31,14 +31,6 @@ PENDING = {"ui/main_window.py", "ui/pages.py", "ui/backups.py", "ui/app.py", "ui
            "ui/session_list.py", "ui/live/", "ui/scoring/", "ui/history/", "ui/setup/template_editor"}
 
 
-def pending_core_labels() -> list[str]:
-    """Labels defined in core files other helpers own, to be marked QT_TRANSLATE_NOOP("Export", …) there
-    (the export dialog shows them with label("Export", …)); the lead empties this after merging."""
-    from fazhi_desktop.export import KIND_LABELS
-    from fazhi_desktop.export.checklist_run import CHECKLIST_LABELS
-    return [*KIND_LABELS.values(), *CHECKLIST_LABELS.values()]
-
-
 def pending(path: str) -> bool:
     return any(path.startswith(p) for p in PENDING)
 
@@ -274,7 +266,7 @@ def test_the_english_window_shows_no_chinese_but_data_and_nothing_cut_off(qtbot,
             texts += list(shown_texts(d))
             cut += cut_offs(d)
             d.close()
-        data = data_strings(demo_db) + ["法治评议导出"] + pending_core_labels()  # + the export folder's name
+        data = data_strings(demo_db) + ["法治评议导出"]  # + the export folder's name
         font_notes = {t for d in dialogs if hasattr(d, "font_notes") for t in [d.font_notes.text()]}
         bad = chinese_left([(where, t) for where, t in texts if t not in font_notes], data)
         assert len(texts) > 500
