@@ -267,9 +267,10 @@ SHEET_STATES = {"submitted": "已提交", "complete": "已评完", "incomplete":
                 "recused": "回避"}
 
 
-def sheet_states(db: sqlite_utils.Database, session_id: int, unit_id: int) -> dict[int, str]:
-    """{expert_id: state} for one unit; a state is a key of SHEET_STATES."""
-    leaves = {leaf.id for _p, leaf in load_template(db, session_id).leaves()}
+def sheet_states(db: sqlite_utils.Database, session_id: int, unit_id: int, template=None) -> dict[int, str]:
+    """{expert_id: state} for one unit; a state is a key of SHEET_STATES. ``template``: the
+    session's template when the caller holds it already (a page keeps it until the template changes)."""
+    leaves = {leaf.id for _p, leaf in (template or load_template(db, session_id)).leaves()}
     have: dict[int, set[int]] = {}
     for e, _u, c in scores_for(db, session_id, unit_id):
         have.setdefault(e, set()).add(c)

@@ -77,7 +77,7 @@ class ConsolePage(operations.Listener, QWidget):
         self._checkpoint = QTimer(self, interval=CHECKPOINT_MS)  # writes the running clock; reads nothing
         self._checkpoint.timeout.connect(lambda: self._do_quiet(self.meeting.checkpoint))
         self._checkpoint.start()
-        self.listen(session_id)
+        self.listen(db, session_id)
         self.refresh()
 
     # -- building -----------------------------------------------------------------------------
@@ -191,7 +191,7 @@ class ConsolePage(operations.Listener, QWidget):
         console repaints what the operation's change names (other pages hear it from the hub)."""
         self._running_op = True
         try:
-            done = operations.run(operation, say=self.say)
+            done = operations.run(self.db, operation, say=self.say)
         finally:
             self._running_op = False
         if not done.ok:
@@ -282,7 +282,7 @@ class ConsolePage(operations.Listener, QWidget):
         self.meeting.session = session
         if session.status == "live" and self._claimed and self.meeting.unit_id is None \
                 and self.meeting.next_unit_after(-1) is not None:
-            self._do_quiet(lambda: operations.run(self.meeting.begin, say=self.say))
+            self._do_quiet(lambda: operations.run(self.db, self.meeting.begin, say=self.say))
         self._show_state()
         if not session.editable("questions"):
             self.undo_stack.clear()  # what was done before the session ended can't be undone after

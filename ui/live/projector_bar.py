@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QComboBox, QMenu, QToolBar, QToolButton, QWidget
 
 from .. import dialogs, settings
+from ..i18n import arg
 from ..icons import icon
 from .projector import PRESET_MESSAGES, Board, ProjectorWindow, screen_rects
 
@@ -56,8 +57,7 @@ class ProjectorBar(QToolBar):
         self.screen_box.clear()
         for i, screen in enumerate(QGuiApplication.screens()):
             g = screen.geometry()
-            self.screen_box.addItem(self.tr("屏幕 %1（%2×%3）").replace("%1", str(i + 1))
-                                    .replace("%2", str(g.width())).replace("%3", str(g.height())), i)
+            self.screen_box.addItem(arg(self.tr("屏幕 %1（%2×%3）"), i + 1, g.width(), g.height()), i)
         chosen, count = self.screen_index(), self.screen_box.count()
         self.screen_box.setCurrentIndex(chosen if 0 <= chosen < count else count - 1)
 

@@ -79,7 +79,7 @@ class QuestionLog(operations.Listener, QWidget):
         qv.addLayout(entry)
         qv.addWidget(self.question_view, 1)
         qv.addLayout(buttons)
-        self.listen(session_id)
+        self.listen(db, session_id)
 
     def apply(self, change: Change) -> None:
         """The questions of the shown unit changed (here, by undo, or elsewhere): the list again."""
@@ -93,7 +93,7 @@ class QuestionLog(operations.Listener, QWidget):
         self.show_pending()
 
     def _announce(self, change: Change) -> Callable[[], None]:
-        return lambda: operations.hub().publish(change)
+        return lambda: operations.hub(self.db).publish(change)
 
     def set_unit(self, unit_id: int | None) -> None:
         self.unit_id = unit_id
@@ -135,8 +135,7 @@ class QuestionLog(operations.Listener, QWidget):
         if self.unit_id is None:
             self.message.emit(self.tr("当前没有单位，不能记录提问。"))
             return
-        done = operations.run(
-            lambda: add_question(self.db, session_id=self.session_id, unit_id=self.unit_id,
+        done = operations.run(self.db, lambda: add_question(self.db, session_id=self.session_id, unit_id=self.unit_id,
                                  expert_id=self._expert_id(self.expert_box.currentText()),
                                  text=self.question_edit.text(), problem=self.problem_box.isChecked(),
                                  elapsed_s=self.elapsed()),
@@ -162,8 +161,7 @@ class QuestionLog(operations.Listener, QWidget):
         if not dialog.exec():
             return
         values = dialog.values()
-        operations.run(
-            lambda: update_question(self.db, question_id=q.id, **values), say=self.message.emit,
+        operations.run(self.db, lambda: update_question(self.db, question_id=q.id, **values), say=self.message.emit,
             undo_stack=self.undo_stack, extra=q.change,
             command=lambda before: EditedQuestion(self.db, self._announce(q.change), q.id, before,
                                                   {k: values[k] for k in before}) if before else None)
@@ -172,7 +170,7 @@ class QuestionLog(operations.Listener, QWidget):
         q = self._current_question()
         if q is None:
             return
-        done = operations.run(lambda: delete_question(self.db, question_id=q.id), say=self.message.emit,
+        done = operations.run(self.db, lambda: delete_question(self.db, question_id=q.id), say=self.message.emit,
                               undo_stack=self.undo_stack,
                               command=lambda gone: DeletedQuestion(self.db, self._announce(gone.change), gone))
         if done.ok:

@@ -79,17 +79,23 @@ class ScoreGridModel(QAbstractTableModel):
         self.values: dict[tuple[int, int], Decimal] = {}
         self.states: dict[int, str] = {}
         self.errors: dict[tuple[int, int], tuple[str, str]] = {}
+        self.template = None
         self.on_device: set[int] = set()  # experts scoring on their own device: their column is read-only here
         self.reload()
 
     # --- loading -----------------------------------------------------------------------------
     def set_unit(self, unit_id: int | None) -> None:
+        """Another unit's sheet: its values and states (the template and experts stay)."""
         self.unit_id = unit_id
-        self.reload()
+        self.beginResetModel()
+        self.errors.clear()
+        self._load_values()
+        self.endResetModel()
 
     def reload(self) -> None:
+        """Everything again: the template (kept until the next reload), the experts, the values."""
         self.beginResetModel()
-        template = load_template(self.db, self.session_id)
+        template = self.template = load_template(self.db, self.session_id)
         self.rows = flatten(template.criteria)
         self.rows.append(GridRow("total", _tr("合计"), "", 0, template.total_max))
         self.read_only = not get_session(self.db, self.session_id).editable("scores")
@@ -103,7 +109,7 @@ class ScoreGridModel(QAbstractTableModel):
             self.values, self.states = {}, {}
             return
         self.values = {(e, c): v for (e, _u, c), v in scoring.scores_for(self.db, self.session_id, self.unit_id).items()}
-        self.states = scoring.sheet_states(self.db, self.session_id, self.unit_id)
+        self.states = scoring.sheet_states(self.db, self.session_id, self.unit_id, self.template)
 
     def refresh_values(self) -> None:
         """Re-read the stored values (after a service call) without dropping refused cells of other columns."""
