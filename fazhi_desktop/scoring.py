@@ -14,6 +14,7 @@ from .chain import ROUTINE_ACTIONS, ROUTINE_ENTITIES, append
 from .changes import Change
 from .db import now_iso, transaction
 from .errors import ReasonRequired, UserError
+from .i18n import QT_TRANSLATE_NOOP
 from .sessions import ensure_editable, load_template
 from .template import fmt_decimal, to_decimal
 from .textcheck import strict_number
@@ -263,8 +264,9 @@ def set_external(db: sqlite_utils.Database, *, session_id: int, unit_id: int, co
     return new
 
 
-SHEET_STATES = {"submitted": "已提交", "complete": "已评完", "incomplete": "未评完", "empty": "未评分",
-                "recused": "回避"}
+SHEET_STATES = {"submitted": QT_TRANSLATE_NOOP("ScoreGrid", "已提交"), "complete": QT_TRANSLATE_NOOP("ScoreGrid", "已评完"),
+                "incomplete": QT_TRANSLATE_NOOP("ScoreGrid", "未评完"), "empty": QT_TRANSLATE_NOOP("ScoreGrid", "未评分"),
+                "recused": QT_TRANSLATE_NOOP("ScoreGrid", "回避")}  # shown with ui.i18n.label("ScoreGrid", …)
 
 
 def sheet_states(db: sqlite_utils.Database, session_id: int, unit_id: int, template=None) -> dict[int, str]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPixmap
 from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
@@ -31,7 +31,7 @@ from fazhi_desktop.serve import access
 from fazhi_desktop.sessions import get_session
 
 from .. import dialogs, operations
-from ..i18n import arg
+from ..i18n import arg, label
 from ..icons import icon
 
 DEFAULT_PORT = 8765
@@ -82,7 +82,8 @@ class DevicesModel(QAbstractTableModel):
     """One row per expert: name, device, progress on the presenting unit, units submitted, then one
     column per unit (✓ submitted, n/m scored, 回避), the presenting unit's column shaded."""
 
-    HEADERS = ("专家", "设备", "本单位", "已提交")
+    HEADERS = (QT_TRANSLATE_NOOP("DevicesPanel", "专家"), QT_TRANSLATE_NOOP("DevicesPanel", "设备"),
+               QT_TRANSLATE_NOOP("DevicesPanel", "本单位"), QT_TRANSLATE_NOOP("DevicesPanel", "已提交"))
     FIRST_UNIT = len(HEADERS)
 
     def __init__(self, parent: QObject | None = None):
@@ -117,7 +118,7 @@ class DevicesModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if section < self.FIRST_UNIT:
-            return _tr(self.HEADERS[section]) if role == Qt.ItemDataRole.DisplayRole else None
+            return label("DevicesPanel", self.HEADERS[section]) if role == Qt.ItemDataRole.DisplayRole else None
         unit = self.units[section - self.FIRST_UNIT]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return unit.unit

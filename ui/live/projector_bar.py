@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QComboBox, QMenu, QToolBar, QToolButton, QWidget
 
 from .. import dialogs, settings
-from ..i18n import arg
+from ..i18n import arg, label
 from ..icons import icon
 from .projector import PRESET_MESSAGES, Board, ProjectorWindow, screen_rects
 
@@ -34,7 +34,8 @@ class ProjectorBar(QToolBar):
         self.flash_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.flash_button)
         for text in PRESET_MESSAGES:
-            menu.addAction(self.tr(text)).triggered.connect(lambda _c=False, t=text: self.flash(self.tr(t)))
+            menu.addAction(label("ProjectorBar", text)).triggered.connect(
+                lambda _c=False, t=text: self.flash(label("ProjectorBar", t)))
         menu.addAction(self.tr("自定义…")).triggered.connect(self._flash_custom)
         menu.addSeparator()
         self.reveal_action = menu.addAction(self.tr("在投屏上公布评议结果…"))

@@ -20,6 +20,8 @@ from fazhi_desktop import roster, scoring
 from fazhi_desktop.sessions import get_session, load_template
 from fazhi_desktop.template import Criterion, fmt_decimal
 
+from ..i18n import label
+
 COL_NAME, COL_MAX, FIRST_EXPERT = 0, 1, 2
 
 INVALID_BG = QColor("#ffcdd2")
@@ -38,7 +40,7 @@ def _tr(text: str) -> str:
 
 
 def state_label(state: str) -> str:
-    return _tr(scoring.SHEET_STATES.get(state, state))
+    return label("ScoreGrid", scoring.SHEET_STATES.get(state, state))  # marked in the core (scoring.SHEET_STATES)
 
 
 @dataclass

@@ -7,6 +7,8 @@ from PySide6.QtGui import QBrush, QColor
 from fazhi_desktop import roster, scoring
 from fazhi_desktop.sessions import load_template
 
+from .grid_model import state_label
+
 DONE = QColor("#2e7d32")
 PARTLY = QColor("#e65100")
 NONE = QColor("#607d8b")
@@ -88,7 +90,7 @@ class UnitCompletenessModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(DONE if active and done == active else PARTLY if done or c["incomplete"] else NONE)
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [f"{_tr(label)}：{'、'.join(c[key])}" for key, label in scoring.SHEET_STATES.items() if c[key]]
+            parts = [f"{state_label(key)}：{'、'.join(c[key])}" for key in scoring.SHEET_STATES if c[key]]
             return "\n".join([unit.name, *parts])
         if role == self.UnitIdRole:
             return unit.id
