@@ -434,13 +434,17 @@ class DevicesPanel(operations.Listener, QWidget):
         reason = self.ask_reason(title, prompt)
         if not reason:
             return False
+        operator = get_session(self.db, self.session_id).secretary
+        self._reporting = True  # reloaded below, not by the hub's echo
         try:
-            new = access.revoke_token(self.db, session_id=self.session_id, expert_id=expert_id, reason=reason,
-                                      operator=get_session(self.db, self.session_id).secretary)
-        except UserError as exc:
-            self.message.emit(str(exc))
+            done = operations.run(self.db, lambda: access.revoke_token(
+                self.db, session_id=self.session_id, expert_id=expert_id, reason=reason, operator=operator),
+                say=self.message.emit, extra=Change.of("devices", self.session_id))
+        finally:
+            self._reporting = False
+        if not done.ok:
             return False
-        self._access[expert_id] = new
+        self._access[expert_id] = done.value
         self.reload()
         return True
 
