@@ -352,9 +352,6 @@ class ConsolePage(operations.Listener, QWidget):
         self.agenda_pane.show_schedule()
         self._push_board()
 
-    def _show_schedule(self) -> None:
-        self.agenda_pane.show_schedule()
-
     def _board(self) -> Board:
         unit = self.meeting.unit()
         following = self.meeting.next_unit_after()

@@ -320,8 +320,8 @@ class DevicesPanel(operations.Listener, QWidget):
             self.table.selectRow(0)
         if not self.serving:
             self.iface_box.clear()
-            for label, ip in interfaces():
-                self.iface_box.addItem(label, ip)
+            for name, ip in interfaces():
+                self.iface_box.addItem(name, ip)
         self.iface_box.setEnabled(not self.serving)
         self.port_box.setEnabled(not self.serving)
         self.start_button.setEnabled(open_for_scores or self.serving)
