@@ -3,10 +3,11 @@
 Anki's ``CollectionOp`` (aqt/operations) in small. Every write the window makes goes through
 :func:`run`: the service returns a :class:`fazhi_desktop.changes.Change` (or an object with a
 ``change``), and the hub of that database (one :class:`ChangeHub` per open database, shared by
-every window) emits it once on ``changes``. Each page
-listens (:class:`Listener`) and updates only what the record names; a page that is not shown keeps
-the record and applies it when it is shown again, so a keystroke costs only the reads of what is
-on screen. The scoring server's reports (the experts' phones) reach the same hub.
+every window) emits it once on ``changes``. Each page listens (:class:`Listener`) and updates only
+what the record names; a page that is not shown keeps the record and applies it when it is shown
+again (a status change at once), so a keystroke costs only the reads of what is on screen. The
+scoring server's reports (the experts' phones) reach the same hub, and so does the snapshot policy
+(``ui/backups.py``): no page polls the database.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import weakref
 from dataclasses import dataclass
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from fazhi_desktop.changes import NOTHING, Change
@@ -39,7 +40,7 @@ def hub(db) -> ChangeHub:
     database, e.g. before a restore reopened the file, never hears these records)."""
     found = _HUBS.get(db)
     if found is None:
-        found = _HUBS[db] = ChangeHub(QCoreApplication.instance())
+        found = _HUBS[db] = ChangeHub()  # lives as long as the database object (no Qt parent)
     return found
 
 
