@@ -10,10 +10,14 @@ A snapshot is written to a hidden ``.partial`` file, synced, then renamed into p
 or a full disk never leaves a half-written snapshot that looks like a good one. Only the last
 ``keep`` snapshots are kept.
 
-The UI takes a snapshot when a session goes live (reason ``live``), every few minutes while it
-is live (``periodic``; :func:`due` decides when) and when it ends (``end``), through
-:func:`auto_snapshot`. Copying takes ≈0.2 s per 100 MB on a fast disk and seconds on an old
-one, so the window runs it in a worker that passes the file *path* (the worker's own connection).
+The meeting's snapshots are the core's decision (:class:`AutoSnapshots`): one when a session goes
+live (reason ``live``), every few minutes while it is live (``periodic``; :func:`due` decides when)
+and when it ends (``end``). The services that change the status say so (:func:`status_changed`,
+called next to the status change in ``live.LiveMeeting.begin`` and ``lifecycle.finish_session``);
+the window only registers the policy for its file (:func:`watch`) and calls :func:`tick` on events
+it already has (a write, the console's checkpoint): nothing polls. Copying takes ≈0.2 s per
+100 MB on a fast disk and seconds on an old one, so it runs in a worker that passes the file *path*
+(the worker's own connection).
 """
 from __future__ import annotations
 
@@ -22,10 +26,12 @@ import os
 import re
 import shutil
 import sqlite3
+import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Union
+from typing import Callable, Union
 
 import sqlite_utils
 
@@ -389,3 +395,126 @@ def damaged_message(path: Path | None, problem: str) -> str:
     else:
         text += "没有找到完好的备份。"
     return text
+
+
+# -- the meeting's snapshot policy -------------------------------------------------------------------
+
+
+class AutoSnapshots:
+    """When a snapshot of one database file is due, and taking it (off the caller's thread).
+
+    ``on_taken(snapshot)`` after each, ``on_failed(message)`` when one could not be written (the
+    meeting goes on); both are called from the worker thread. ``run(job)`` runs a copy: by default
+    in a daemon thread named ``fazhi-backup``; a test passes ``run=lambda job: job()``."""
+
+    def __init__(self, db_path: Path | str, *, every_s: float = EVERY_S, clock: Callable[[], float] = time.monotonic,
+                 run: Callable[[Callable[[], None]], None] | None = None,
+                 on_taken: Callable[[Snapshot], None] | None = None,
+                 on_failed: Callable[[str], None] | None = None):
+        self.db_path = Path(db_path)
+        self.every_s, self.clock = every_s, clock
+        self.on_taken, self.on_failed = on_taken, on_failed
+        self._run = run or self._in_thread
+        self.worker: threading.Thread | None = None
+        self.known: dict[int, str] = {}  # session id → status, as last told
+        self.last_at: float | None = None
+
+    # -- what is due ---------------------------------------------------------------------------
+    def seed(self, statuses: dict[int, str]) -> None:
+        """The sessions' statuses when watching begins (no snapshot for them; a live one gets a
+        periodic snapshot at the first tick)."""
+        self.known = dict(statuses)
+
+    def status_changed(self, session_id: int, after: str) -> str | None:
+        """A session's status is now ``after``: a snapshot when it went live or ended a live meeting.
+        Returns the reason taken, or None."""
+        before = self.known.get(session_id)
+        self.known[session_id] = after
+        if before == after:
+            return None
+        if after == "live":
+            return self._take("live", session_id)
+        if before == "live" and after in ("finished", "sealed"):
+            return self._take("end", session_id)
+        return None
+
+    def tick(self) -> str | None:
+        """A periodic snapshot when one is due and a session is live (no database read)."""
+        live = [sid for sid, st in self.known.items() if st == "live"]
+        if live and due(self.last_at, self.clock(), self.every_s):
+            return self._take("periodic", live[0])
+        return None
+
+    # -- taking one --------------------------------------------------------------------------------
+    def _take(self, reason: str, session_id: int) -> str | None:
+        if os.environ.get(OFF_ENV) == "1" or self.busy():
+            return None  # one copy at a time; a periodic one that is skipped comes round again
+        self.last_at = self.clock()
+        self._run(lambda: self._copy(reason, session_id))
+        return reason
+
+    def _copy(self, reason: str, session_id: int) -> None:
+        try:
+            snap = snapshot(self.db_path, reason=reason, session_id=session_id)
+        except UserError as exc:
+            if self.on_failed:
+                self.on_failed(str(exc))
+            return
+        if self.on_taken:
+            self.on_taken(snap)
+
+    def _in_thread(self, job: Callable[[], None]) -> None:
+        self.worker = threading.Thread(target=job, daemon=True, name="fazhi-backup")
+        self.worker.start()
+
+    def busy(self) -> bool:
+        return self.worker is not None and self.worker.is_alive()
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Until a running copy is done (before a restore, or at exit)."""
+        if self.worker is not None:
+            self.worker.join(timeout)
+
+
+_WATCHED: dict[str, AutoSnapshots] = {}
+
+
+def watch(db: sqlite_utils.Database, db_path: Path | str, **options) -> AutoSnapshots:
+    """Take the meeting's snapshots of ``db_path`` from now on (the window does this for its file).
+    The sessions' statuses now are the baseline (one read, once)."""
+    policy = AutoSnapshots(db_path, **options)
+    policy.seed({sid: st for sid, st in db.execute("SELECT id, status FROM sessions")})
+    _WATCHED[str(Path(db_path).resolve())] = policy
+    db._fazhi_backup_key = str(Path(db_path).resolve())  # type: ignore[attr-defined]
+    return policy
+
+
+def unwatch(db_path: Path | str) -> None:
+    _WATCHED.pop(str(Path(db_path).resolve()), None)
+
+
+def _policy(db: sqlite_utils.Database) -> AutoSnapshots | None:
+    if not _WATCHED:
+        return None
+    key = getattr(db, "_fazhi_backup_key", None)
+    if key is None:
+        file = next((r[2] for r in db.execute("PRAGMA database_list") if r[1] == "main"), "")
+        key = str(Path(file).resolve()) if file else ""
+        try:
+            db._fazhi_backup_key = key  # type: ignore[attr-defined]
+        except AttributeError:
+            pass
+    return _WATCHED.get(key) if key else None
+
+
+def status_changed(db: sqlite_utils.Database, session_id: int, status: str) -> str | None:
+    """Called by the services right after a status change commits: the snapshot it calls for, if
+    the file is watched. Returns the reason of the snapshot started, or None."""
+    policy = _policy(db)
+    return policy.status_changed(session_id, status) if policy else None
+
+
+def tick(db: sqlite_utils.Database) -> str | None:
+    """A periodic snapshot if one is due (called on events the window already has)."""
+    policy = _policy(db)
+    return policy.tick() if policy else None

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
+from . import backup
+from .changes import NOTHING, Change
 from .db import now_iso, transaction
 from .double_entry import double_entry_enabled, unchecked
 from .errors import UserError
@@ -54,6 +56,7 @@ class Gap:
 class FinishCheck:
     incomplete: list[Gap] = field(default_factory=list)   # blocks ending, unless overridden with a reason
     unsubmitted: list[Gap] = field(default_factory=list)  # complete: submitted (locked) when the session ends
+    change: Change = NOTHING  # what ending changed (set by finish_session)
 
     @property
     def ok(self) -> bool:
@@ -154,10 +157,12 @@ def finish_session(db: sqlite_utils.Database, *, session_id: int, override_reaso
         for gap in check.incomplete:
             audit(db, session_id=session_id, action="结束时未完成评定" if not gap.expert else "结束时未完成评分",
                   operator=operator, expert=gap.expert or None, unit=gap.unit, reason=gap.text())
+    backup.status_changed(db, session_id, "finished")  # the end of a live meeting is snapshotted
+    check.change = Change.of(("status", "live", "scores", "devices"), session_id)
     return check
 
 
-def begin_assessment(db: sqlite_utils.Database, *, session_id: int, operator: str = "") -> None:
+def begin_assessment(db: sqlite_utils.Database, *, session_id: int, operator: str = "") -> Change:
     """A checklist session (示范创建) goes live: it has no console and no first unit to call, only
     the status 进行中 that tells everyone the assessment is under way."""
     session = get_session(db, session_id)
@@ -168,4 +173,6 @@ def begin_assessment(db: sqlite_utils.Database, *, session_id: int, operator: st
     with transaction(db):
         set_status(db, session_id=session_id, status="live")
         audit(db, session_id=session_id, action="开始评估", operator=operator, before="draft", after="live")
+    backup.status_changed(db, session_id, "live")
+    return Change.of("status", session_id)
 

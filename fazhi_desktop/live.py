@@ -2,7 +2,9 @@
 and how far ahead or behind the whole meeting runs.
 
 Time is measured with a monotonic clock that callers inject (tests drive it by hand); a display
-timer only repaints. Every change is written at once to ``live_state`` together with the wall-clock
+timer only repaints, from memory: the meeting keeps the units and their stored times it has read
+(and updates them as it writes them), so painting the clock and the agenda reads no SQL. Each
+write returns a :class:`~fazhi_desktop.changes.Change` naming what it changed. Every change is written at once to ``live_state`` together with the wall-clock
 moment the running stretch began, so reopening the session after a crash continues the timer as
 if the program had never stopped. Actual durations per unit and phase go to ``unit_timing``.
 """
@@ -13,14 +15,18 @@ import os
 import socket
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Callable
+from typing import Callable, Iterator
 
 import sqlite_utils
 
+from . import backup
+from .changes import Change
 from .db import now_iso, transaction
 from .errors import UserError
+from .i18n import QT_TRANSLATE_NOOP
 from .questions import meeting_elapsed
 from .roster import Unit, list_units
 from .scoring import audit
@@ -29,7 +35,8 @@ from .sessions import SessionLocked, erase_session, get_session, load_template, 
 Clock = Callable[[], float]
 TIMED = ("report", "questions")
 PHASES = ("report", "questions", "scoring")
-PHASE_LABELS = {"report": "汇报", "questions": "提问答复", "scoring": "评分", None: "未开始"}
+PHASE_LABELS = {"report": QT_TRANSLATE_NOOP("live", "汇报"), "questions": QT_TRANSLATE_NOOP("live", "提问答复"),
+                "scoring": QT_TRANSLATE_NOOP("live", "评分"), None: QT_TRANSLATE_NOOP("live", "未开始")}
 _OPEN_HERE: set[tuple[str, int]] = set()  # (database file, session) held by a console in this process
 
 
@@ -66,6 +73,8 @@ class LiveMeeting:
                  wall: Clock = time.time):
         self.db, self.session_id, self.clock, self.wall = db, session_id, clock, wall
         self.session = get_session(db, session_id)
+        self._units: list[Unit] | None = None  # read once, kept in step by this object's own writes
+        self._timing: dict[tuple[int, str], tuple[float, float]] | None = None
         self.reload_plan()
         self.unit_id: int | None = None
         self.phase: str | None = None
@@ -81,14 +90,35 @@ class LiveMeeting:
         ended, reopened, or driven by another window)."""
         self.session = get_session(self.db, self.session_id)
         self.reload_plan()
+        self.reload_units()
         self.running, self._wall_anchor = False, None
         self._restore()
 
-    def reload_plan(self) -> None:
-        """Read the session's timing again (the chair may change it in the setup page mid-meeting)."""
-        timing = load_template(self.db, self.session_id).timing
+    def reload_plan(self, template=None) -> None:
+        """Read the session's timing again (the chair may change it in the setup page mid-meeting);
+        ``template``: the session's template when the caller has it already."""
+        timing = (template or load_template(self.db, self.session_id)).timing
         self.plan = {"report": float(timing.report_minutes) * 60, "questions": float(timing.qa_minutes) * 60}
         self.warn_s = float(timing.warn_minutes) * 60
+
+    def reload_units(self) -> None:
+        """Forget the units and stored times read so far (another page changed the roster): the next
+        reader reads them again, once."""
+        self._units = None
+        self._timing = None
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """A write transaction; when it fails, what this object keeps in memory is read again."""
+        try:
+            with transaction(self.db):
+                yield
+        except BaseException:
+            self.reload_units()
+            raise
+
+    def _change(self, *unit_ids: int | None, kinds: tuple[str, ...] = ("live",)) -> Change:
+        return Change.of(kinds, self.session_id, unit_ids)
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -108,7 +138,9 @@ class LiveMeeting:
             self._wall_anchor = wall_anchor
 
     def units(self) -> list[Unit]:
-        return list_units(self.db, self.session_id)
+        if self._units is None:
+            self._units = list_units(self.db, self.session_id)
+        return list(self._units)
 
     def unit(self, unit_id: int | None = None) -> Unit | None:
         wanted = self.unit_id if unit_id is None else unit_id
@@ -158,9 +190,11 @@ class LiveMeeting:
         return None
 
     def stored_timing(self) -> dict[tuple[int, str], tuple[float, float]]:
-        rows = self.db.execute("SELECT t.unit_id, t.phase, t.seconds, t.extra_s FROM unit_timing t "
-                               "JOIN units u ON u.id = t.unit_id WHERE u.session_id = ?", [self.session_id])
-        return {(uid, phase): (secs, extra) for uid, phase, secs, extra in rows}
+        if self._timing is None:
+            rows = self.db.execute("SELECT t.unit_id, t.phase, t.seconds, t.extra_s FROM unit_timing t "
+                                   "JOIN units u ON u.id = t.unit_id WHERE u.session_id = ?", [self.session_id])
+            self._timing = {(uid, phase): (secs, extra) for uid, phase, secs, extra in rows}
+        return dict(self._timing)
 
     def used(self, unit_id: int) -> float:
         """Time used by a unit in its timed phases, the running one included."""
@@ -235,10 +269,21 @@ class LiveMeeting:
             "extra_s = excluded.extra_s, ended_at = coalesce(excluded.ended_at, unit_timing.ended_at)",
             [self.unit_id, self.phase, round(self.elapsed(), 3), self.extra_s, wall_time(self.wall()),
              wall_time(self.wall()) if ended else None])
+        if self._timing is not None:
+            self._timing[(self.unit_id, self.phase)] = (round(self.elapsed(), 3), self.extra_s)
 
     def _set_unit_status(self, unit_id: int, status: str) -> None:
-        name, before = self.db.execute("SELECT name, status FROM units WHERE id = ?", [unit_id]).fetchone()
+        unit = self.unit(unit_id)
+        if unit is None:  # not in what was read: read again
+            self.reload_units()
+            unit = self.unit(unit_id)
+        name, before = unit.name, unit.status
+        if before == status:
+            return
         self.db.execute("UPDATE units SET status = ? WHERE id = ?", [status, unit_id])
+        for u in self._units or ():
+            if u.id == unit_id:
+                u.status = status
         if (before == "absent") != (status == "absent"):  # attendance is content; the phase is the clock's
             audit(self.db, session_id=self.session_id, action="标记缺席" if status == "absent" else "取消缺席",
                   unit=name, entity="attendance", ref=[name], state="absent" if status == "absent" else None)
@@ -255,31 +300,40 @@ class LiveMeeting:
         self.running, self._wall_anchor = False, None
         row = None
         if unit_id is not None and phase in TIMED:
-            row = self.db.execute("SELECT seconds, extra_s FROM unit_timing WHERE unit_id = ? AND phase = ?",
-                                  [unit_id, phase]).fetchone()
+            row = self.stored_timing().get((unit_id, phase))
         self._base, self.extra_s = (float(row[0]), float(row[1])) if row else (0.0, 0.0)
         if unit_id is not None and phase is not None:
             self._set_unit_status(unit_id, phase)
 
-    def begin(self) -> None:
-        """Open the meeting: the session goes live and the first unit still to present is current."""
+    def begin(self) -> Change:
+        """Open the meeting: the session goes live and the first unit still to present is current
+        (and a snapshot is taken, when the window watches the file)."""
         self._check_open()
-        with transaction(self.db):
+        went_live = False
+        with self._writing():
             if get_session(self.db, self.session_id).status == "draft":
                 set_status(self.db, session_id=self.session_id, status="live", action="开始现场评议")
+                went_live = True
             if self.unit_id is None:
                 first = self.next_unit_after(-1)
                 if first is not None:
                     self._enter(first.id, first.status if first.status in PHASES else "report")
             self._save()
+        change = self._change(self.unit_id, kinds=("live", "units"))
+        if went_live:
+            self.session = get_session(self.db, self.session_id)
+            backup.status_changed(self.db, self.session_id, "live")
+            change = change.merge(Change.of("status", self.session_id))
+        return change
 
-    def start(self) -> None:
+    def start(self) -> Change:
         if self.phase not in TIMED or self.running:
-            return
+            return Change()
         self._check_open()
-        with transaction(self.db):
+        with self._writing():
             self._run()
             self._save()
+        return self._change(self.unit_id)
 
     def _run(self) -> None:
         """Start the current timed phase's clock (inside the caller's transaction)."""
@@ -290,61 +344,70 @@ class LiveMeeting:
             "INSERT INTO unit_timing (unit_id, phase, seconds, extra_s, started_at) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT(unit_id, phase) DO NOTHING",
             [self.unit_id, self.phase, self._base, self.extra_s, wall_time(self._wall_anchor)])
+        if self._timing is not None:
+            self._timing.setdefault((self.unit_id, self.phase), (self._base, self.extra_s))
 
-    def pause(self) -> None:
+    def pause(self) -> Change:
         if not self.running:
-            return
-        with transaction(self.db):
+            return Change()
+        with self._writing():
             self._freeze()
             self._store_phase(ended=False)
             self._save()
+        return self._change(self.unit_id)
 
     def checkpoint(self) -> None:
         """Re-anchor a running timer to both clocks and store it. The console calls this every few
         seconds, so a system-time change followed by a crash costs at most the time since the last
-        checkpoint, and other readers (show --json) see a fresh figure."""
+        checkpoint, and other readers (show --json) see a fresh figure. It writes and never reads;
+        while the session is live it is also the moment a periodic snapshot may fall due."""
+        if self.session.status == "live":
+            backup.tick(self.db)
         if not self.running:
             return
-        with transaction(self.db):
+        with self._writing():
             now = self.clock()
             self._base += max(0.0, now - self._mono_anchor)
             self._mono_anchor, self._wall_anchor = now, self.wall()
             self._store_phase(ended=False)
             self._save()
 
-    def back_phase(self) -> None:
+    def back_phase(self) -> Change:
         """Undo an early "end phase": questions → report, scoring → questions, continuing the time
         already used in that phase."""
         if self.unit_id is None or self.phase not in ("questions", "scoring"):
             raise UserError("当前环节之前没有可以返回的环节。")
         self._check_open()
-        with transaction(self.db):
+        with self._writing():
             self._freeze()
             self._store_phase(ended=False)
             self._enter(self.unit_id, "report" if self.phase == "questions" else "questions")
             self.db.execute("UPDATE unit_timing SET ended_at = NULL WHERE unit_id = ? AND phase = ?",
                             [self.unit_id, self.phase])
             self._save()
+        return self._change(self.unit_id, kinds=("live", "units"))
 
-    def toggle(self) -> None:
-        self.pause() if self.running else self.start()
+    def toggle(self) -> Change:
+        return self.pause() if self.running else self.start()
 
-    def add_minute(self, minutes: float = 1) -> None:
+    def add_minute(self, minutes: float = 1) -> Change:
         if self.phase not in TIMED:
             raise UserError("当前环节不计时，不能加时。")
         self._check_open()
-        with transaction(self.db):
+        with self._writing():
             self.extra_s += 60 * minutes
             self._store_phase(ended=False)
             self._save()
+        return self._change(self.unit_id)
 
-    def end_phase(self) -> None:
+    def end_phase(self) -> Change:
         """Close the current phase and go to the next one; after scoring, to the next unit. The
         questions phase runs at once: the floor passes straight from the presenter to the experts."""
         if self.unit_id is None:
             raise UserError("当前没有进行中的单位。")
         self._check_open()
-        with transaction(self.db):
+        left = self.unit_id
+        with self._writing():
             self._freeze()
             self._store_phase(ended=True)
             if self.phase == "report":
@@ -357,6 +420,7 @@ class LiveMeeting:
                 following = self.next_unit_after()
                 self._go(following)
             self._save()
+        return self._change(left, self.unit_id, kinds=("live", "units"))
 
     def _go(self, target: Unit | None) -> None:
         if target is None:
@@ -365,46 +429,48 @@ class LiveMeeting:
         phase = target.status if target.status in PHASES else ("scoring" if target.status == "done" else "report")
         self._enter(target.id, phase)
 
-    def go_to(self, unit_id: int) -> None:
+    def go_to(self, unit_id: int) -> Change:
         """Jump to a unit; the current one keeps its time and its status. An absent unit comes back."""
         target = self.unit(unit_id)
         if target is None:
             raise UserError(f"本场评议会没有编号为 {unit_id} 的参评单位。")
         self._check_open()
         if unit_id == self.unit_id:
-            return
-        with transaction(self.db):
+            return Change()
+        left = self.unit_id
+        with self._writing():
             self._freeze()
             self._store_phase(ended=False)
             self._go(target)
             self._save()
+        return self._change(left, self.unit_id, kinds=("live", "units"))
 
-    def next_unit(self) -> None:
+    def next_unit(self) -> Change:
         following = self.next_unit_after()
         if following is None:
             raise UserError("后面没有待汇报的单位了。")
-        self.go_to(following.id)
+        return self.go_to(following.id)
 
-    def previous_unit(self) -> None:
+    def previous_unit(self) -> Change:
         units = [u for u in self.units() if u.status != "absent"]
         ids = [u.id for u in units]
         if self.unit_id not in ids:
             if not units:
                 raise UserError("没有可以返回的单位。")
-            self.go_to(units[-1].id)
-            return
+            return self.go_to(units[-1].id)
         at = ids.index(self.unit_id)
         if at == 0:
             raise UserError("已经是第一个单位。")
-        self.go_to(ids[at - 1])
+        return self.go_to(ids[at - 1])
 
-    def mark_absent(self, unit_id: int) -> None:
+    def mark_absent(self, unit_id: int) -> Change:
         """The unit does not present; if it is the current one, the next unit becomes current."""
         target = self.unit(unit_id)
         if target is None:
             raise UserError(f"本场评议会没有编号为 {unit_id} 的参评单位。")
         self._check_open()
-        with transaction(self.db):
+        left = self.unit_id
+        with self._writing():
             if unit_id == self.unit_id:
                 self._freeze()
                 self._store_phase(ended=False)
@@ -414,18 +480,20 @@ class LiveMeeting:
             else:
                 self._set_unit_status(unit_id, "absent")
             self._save()
+        return self._change(unit_id, left, self.unit_id, kinds=("live", "units"))
 
-    def mark_present(self, unit_id: int) -> None:
+    def mark_present(self, unit_id: int) -> Change:
         """Undo an absence: the unit waits for its turn again."""
         target = self.unit(unit_id)
         if target is None or target.status != "absent":
-            return
+            return Change()
         self._check_open()
-        with transaction(self.db):
+        with self._writing():
             self._set_unit_status(unit_id, "waiting")
             self._save()
+        return self._change(unit_id, kinds=("live", "units"))
 
-    def move_later(self, unit_id: int) -> None:
+    def move_later(self, unit_id: int) -> Change:
         """Move a unit that has not finished to the end of the agenda (e.g. its presenter is late)."""
         target = self.unit(unit_id)
         if target is None:
@@ -433,7 +501,8 @@ class LiveMeeting:
         if target.status == "done":
             raise UserError(f"“{target.name}”已评议完毕，不能调后。")
         self._check_open()
-        with transaction(self.db):
+        left = self.unit_id
+        with self._writing():
             if unit_id == self.unit_id:
                 self._freeze()
                 self._store_phase(ended=False)
@@ -447,6 +516,8 @@ class LiveMeeting:
                 self.db.execute("UPDATE units SET position = ? WHERE id = ?", [pos, uid])
             record_order(self.db, self.session_id, action=f"“{target.name}”调至最后")
             self._save()
+        self.reload_units()  # positions changed: read the order again, once
+        return self._change(unit_id, left, self.unit_id, kinds=("live", "units"))
 
 
 # -- one console per session ----------------------------------------------------------------------

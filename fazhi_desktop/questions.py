@@ -14,6 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
+from .changes import Change
 from .db import now_iso, transaction
 from .errors import UserError
 from .replay import question_state
@@ -37,6 +38,11 @@ class Question:
     at: str
     elapsed_s: float | None
     uid: str | None = None  # stable across packages: the audit chain's name for the question
+
+    @property
+    def change(self) -> Change:
+        """The record of a write of this question (added, edited, deleted or restored)."""
+        return Change.of("questions", self.session_id, [self.unit_id])
 
 
 _COLS = "id, session_id, unit_id, expert_id, text, answer, criterion_id, problem, measure, deadline, at, elapsed_s, uid"

@@ -11,8 +11,10 @@ from decimal import Decimal
 import sqlite_utils
 
 from .chain import ROUTINE_ACTIONS, ROUTINE_ENTITIES, append
+from .changes import Change
 from .db import now_iso, transaction
 from .errors import ReasonRequired, UserError
+from .i18n import QT_TRANSLATE_NOOP
 from .sessions import ensure_editable, load_template
 from .snapshot import read_scores
 from .template import fmt_decimal, to_decimal
@@ -30,6 +32,35 @@ class ScoreChange:
     before: Decimal | None
     after: Decimal | None
     audited: bool
+    session_id: int | None = None
+
+    @property
+    def change(self) -> Change:
+        """What the window must show again: this unit's scores (nothing when the value stood)."""
+        if self.before == self.after:
+            return Change()
+        return Change.of("scores", self.session_id, [self.unit_id])
+
+
+def _sheet_facts(db: sqlite_utils.Database, expert_id: int, unit_id: int, criterion_id: int | None) -> tuple:
+    """Everything a score write checks, in one statement: (expert session, expert name, unit session,
+    unit name, unit status, criterion session, criterion max, criterion name, recused, submitted,
+    stored value). A missing row gives None in its places."""
+    return db.execute(
+        "SELECT (SELECT session_id FROM experts WHERE id = :e), (SELECT name FROM experts WHERE id = :e), "
+        "(SELECT session_id FROM units WHERE id = :u), (SELECT name FROM units WHERE id = :u), "
+        "(SELECT status FROM units WHERE id = :u), "
+        "(SELECT session_id FROM criteria WHERE id = :c), (SELECT max FROM criteria WHERE id = :c), "
+        "(SELECT name FROM criteria WHERE id = :c), "
+        "EXISTS (SELECT 1 FROM recusals WHERE expert_id = :e AND unit_id = :u), "
+        "EXISTS (SELECT 1 FROM submissions WHERE expert_id = :e AND unit_id = :u), "
+        "(SELECT value FROM scores WHERE expert_id = :e AND unit_id = :u AND criterion_id = :c)",
+        {"e": expert_id, "u": unit_id, "c": criterion_id}).fetchone()
+
+
+def _member(row_session: int | None, row_id: int, session_id: int, label: str) -> None:
+    if row_session is None or row_session != session_id:
+        raise UserError(f"本场评议会没有编号为 {row_id} 的{label}。")
 
 
 def check_score(raw: object, maximum: Decimal, *, where: str = "") -> Decimal:
@@ -54,20 +85,8 @@ def check_score(raw: object, maximum: Decimal, *, where: str = "") -> Decimal:
     return abs(value) if value == 0 else value  # "-0" is stored as 0
 
 
-def _names(db: sqlite_utils.Database, expert_id: int, unit_id: int, criterion_id: int | None) -> tuple[str, str, str]:
-    expert = db.execute("SELECT name FROM experts WHERE id = ?", [expert_id]).fetchone()
-    unit = db.execute("SELECT name FROM units WHERE id = ?", [unit_id]).fetchone()
-    crit = db.execute("SELECT name FROM criteria WHERE id = ?", [criterion_id]).fetchone() if criterion_id else ("",)
-    return (expert or ("?",))[0], (unit or ("?",))[0], (crit or ("?",))[0]
-
-
 def is_recused(db: sqlite_utils.Database, expert_id: int, unit_id: int) -> bool:
     return db.execute("SELECT 1 FROM recusals WHERE expert_id = ? AND unit_id = ?", [expert_id, unit_id]).fetchone() is not None
-
-
-def _unit_absent(db: sqlite_utils.Database, unit_id: int) -> bool:
-    row = db.execute("SELECT status FROM units WHERE id = ?", [unit_id]).fetchone()
-    return row is not None and row[0] == "absent"
 
 
 def is_submitted(db: sqlite_utils.Database, expert_id: int, unit_id: int) -> bool:
@@ -98,15 +117,6 @@ def leaf_path(db: sqlite_utils.Database, criterion_id: int) -> str:
     return "/".join(reversed(parts))
 
 
-def _leaf_max(db: sqlite_utils.Database, session_id: int, criterion_id: int) -> Decimal:
-    row = db.execute("SELECT max, session_id FROM criteria WHERE id = ?", [criterion_id]).fetchone()
-    if row is None or row[1] != session_id:
-        raise UserError(f"本场评分细则里没有编号为 {criterion_id} 的指标。")
-    if row[0] is None:
-        raise UserError("只能给末级指标打分。")
-    return Decimal(row[0])
-
-
 def _check_member(db: sqlite_utils.Database, table: str, row_id: int, session_id: int, label: str) -> None:
     row = db.execute(f"SELECT session_id FROM {table} WHERE id = ?", [row_id]).fetchone()
     if row is None or row[0] != session_id:
@@ -115,27 +125,30 @@ def _check_member(db: sqlite_utils.Database, table: str, row_id: int, session_id
 
 def record_score(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_id: int, criterion_id: int,
                  value: object, reason: str = "", operator: str = "", source: str = "录入") -> ScoreChange:
-    """Store one score (``value`` None clears it). Returns what changed."""
+    """Store one score (``value`` None clears it). Returns what changed (``.change``: the record
+    for the window)."""
     ensure_editable(db, session_id, "scores")
-    _check_member(db, "experts", expert_id, session_id, "专家")
-    _check_member(db, "units", unit_id, session_id, "参评单位")
-    maximum = _leaf_max(db, session_id, criterion_id)
-    expert, unit, criterion = _names(db, expert_id, unit_id, criterion_id)
-    if is_recused(db, expert_id, unit_id):
+    (e_session, expert, u_session, unit, u_status, c_session, c_max, criterion, recused, locked,
+     stored) = _sheet_facts(db, expert_id, unit_id, criterion_id)
+    _member(e_session, expert_id, session_id, "专家")
+    _member(u_session, unit_id, session_id, "参评单位")
+    if c_session is None or c_session != session_id:
+        raise UserError(f"本场评分细则里没有编号为 {criterion_id} 的指标。")
+    if c_max is None:
+        raise UserError("只能给末级指标打分。")
+    maximum = Decimal(c_max)
+    if recused:
         raise UserError(f"专家“{expert}”对“{unit}”回避，不能评分。")
     new = None if value is None or (isinstance(value, str) and not value.strip()) else \
         check_score(value, maximum, where=f"{expert} / {unit} / {criterion}")
-    if new is not None and _unit_absent(db, unit_id):
+    if new is not None and u_status == "absent":
         raise UserError(f"“{unit}”已标记缺席，不能评分；如该单位到场汇报，请先在议程中取消缺席。")
-    row = db.execute("SELECT value FROM scores WHERE expert_id = ? AND unit_id = ? AND criterion_id = ?",
-                     [expert_id, unit_id, criterion_id]).fetchone()
-    old = Decimal(row[0]) if row else None
+    old = Decimal(stored) if stored is not None else None
     if old == new:
-        return ScoreChange(expert_id, unit_id, criterion_id, old, new, False)
-    locked = is_submitted(db, expert_id, unit_id)
+        return ScoreChange(expert_id, unit_id, criterion_id, old, new, False, session_id)
     if locked and not reason.strip():
         raise ReasonRequired(f"专家“{expert}”对“{unit}”的评分已提交，修改需要填写原因。")
-    audited = locked or (source != "录入" and old is not None)
+    audited = bool(locked) or (source != "录入" and old is not None)
     if audited:
         action = "修改已提交评分" if locked else f"{source}替换评分"
     else:
@@ -159,7 +172,7 @@ def record_score(db: sqlite_utils.Database, *, session_id: int, expert_id: int, 
             db.execute("DELETE FROM submissions WHERE expert_id = ? AND unit_id = ?", [expert_id, unit_id])
             audit(db, session_id=session_id, action="撤回提交", operator=operator, expert=expert, unit=unit,
                   reason="清除已提交的评分", entity="submission", ref=[expert, unit], state=None)
-    return ScoreChange(expert_id, unit_id, criterion_id, old, new, audited)
+    return ScoreChange(expert_id, unit_id, criterion_id, old, new, audited, session_id)
 
 
 def scores_for(db: sqlite_utils.Database, session_id: int, unit_id: int | None = None) -> dict[tuple[int, int, int], Decimal]:
@@ -174,16 +187,18 @@ def missing_leaves(db: sqlite_utils.Database, session_id: int, expert_id: int, u
     return [path for path, leaf in template.leaves() if leaf.id not in have]
 
 
-def submit(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_id: int, operator: str = "") -> None:
-    """Lock an expert's complete score sheet for a unit (submitting twice changes nothing)."""
+def submit(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_id: int, operator: str = "") -> Change:
+    """Lock an expert's complete score sheet for a unit (submitting twice changes nothing).
+    Returns what changed (nothing, when it was submitted already)."""
     ensure_editable(db, session_id, "scores")
-    _check_member(db, "experts", expert_id, session_id, "专家")
-    _check_member(db, "units", unit_id, session_id, "参评单位")
-    expert, unit, _ = _names(db, expert_id, unit_id, None)
-    if is_recused(db, expert_id, unit_id):
+    e_session, expert, u_session, unit, _st, _cs, _cm, _cn, recused, submitted, _v = \
+        _sheet_facts(db, expert_id, unit_id, None)
+    _member(e_session, expert_id, session_id, "专家")
+    _member(u_session, unit_id, session_id, "参评单位")
+    if recused:
         raise UserError(f"专家“{expert}”对“{unit}”回避，没有评分可提交。")
-    if is_submitted(db, expert_id, unit_id):
-        return
+    if submitted:
+        return Change()
     missing = missing_leaves(db, session_id, expert_id, unit_id)
     if missing:
         raise UserError(f"专家“{expert}”对“{unit}”还有 {len(missing)} 项未评分（{'、'.join(missing[:5])}），不能提交。")
@@ -192,21 +207,24 @@ def submit(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_i
                    [session_id, expert_id, unit_id, now_iso()])
         audit(db, session_id=session_id, action="提交评分", operator=operator, expert=expert, unit=unit,
               entity="submission", ref=[expert, unit], state=True)
+    return Change.of("scores", session_id, [unit_id])
 
 
 def reopen(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_id: int, reason: str,
-           operator: str = "") -> None:
-    """Unlock a submitted sheet (audited, with a reason)."""
+           operator: str = "") -> Change:
+    """Unlock a submitted sheet (audited, with a reason). Returns what changed."""
     ensure_editable(db, session_id, "scores")
     if not reason.strip():
         raise UserError("撤回已提交的评分需要填写原因。")
-    expert, unit, _ = _names(db, expert_id, unit_id, None)
-    if not is_submitted(db, expert_id, unit_id):
-        return
+    _es, expert, _us, unit, _st, _cs, _cm, _cn, _r, submitted, _v = _sheet_facts(db, expert_id, unit_id, None)
+    expert, unit = expert or "?", unit or "?"
+    if not submitted:
+        return Change()
     with transaction(db):
         db.execute("DELETE FROM submissions WHERE expert_id = ? AND unit_id = ?", [expert_id, unit_id])
         audit(db, session_id=session_id, action="撤回提交", operator=operator, expert=expert, unit=unit,
               reason=reason.strip(), entity="submission", ref=[expert, unit], state=None)
+    return Change.of("scores", session_id, [unit_id])
 
 
 def set_external(db: sqlite_utils.Database, *, session_id: int, unit_id: int, component: str, value: object,
@@ -243,13 +261,15 @@ def set_external(db: sqlite_utils.Database, *, session_id: int, unit_id: int, co
     return new
 
 
-SHEET_STATES = {"submitted": "已提交", "complete": "已评完", "incomplete": "未评完", "empty": "未评分",
-                "recused": "回避"}
+SHEET_STATES = {"submitted": QT_TRANSLATE_NOOP("ScoreGrid", "已提交"), "complete": QT_TRANSLATE_NOOP("ScoreGrid", "已评完"),
+                "incomplete": QT_TRANSLATE_NOOP("ScoreGrid", "未评完"), "empty": QT_TRANSLATE_NOOP("ScoreGrid", "未评分"),
+                "recused": QT_TRANSLATE_NOOP("ScoreGrid", "回避")}  # shown with ui.i18n.label("ScoreGrid", …)
 
 
-def sheet_states(db: sqlite_utils.Database, session_id: int, unit_id: int) -> dict[int, str]:
-    """{expert_id: state} for one unit; a state is a key of SHEET_STATES."""
-    leaves = {leaf.id for _p, leaf in load_template(db, session_id).leaves()}
+def sheet_states(db: sqlite_utils.Database, session_id: int, unit_id: int, template=None) -> dict[int, str]:
+    """{expert_id: state} for one unit; a state is a key of SHEET_STATES. ``template``: the
+    session's template when the caller holds it already (a page keeps it until the template changes)."""
+    leaves = {leaf.id for _p, leaf in (template or load_template(db, session_id)).leaves()}
     have: dict[int, set[int]] = {}
     for e, _u, c in scores_for(db, session_id, unit_id):
         have.setdefault(e, set()).add(c)

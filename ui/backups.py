@@ -1,31 +1,31 @@
-"""Automatic snapshots while a meeting runs, and the restore dialog.
+"""The window's side of the meeting's snapshots, and the restore dialog.
 
-``BackupKeeper`` watches the sessions' status (one small query every few seconds, so it works
-whichever page or window changed it): a snapshot when a session goes live, every few minutes
-while one is live, and when it ends. The copy runs in a worker thread through its own connection
-to the file (a 100 MB history takes ~0.15 s here, seconds on an old disk: the timer must not
-stop). A failing snapshot (read-only folder, full disk) is shown in the status bar and the
-meeting goes on."""
+When a snapshot is due is the core's decision (:class:`fazhi_desktop.backup.AutoSnapshots`: one
+when a session goes live, every few minutes while it is live, one when it ends; the services that
+change the status say so). ``BackupKeeper`` registers that policy for the window's file, passes on
+the events the window already has (each change record: a periodic snapshot may be due; a status
+change made by a service that does not report it, such as 重新打开), and shows the outcome in the
+status bar. Nothing here polls: no timer. The copy runs in a worker thread through its own
+connection; its signals reach the window's thread queued. A failing snapshot (read-only folder,
+full disk) is shown and the meeting goes on."""
 from __future__ import annotations
 
-import os
 import sqlite3
-import threading
 import time
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from fazhi_desktop import backup
+from fazhi_desktop.changes import Change
 from fazhi_desktop.errors import UserError
-from fazhi_desktop.sessions import list_sessions
+from fazhi_desktop.sessions import get_session
 
-from . import dialogs
-
-POLL_MS = 5000
+from . import dialogs, operations
+from .i18n import arg
 
 
 class BackupKeeper(QObject):
@@ -40,76 +40,49 @@ class BackupKeeper(QObject):
         super().__init__(parent)
         self.db_getter = db_getter
         self.db_path = Path(db_path)
-        self.clock = clock
-        self.every_s = every_s
-        self.enabled = os.environ.get("FAZHI_BACKUP_OFF") != "1"
-        self.background = background
-        self.worker: threading.Thread | None = None
-        self.status: dict[int, str] = {}
-        self.last_at: float | None = None
-        self.timer = QTimer(self, interval=POLL_MS)
-        self.timer.timeout.connect(self.check)
-        self._first = True
+        self.clock, self.every_s, self.background = clock, every_s, background
+        self.policy: backup.AutoSnapshots | None = None
+        self._hub: operations.ChangeHub | None = None
 
     def start(self) -> None:
-        self.check()
-        self.timer.start()
+        """Watch the file: the sessions' statuses now are the baseline (one read, once)."""
+        if self._hub is not None:
+            self._hub.changes.disconnect(self._on_changes)
+        self._hub = operations.hub(self.db_getter())
+        self._hub.changes.connect(self._on_changes)
+        self.policy = backup.watch(
+            self.db_getter(), self.db_path, every_s=self.every_s, clock=self.clock,
+            run=None if self.background else (lambda job: job()),
+            on_taken=lambda snap: self.snapshot_taken.emit(f"{snap.label} {snap.at:%H:%M:%S}"),
+            on_failed=self.failed.emit)
+        self.policy.tick()  # a session already live gets its periodic snapshot now
 
-    def _snap(self, reason: str, session_id: int | None) -> None:
-        if self.busy():
-            return  # one copy at a time; a periodic one that is skipped comes round again
-        self.last_at = self.clock()
-        if not self.background:
-            self._copy(reason, session_id)
+    def stop(self) -> None:
+        backup.unwatch(self.db_path)
+
+    def _on_changes(self, change: Change) -> None:
+        if self.policy is None:
             return
-        self.worker = threading.Thread(target=self._copy, args=(reason, session_id), daemon=True,
-                                       name="fazhi-backup")
-        self.worker.start()
-
-    def _copy(self, reason: str, session_id: int | None) -> None:
-        """The copy itself: from the file, through a connection of its own (safe in any thread).
-        The signals reach the window's thread queued."""
         try:
-            snap = backup.snapshot(self.db_path, reason=reason, session_id=session_id)
-        except UserError as exc:
-            self.failed.emit(str(exc))
-            return
-        self.snapshot_taken.emit(f"{snap.label} {snap.at:%H:%M:%S}")
+            if change.touches("status") and change.session_id is not None:
+                # a status change some service did not report itself (重新打开, 封盘): the core decides
+                status = get_session(self.db_getter(), change.session_id).status
+                self.policy.status_changed(change.session_id, status)
+            self.policy.tick()
+        except (sqlite3.ProgrammingError, UserError):  # the database is closed or the session gone
+            pass
 
     def busy(self) -> bool:
-        return self.worker is not None and self.worker.is_alive()
+        return self.policy is not None and self.policy.busy()
 
     def wait(self, timeout: float | None = None) -> None:
         """Until a running copy is done (before a restore, or at exit)."""
-        if self.worker is not None:
-            self.worker.join(timeout)
-
-    def check(self) -> None:
-        """Compare each session's status with the last check and snapshot on a change."""
-        if not self.enabled:
-            return
-        try:
-            now = {r["id"]: r["status"] for r in list_sessions(self.db_getter())}
-        except sqlite3.ProgrammingError:  # the window closed its database: nothing left to watch
-            self.timer.stop()
-            return
-        live = [sid for sid, st in now.items() if st == "live"]
-        if not self._first:
-            for sid, st in now.items():
-                before = self.status.get(sid)
-                if st == "live" and before != "live":
-                    self._snap("live", sid)
-                elif before == "live" and st in ("finished", "sealed"):
-                    self._snap("end", sid)
-        self._first = False
-        self.status = now
-        if live and backup.due(self.last_at, self.clock(), self.every_s):
-            self._snap("periodic", live[0])
+        if self.policy is not None:
+            self.policy.wait(timeout)
 
     def reset(self) -> None:
         """After a restore: the restored file's statuses are the new baseline."""
-        self._first = True
-        self.status = {}
+        self.start()
 
 
 class BackupDialog(QDialog):
@@ -134,7 +107,7 @@ class BackupDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        where = QLabel(self.tr("备份位置：%1").replace("%1", str(backup.backups_dir(self.db_path))))
+        where = QLabel(arg(self.tr("备份位置：%1"), backup.backups_dir(self.db_path)))
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         where.setWordWrap(True)
         self.message = QLabel()
@@ -184,8 +157,8 @@ class BackupDialog(QDialog):
         if not 0 <= row < len(self.snapshots):
             return
         snap = self.snapshots[row]
-        text = self.tr("用 %1 的备份替换当前数据库？\n当前数据会先另存为一个备份，可以再恢复回来。") \
-            .replace("%1", f"{snap.at:%Y-%m-%d %H:%M:%S}")
+        text = arg(self.tr("用 %1 的备份替换当前数据库？\n当前数据会先另存为一个备份，可以再恢复回来。"),
+                   f"{snap.at:%Y-%m-%d %H:%M:%S}")
         if dialogs.confirm(self, text, self.tr("恢复备份")):
             self.restore_requested.emit(snap)
             self.reload()

@@ -9,10 +9,12 @@ from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QMainW
                                QStackedWidget, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from fazhi_desktop import APP_NAME, sessions
+from fazhi_desktop.changes import Change
 from fazhi_desktop.errors import UserError
 
-from . import dialogs, lifecycle, settings
+from . import dialogs, lifecycle, operations, settings
 from .actions import ActionRegistry, shortcut_table
+from .i18n import arg, label
 from .icons import icon
 from .backups import BackupDialog, BackupKeeper
 from .pages import available_pages
@@ -101,12 +103,12 @@ class MainWindow(QMainWindow):
         pane.addWidget(self.tabs, 1)
         self._build_menus()
         self.status_label = QLabel()
-        self.statusBar().addPermanentWidget(QLabel(self.tr("数据库：%1").replace("%1", str(self.db_path))))
+        self.statusBar().addPermanentWidget(QLabel(arg(self.tr("数据库：%1"), self.db_path)))
         self.statusBar().addWidget(self.status_label)
         self._restore_geometry()
         self.keeper = BackupKeeper(lambda: self.db, self.db_path, self)
-        self.keeper.snapshot_taken.connect(lambda text: self.statusBar().showMessage(self.tr("已自动备份：%1").replace("%1", text), 8000))
-        self.keeper.failed.connect(lambda text: self.statusBar().showMessage(self.tr("自动备份失败：%1").replace("%1", text)))
+        self.keeper.snapshot_taken.connect(lambda text: self.statusBar().showMessage(arg(self.tr("已自动备份：%1"), text), 8000))
+        self.keeper.failed.connect(lambda text: self.statusBar().showMessage(arg(self.tr("自动备份失败：%1"), text)))
         self.session_list.reload()
         self.keeper.start()
 
@@ -195,12 +197,12 @@ class MainWindow(QMainWindow):
         if self.checklist:
             from fazhi_desktop.lifecycle import begin_assessment
 
-            try:
-                begin_assessment(self.db, session_id=self.session_id)
-            except UserError as exc:
-                dialogs.show_error(self, exc)
+            sid = self.session_id
+            done = operations.run(self.db, lambda: begin_assessment(self.db, session_id=sid))
+            if not done.ok:
+                dialogs.show_error(self, done.error)
                 return
-            self.status_changed()
+            self.status_changed(announce=False)
             self.show_page("ratings")
             return
         if not self.show_page("live"):
@@ -225,7 +227,7 @@ class MainWindow(QMainWindow):
         if digest:
             from fazhi_desktop.export.fingerprint import short_fingerprint
 
-            self._step(True, self.tr("已封盘，指纹 %1。").replace("%1", short_fingerprint(digest)))
+            self._step(True, arg(self.tr("已封盘，指纹 %1。"), short_fingerprint(digest)))
         return digest
 
     def reopen_meeting(self) -> bool:
@@ -241,7 +243,7 @@ class MainWindow(QMainWindow):
         if not dialogs.run_dialog(dialog):
             return False
         before, after = dialog.result_fingerprints
-        return self._step(True, self.tr("已更正并记入审计日志；指纹 %1 → %2").replace("%1", before).replace("%2", after))
+        return self._step(True, arg(self.tr("已更正并记入审计日志；指纹 %1 → %2"), before, after))
 
     def open_rehearsal(self, session_id: int) -> QWidget | None:
         """演练: the live console on a throwaway copy of the session, in a window of its own."""
@@ -255,12 +257,17 @@ class MainWindow(QMainWindow):
         self.rehearsal.show()
         return self.rehearsal
 
-    def status_changed(self) -> None:
-        """The session's status changed: every page re-reads what it may offer."""
+    def status_changed(self, announce: bool = True) -> None:
+        """The session's status changed (a lifecycle dialog went through): the change record goes to
+        the hub (the pages that listen follow it, the snapshot policy hears it); pages that do not
+        listen re-read what they may offer."""
         self.session_list.reload(keep=self.session_id)
+        if announce and self.session_id is not None:
+            operations.hub(self.db).publish(Change.of(("status", "scores", "live", "devices"), self.session_id))
         for i in range(self.tabs.count()):
-            refresh = getattr(self.tabs.widget(i), "refresh", None)
-            if callable(refresh):
+            page = self.tabs.widget(i)
+            refresh = getattr(page, "refresh", None)
+            if callable(refresh) and not isinstance(page, operations.Listener):
                 refresh()
         self._update_title()
 
@@ -288,9 +295,8 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from fazhi_desktop import __version__
 
-        dialogs.show_info(self, self.tr("%1 %2\n评议会现场评议、评分汇总与会议材料导出。\n数据库：%3")
-                          .replace("%1", APP_NAME).replace("%2", __version__).replace("%3", str(self.db_path)),
-                          self.tr("关于"))
+        dialogs.show_info(self, arg(self.tr("%1 %2\n评议会现场评议、评分汇总与会议材料导出。\n数据库：%3"),
+                                    APP_NAME, __version__, self.db_path), self.tr("关于"))
 
     def export_session(self) -> None:
         if self.session_id is None:
@@ -345,6 +351,7 @@ class MainWindow(QMainWindow):
             self._history = None
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.keeper.wait()  # a snapshot being written must finish before the file is replaced
+        self.keeper.stop()
         self.db.conn.close()
         ok = True
         try:
@@ -438,7 +445,7 @@ class MainWindow(QMainWindow):
             except UserError as exc:
                 widget = QLabel(str(exc))
             widget.setProperty("page_key", spec.key)
-            self.tabs.addTab(widget, icon(spec.icon), self.tr(spec.title))
+            self.tabs.addTab(widget, icon(spec.icon), label("pages", spec.title))
             changed = getattr(widget, "session_changed", None)
             if changed is not None:
                 changed.connect(self._page_changed_session)
@@ -452,11 +459,10 @@ class MainWindow(QMainWindow):
             export = getattr(widget, "export_requested", None)
             if export is not None:
                 export.connect(self.export_session)
-        # the experts' phones write through the console's scoring server: 评分录入 shows each
-        # stored score at once, and keeps a phone's column read-only, as the console's grid does
+        # the experts' phones write through the console's scoring server: their change records reach
+        # every page through the hub; 评分录入 also keeps a phone's column read-only, as the console's grid does
         devices, scoring_page = getattr(self.page("live"), "devices", None), self.page("scoring")
         if devices is not None and scoring_page is not None:
-            devices.scores_changed.connect(scoring_page.changed_elsewhere)
             devices.device_experts_changed.connect(scoring_page.set_device_experts)
         self.stack.setCurrentWidget(self.stack.widget(1))
 
@@ -495,7 +501,7 @@ class MainWindow(QMainWindow):
             return
         s = sessions.get_session(self.db, self.session_id)
         self.setWindowTitle(f"{s.title} — {APP_NAME}")
-        self.status_label.setText(self.tr("状态：%1").replace("%1", self.tr(sessions.STATUSES.get(s.status, s.status))))
+        self.status_label.setText(arg(self.tr("状态：%1"), label("sessions", sessions.STATUSES.get(s.status, s.status))))
         self.lifecycle_bar.show_status(s.status, checklist=self.checklist)
         lifecycle.enable_actions(self.actions.actions, s.status)
         self.actions["meeting.begin"].setText(self.tr("开始评估") if self.checklist else self.tr("开始现场评议"))
@@ -517,7 +523,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         settings.put(settings.MAIN_GEOMETRY, self.saveGeometry())
-        self.keeper.timer.stop()
+        self.keeper.stop()
         self.keeper.wait(30)
         super().closeEvent(event)
 

@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 # Extra keyword arguments for the pages of one key, set by page_options() (the soak gives the
 # live console its injected clock this way; the main window itself never passes any).
 _OPTIONS: dict[str, dict] = {}
@@ -17,7 +19,7 @@ _OPTIONS: dict[str, dict] = {}
 @dataclass(frozen=True)
 class Page:
     key: str
-    title: str
+    title: str  # marked QT_TRANSLATE_NOOP("pages", …); shown with ui.i18n.label("pages", title)
     icon: str
     target: str  # "module:Class"
 
@@ -45,20 +47,20 @@ def page_options(key: str, **options) -> Iterator[None]:
 
 
 PAGES = [
-    Page("setup", "会前筹备", "meeting", "ui.setup.view:SetupView"),
-    Page("live", "现场评议", "live", "ui.live.console:ConsolePage"),
-    Page("scoring", "评分录入", "scores", "ui.scoring.panel:ScoringPage"),
-    Page("results", "评议结果", "results", "ui.scoring.results_view:ResultsPage"),
+    Page("setup", QT_TRANSLATE_NOOP("pages", "会前筹备"), "meeting", "ui.setup.view:SetupView"),
+    Page("live", QT_TRANSLATE_NOOP("pages", "现场评议"), "live", "ui.live.console:ConsolePage"),
+    Page("scoring", QT_TRANSLATE_NOOP("pages", "评分录入"), "scores", "ui.scoring.panel:ScoringPage"),
+    Page("results", QT_TRANSLATE_NOOP("pages", "评议结果"), "results", "ui.scoring.results_view:ResultsPage"),
 ]
 
 
 # A checklist session (示范创建) has no live console or score sheets: its candidates are rated
 # indicator by indicator, and their path from 自查自评 to 命名 is recorded.
 CHECKLIST_PAGES = [
-    Page("setup", "会前筹备", "meeting", "ui.setup.view:SetupView"),
-    Page("ratings", "指标评定", "scores", "ui.checklist.rating_page:RatingPage"),
-    Page("results", "评估结果", "results", "ui.checklist.results_page:ChecklistResultsPage"),
-    Page("path", "创建进程", "next", "ui.checklist.path_page:PathPage"),
+    Page("setup", QT_TRANSLATE_NOOP("pages", "会前筹备"), "meeting", "ui.setup.view:SetupView"),
+    Page("ratings", QT_TRANSLATE_NOOP("pages", "指标评定"), "scores", "ui.checklist.rating_page:RatingPage"),
+    Page("results", QT_TRANSLATE_NOOP("pages", "评估结果"), "results", "ui.checklist.results_page:ChecklistResultsPage"),
+    Page("path", QT_TRANSLATE_NOOP("pages", "创建进程"), "next", "ui.checklist.path_page:PathPage"),
 ]
 
 

@@ -11,7 +11,7 @@ from ui.main_window import MainWindow
 def close_window(w) -> None:
     """Close a window and let its pages be deleted before the database closes: a page's timer
     firing afterwards would read a closed file (in the app, the window goes before the file)."""
-    w.keeper.timer.stop()
+    w.keeper.stop()
     w._clear_pages()
     w.close()
     w.deleteLater()

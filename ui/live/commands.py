@@ -1,8 +1,9 @@
 """Undo commands for the question log: each wraps a service call, never widget state.
 
-The console runs the service call first (so a refusal reaches the user as a message, not inside
-QUndoStack.push) and pushes a command made from what the call returned; the first redo is then
-a no-op.
+The console runs the service call first through ``ui.operations.run`` (so a refusal reaches the
+user as a message, not inside QUndoStack.push, and the change is announced once) and pushes a
+command made from what the call returned; the first redo is then a no-op. Undo and later redos
+announce their own change through ``changed``.
 """
 from __future__ import annotations
 
@@ -24,10 +25,10 @@ class _Done(QUndoCommand):
         self.db, self.changed, self._first = db, changed, True
 
     def redo(self) -> None:
-        if self._first:
+        if self._first:  # done already by the operation that pushed this command (and announced)
             self._first = False
-        else:
-            self.again()
+            return
+        self.again()
         self.changed()
 
     def again(self) -> None:  # pragma: no cover - overridden

@@ -1,8 +1,10 @@
 """The live console: the chair runs the meeting from here with the keyboard.
 
-Left: the agenda. Right: the current unit, its phase and a large timer, then the question log and
-the scoring panel. All state lives in
-:class:`fazhi_desktop.live.LiveMeeting`; the QTimer here only repaints.
+A shell that wires its parts: left the agenda (:mod:`.agenda_pane`), right the current unit and
+its clock (:mod:`.timer_card`), then the question log, the open items, the scoring panel and the
+experts' devices. All state lives in :class:`fazhi_desktop.live.LiveMeeting`; each key runs one
+operation (``ui.operations.run``) whose change record says what to repaint. The 200 ms QTimer
+only repaints from memory; the 10 s checkpoint only writes.
 """
 from __future__ import annotations
 
@@ -10,36 +12,40 @@ import time
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QHBoxLayout,
-                               QHeaderView, QLabel, QPushButton, QScrollArea, QSplitter, QTableView,
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter,
                                QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
 from fazhi_desktop import ledger, scoring
 from fazhi_desktop import live as core
+from fazhi_desktop.changes import Change
 from fazhi_desktop.errors import UserError
 from fazhi_desktop.roster import list_experts
 from fazhi_desktop.sessions import REOPEN_HINT, REVISE_HINT, get_session
 
-from .. import dialogs
+from .. import dialogs, operations
 from ..actions import ActionRegistry
 from ..history.open_items import OpenItemsPanel
+from ..i18n import arg, label
 from ..icons import icon
+from ..scoring.grid_model import state_label
 from ..scoring.panel import ScoringPage
+from .agenda_pane import AgendaPane
 from .devices import DevicesPanel
-from .models import AgendaModel
-from .projector import BACKGROUND, TIMER_COLOURS, Board, ProjectorWindow
+from .projector import TIMER_COLOURS, Board, ProjectorWindow
 from .projector_bar import ProjectorBar
 from .question_log import QuestionLog
+from .timer_card import PAUSED_COLOUR, TimerCard
+
+__all__ = ["ConsolePage", "LIVE_KEYS", "PAUSED_COLOUR", "CHECKPOINT_MS"]
 
 LIVE_KEYS = ["live.start_pause", "live.end_phase", "live.next_unit", "live.previous_unit", "live.add_minute",
              "live.focus_question", "live.projector", "live.mark_absent", "live.back_phase"]
 CHECKPOINT_MS = 10_000
-PAUSED_COLOUR = "#90a4ae"
 _ORDER = {"idle": 0, "normal": 1, "warn": 2, "overtime": 3}
 
 
-class ConsolePage(QWidget):
+class ConsolePage(operations.Listener, QWidget):
     session_changed = Signal()  # the session's status changed (the main window refreshes its list)
     rehearsal_requested = Signal(int)  # 演练…: the main window opens a RehearsalWindow on a copy
 
@@ -48,6 +54,7 @@ class ConsolePage(QWidget):
         super().__init__(parent)
         self.db, self.session_id = db, session_id
         self.meeting = core.LiveMeeting(db, session_id, clock=clock, wall=wall)
+        self.rehearsal = core.is_rehearsal(db, session_id)  # fixed for the page's life
         self._claimed = False
         if self.meeting.session.status == "live":
             self._claim()
@@ -55,9 +62,10 @@ class ConsolePage(QWidget):
         self._last_state = self.meeting.timer_state()
         self._last_where = (self.meeting.unit_id, self.meeting.phase)
         self.chimes = 0
-        self._timer_px = 72
         self._ticks = 0
         self._shown: tuple = (None, None)
+        self._unit_shown: object = object()  # the unit the log, open items and grid were last set to
+        self._running_op = False
         self._build()
         self._timer = QTimer(self, interval=200)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # keeps the phase _align_ticks gives it
@@ -66,9 +74,10 @@ class ConsolePage(QWidget):
         self._aligner = QTimer(self, singleShot=True)
         self._aligner.setTimerType(Qt.TimerType.PreciseTimer)
         self._aligner.timeout.connect(self._restart_ticks)
-        self._checkpoint = QTimer(self, interval=CHECKPOINT_MS)
+        self._checkpoint = QTimer(self, interval=CHECKPOINT_MS)  # writes the running clock; reads nothing
         self._checkpoint.timeout.connect(lambda: self._do_quiet(self.meeting.checkpoint))
         self._checkpoint.start()
+        self.listen(db, session_id)
         self.refresh()
 
     # -- building -----------------------------------------------------------------------------
@@ -115,74 +124,17 @@ class ConsolePage(QWidget):
         self.projector_bar.message.connect(self.say)
         self.toolbar = bar
 
-        # agenda
-        self.agenda_model = AgendaModel(self.meeting, self)
-        self.agenda = QTableView()
-        self.agenda.setModel(self.agenda_model)
-        self.agenda.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.agenda.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.agenda.verticalHeader().hide()
-        self.agenda.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.agenda.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(AgendaModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
-        # Enter or double-click on a row jumps there
-        self.agenda.activated.connect(lambda index: self.jump_to(self.agenda_model.unit_at(index.row()).id))
-        self.schedule_label = QLabel()
-        self.schedule_label.setWordWrap(True)
-        left = QWidget()
-        lv = QVBoxLayout(left)
-        lv.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(self.tr("议程（双击或回车跳转）"))
-        title.setStyleSheet("font-weight: bold;")
-        lv.addWidget(title)
-        lv.addWidget(self.agenda, 1)
-        lv.addWidget(self.schedule_label)
-        left.setMinimumWidth(270)
+        self.agenda_pane = AgendaPane(self.meeting, self)
+        self.agenda_pane.jump_requested.connect(self.jump_to)
+        self.agenda_model, self.agenda = self.agenda_pane.model, self.agenda_pane.view
+        self.schedule_label = self.agenda_pane.schedule_label
 
-        # current unit and timer
-        self.unit_label = QLabel()
-        f = QFont(self.unit_label.font())
-        f.setPixelSize(26)
-        f.setBold(True)
-        self.unit_label.setFont(f)
-        self.presenter_label = QLabel()
-        self.report_label = QLabel()
-        self.report_label.setWordWrap(True)
-        self.report_label.setStyleSheet("color: #455a64;")
-        self.next_label = QLabel()
-        self.next_label.setStyleSheet("color: #607d8b;")
-        card = QVBoxLayout()
-        for w in (self.unit_label, self.presenter_label, self.report_label, self.next_label):
-            card.addWidget(w)
-        card.addStretch(1)
-        card.addWidget(self.projector_bar)
-        self.phase_label = QLabel()
-        self.phase_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.timer_label = QLabel()
-        self.timer_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        tf = QFont(self.timer_label.font())
-        tf.setFamilies(["DejaVu Sans Mono", "Consolas", "Menlo", "monospace"])
-        tf.setPixelSize(72)
-        tf.setBold(True)
-        self.timer_label.setFont(tf)
-        self.limit_label = QLabel()
-        self.limit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        timer_box = QWidget()
-        timer_box.setObjectName("timerBox")
-        timer_box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        timer_box.setStyleSheet(f"#timerBox {{ background: {BACKGROUND}; border-radius: 8px; }} "
-                                "#timerBox QLabel { color: #eceff1; }")
-        tv = QVBoxLayout(timer_box)
-        tv.addWidget(self.phase_label)
-        tv.addWidget(self.timer_label)
-        tv.addWidget(self.limit_label)
-        timer_box.setMinimumWidth(300)
-        head = QHBoxLayout()
-        head.addLayout(card, 1)
-        head.addWidget(timer_box)
+        self.card = TimerCard(self.projector_bar, self)
+        for name in ("unit_label", "presenter_label", "report_label", "next_label", "phase_label", "timer_label",
+                     "limit_label"):
+            setattr(self, name, getattr(self.card, name))
 
-        # question log
+        # question log, open items, scoring, devices
         self.log = QuestionLog(self.db, self.session_id, self.undo_stack, self.meeting.meeting_elapsed, self)
         self.log.message.connect(self.say)
         self.tabs = QTabWidget()
@@ -199,17 +151,16 @@ class ConsolePage(QWidget):
         self.tabs.addTab(self.scoring_area, icon("scores"), self.tr("评分"))
         self.devices = DevicesPanel(self.db, self.session_id, self)
         self.devices.message.connect(self.say)
-        self.devices.scores_changed.connect(self.scoring.changed_elsewhere)
         self.devices.device_experts_changed.connect(self.scoring.set_device_experts)
         self.tabs.addTab(self.devices, icon("experts"), self.tr("专家设备"))
 
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
-        rv.addLayout(head)
+        rv.addWidget(self.card)
         rv.addWidget(self.tabs, 1)
         splitter = QSplitter()
-        splitter.addWidget(left)
+        splitter.addWidget(self.agenda_pane)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([300, 800])
@@ -236,16 +187,52 @@ class ConsolePage(QWidget):
         self.destroyed.connect(lambda *_: _release(db, sid))
 
     def _do(self, operation: Callable[[], object]) -> bool:
-        """Run one meeting operation; a refusal shows as a message line, never a traceback."""
+        """Run one meeting operation; a refusal shows as a message line, never a traceback. The
+        console repaints what the operation's change names (other pages hear it from the hub)."""
+        self._running_op = True
         try:
-            operation()
-        except UserError as exc:
-            self.say(str(exc))
+            done = operations.run(self.db, operation, say=self.say)
+        finally:
+            self._running_op = False
+        if not done.ok:
             return False
         self.say("")
-        self.refresh()
+        self.apply(done.change, own=True)
         self._align_ticks()
         return True
+
+    def _on_changes(self, change: Change) -> None:
+        if not self._running_op:  # this page's own operation is applied by _do
+            super()._on_changes(change)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.show_pending()
+        # the chair's keys (Space, N, Ctrl+→) work only with the focus inside this page
+        if not self.isAncestorOf(QApplication.focusWidget()):
+            QTimer.singleShot(0, self.agenda, self.agenda.setFocus)
+        top = self.window()
+        if top is not self:
+            top.installEventFilter(self)  # installing twice only moves it to the front
+
+    def apply(self, change: Change, own: bool = False) -> None:
+        """Repaint what ``change`` names: the clock and card for the live state, the agenda for the
+        units; the session's status or template read everything again."""
+        if not change.concerns(self.session_id):
+            return
+        if change.touches("status", "template", "session"):
+            self.refresh()
+            return
+        if change.touches("units") and not own:  # the roster changed elsewhere: the meeting reads it again
+            self.meeting.reload_units()
+        if change.touches("units"):
+            self.agenda_pane.reload()
+        if change.touches("live", "units"):
+            self._show_state()
+            self._follow_unit()
+            self._show_unit()
+            self.agenda_pane.repaint_current()
+            self._tick()
 
     def _align_ticks(self) -> None:
         """Put the 200 ms repaint ticks just after the moments the shown second changes. The clock
@@ -280,27 +267,45 @@ class ConsolePage(QWidget):
         self.rehearsal_requested.emit(self.session_id)
 
     def refresh(self) -> None:
-        """Re-read everything from the database (another page may have changed it)."""
+        """Re-read everything from the database (the page is shown again, or the session's status
+        or template changed)."""
+        self.take_pending()
         session = get_session(self.db, self.session_id)
         if session.status != self.meeting.session.status:  # ended, reopened or sealed from the menu
             self.meeting.reload()
             self.devices.reload()  # an ended meeting's links are dead: the scoring server stops
             if session.status == "live" and not self._claimed:
                 self._do_quiet(self._claim)
+        else:
+            self.meeting.reload_plan()
+            self.meeting.reload_units()
         self.meeting.session = session
-        self.meeting.reload_plan()
         if session.status == "live" and self._claimed and self.meeting.unit_id is None \
                 and self.meeting.next_unit_after(-1) is not None:
-            self._do_quiet(self.meeting.begin)
+            self._do_quiet(lambda: operations.run(self.db, self.meeting.begin, say=self.say))
+        self._show_state()
+        if not session.editable("questions"):
+            self.undo_stack.clear()  # what was done before the session ended can't be undone after
+        self.agenda_pane.reload(ledger.open_counts(self.db, self.session_id))
+        self.log.refresh_experts()
+        self._unit_shown = object()
+        self._follow_unit()
+        self._show_unit()
+        self.scoring.refresh()
+        self._tick()
+
+    def _show_state(self) -> None:
+        """The banner, the buttons and which keys work, for the session's status (from memory)."""
+        session = self.meeting.session
         banner = {"draft": self.tr("评议会尚在筹备中。开始后，会议状态变为“进行中”，第一个单位进入汇报环节。"),
-                  "finished": self.tr("评议会已结束，现场记录只读。") + self.tr(REOPEN_HINT),
-                  "sealed": self.tr("评议会已封盘，现场记录只读。") + self.tr(REVISE_HINT)}.get(session.status, "")
+                  "finished": self.tr("评议会已结束，现场记录只读。") + label("sessions", REOPEN_HINT),
+                  "sealed": self.tr("评议会已封盘，现场记录只读。") + label("sessions", REVISE_HINT)}.get(session.status, "")
         if session.status == "live" and self.meeting.unit_id is None:
             banner = self.tr("全部单位已评议完毕。核对评分后，请结束评议会（上方“结束评议会…”）。")
         self.banner.setText(banner)
         self.banner.setVisible(bool(banner))
         self.begin_button.setVisible(session.status == "draft")
-        self.rehearse_button.setVisible(session.status == "draft" and not core.is_rehearsal(self.db, self.session_id))
+        self.rehearse_button.setVisible(session.status == "draft" and not self.rehearsal)
         running = session.status == "live" and session.editable("live")  # begun, not ended
         for key in LIVE_KEYS:
             if key not in ("live.projector", "live.focus_question"):
@@ -308,19 +313,23 @@ class ConsolePage(QWidget):
         self.move_later_action.setEnabled(running)
         self.actions["live.focus_question"].setEnabled(session.editable("questions"))
         self.log.set_editable(session.editable("questions"))
-        if not session.editable("questions"):
-            self.undo_stack.clear()  # what was done before the session ended can't be undone after
-        self.agenda_model.open_items = ledger.open_counts(self.db, self.session_id)
-        self.agenda_model.reload()
-        row = self.agenda_model.row_of(self.meeting.unit_id)
-        if row >= 0:
-            self.agenda.scrollTo(self.agenda_model.index(row, 0))
-        self.log.refresh_experts()
-        self.log.set_unit(self.meeting.unit_id)
-        self._show_unit()
-        self.scoring.refresh()
-        self.devices.set_unit(self.meeting.unit_id)
-        self._tick()
+
+    def _follow_unit(self) -> None:
+        """The parts that show one unit (questions, open items, the grid, the devices) follow the
+        meeting when it moves to another unit, and only then (each reads that unit once)."""
+        uid = self.meeting.unit_id
+        self.agenda_pane.follow()
+        if uid == self._unit_shown:
+            return
+        self._unit_shown = uid
+        self.log.set_unit(uid)
+        self.open_items.set_unit(uid)
+        n = self.open_items.count()
+        self.tabs.setTabText(self.tabs.indexOf(self.open_items),
+                             arg(self.tr("往次整改（%1）"), n) if n else self.tr("往次整改"))
+        if uid is not None:
+            self.scoring.set_unit(uid)
+        self.devices.set_unit(uid)
 
     def _do_quiet(self, operation: Callable[[], object]) -> None:
         try:
@@ -330,25 +339,8 @@ class ConsolePage(QWidget):
 
     def _show_unit(self) -> None:
         unit = self.meeting.unit()
-        following = self.meeting.next_unit_after()
-        status = self.meeting.session.status
-        self.unit_label.setText(unit.name if unit else self.tr("尚未开始") if status == "draft"
-                                else self.tr("评议会已结束") if status in ("finished", "sealed")
-                                else self.tr("（没有当前单位）"))
-        self.presenter_label.setText(
-            (self.tr("汇报人：%1").replace("%1", " ".join(p for p in (unit.presenter, unit.presenter_title) if p)))
-            if unit and (unit.presenter or unit.presenter_title) else "")
-        self.report_label.setText(unit.report_title if unit else "")
-        self.next_label.setText(self.tr("下一个：%1").replace("%1", following.name) if following else "")
+        self.card.show_unit(self.meeting, unit, self.meeting.next_unit_after())
         phase = self.meeting.phase
-        limit = self.meeting.limit()
-        self.limit_label.setText(self.tr("限时 %1").replace("%1", core.fmt_span(limit)) if limit else "")
-        self.open_items.set_unit(unit.id if unit else None)
-        n = self.open_items.count()
-        self.tabs.setTabText(self.tabs.indexOf(self.open_items),
-                             self.tr("往次整改（%1）").replace("%1", str(n)) if n else self.tr("往次整改"))
-        if unit is not None:
-            self.scoring.set_unit(unit.id)
         if (unit and unit.id, phase) != self._shown:
             # follow the meeting only when it moves on, not on every refresh (the chair may have chosen a tab)
             self._shown = (unit and unit.id, phase)
@@ -357,64 +349,40 @@ class ConsolePage(QWidget):
             elif phase in core.TIMED:
                 self.tabs.setCurrentIndex(0)
         self.actions["live.start_pause"].setIcon(icon("pause" if self.meeting.running else "start"))
-        self._show_schedule()
+        self.agenda_pane.show_schedule()
         self._push_board()
-
-    def _show_schedule(self) -> None:
-        """Planned against actual for the whole meeting: how far ahead or behind it runs."""
-        s = self.meeting.schedule()
-        if not s.units_total:
-            self.schedule_label.setText("")
-            return
-        if abs(s.behind_s) < 1:
-            where = self.tr("进度正常")
-        elif s.behind_s > 0:
-            where = self.tr("落后 %1").replace("%1", core.fmt_span(s.behind_s))
-        else:
-            where = self.tr("提前 %1").replace("%1", core.fmt_span(s.behind_s))
-        self.schedule_label.setText(
-            self.tr("已完成 %1/%2 个单位，%5\n计划 %3，已用 %4，尚需约 %6")
-            .replace("%1", str(s.units_done)).replace("%2", str(s.units_total))
-            .replace("%3", core.fmt_span(s.planned_s)).replace("%4", core.fmt_span(s.used_s))
-            .replace("%5", where).replace("%6", core.fmt_span(s.remaining_s)))
 
     def _board(self) -> Board:
         unit = self.meeting.unit()
         following = self.meeting.next_unit_after()
         return Board(title=self.meeting.session.title, unit=unit.name if unit else "",
                      presenter=" ".join(p for p in (unit.presenter_title, unit.presenter) if p) if unit else "",
-                     phase=self.tr(core.PHASE_LABELS.get(self.meeting.phase, "")) if unit else "",
+                     phase=label("live", core.PHASE_LABELS.get(self.meeting.phase, "")) if unit else "",
                      clock=self._clock_text(), state=self.meeting.timer_state(),
                      next_unit=following.name if following else "")
 
     def _clock_text(self) -> str:
-        if self.meeting.phase == "scoring":
-            return self.tr("评分中")
-        return self.meeting.display() if self.meeting.phase else "--:--"
+        return self.card.clock_text(self.meeting)
 
     def _push_board(self) -> None:
         self.projector_bar.show_board(self._board())
 
     def paused(self) -> bool:
         """A timed phase whose clock is stopped: shown grey, with 已暂停, so it never looks running."""
-        return self.meeting.phase in core.TIMED and not self.meeting.running
+        return self.card.paused(self.meeting)
 
     def _tick(self) -> None:
+        """Repaint the clock (every 200 ms): from the meeting in memory, no database read."""
         state = self.meeting.timer_state()
         text = self._clock_text()
-        self._fit_timer_font()
-        self.timer_label.setText(text)
-        self.timer_label.setStyleSheet(f"color: {PAUSED_COLOUR if self.paused() else TIMER_COLOURS[state]};")
-        phase = self.tr(core.PHASE_LABELS.get(self.meeting.phase, "")) if self.meeting.session.status in ("draft", "live") \
-            else self.tr("已结束")
-        self.phase_label.setText(self.tr("%1 · 已暂停（空格键继续）").replace("%1", phase) if self.paused() else phase)
+        self.card.show_clock(self.meeting, text, state)
         self.projector_bar.set_clock(text, state)
         where = (self.meeting.unit_id, self.meeting.phase)
         if self.meeting.running:
-            self.agenda_model.tick()
+            self.agenda_pane.repaint_current()
             self._ticks += 1
             if self._ticks % 5 == 0:  # about once a second: the running phase moves the whole-meeting figure
-                self._show_schedule()
+                self.agenda_pane.show_schedule()
             # chime when time runs into the warning and past zero; not when a minute is added back
             if where == self._last_where and _ORDER[state] > _ORDER[self._last_state] >= 1 \
                     and state in ("warn", "overtime") and self.projector_bar.chime:
@@ -427,10 +395,7 @@ class ConsolePage(QWidget):
 
     # -- agenda actions -----------------------------------------------------------------------
     def selected_unit_id(self) -> int | None:
-        rows = self.agenda.selectionModel().selectedRows()
-        if rows:
-            return self.agenda_model.unit_at(rows[0].row()).id
-        return self.meeting.unit_id
+        return self.agenda_pane.selected_unit_id()
 
     def jump_to(self, unit_id: int) -> None:
         self._do(lambda: self.meeting.go_to(unit_id))
@@ -461,12 +426,12 @@ class ConsolePage(QWidget):
             unit = self.meeting.unit()
             states = scoring.sheet_states(self.db, self.session_id, unit.id)
             names = {e.id: e.name for e in list_experts(self.db, self.session_id)}
-            gaps = [f"{names.get(e, e)}（{self.tr(scoring.SHEET_STATES[st])}）" for e, st in states.items()
+            gaps = [f"{names.get(e, e)}（{state_label(st)}）" for e, st in states.items()
                     if st in ("empty", "incomplete")]
             if gaps and not dialogs.confirm(
-                    self, self.tr("“%1”还有 %2 位专家的评分未完成：%3。\n仍然结束评分、进入下一个单位吗？"
-                                  "（缺少的评分可以之后补录）").replace("%1", unit.name)
-                    .replace("%2", str(len(gaps))).replace("%3", "、".join(gaps)), self.tr("结束评分")):
+                    self, arg(self.tr("“%1”还有 %2 位专家的评分未完成：%3。\n仍然结束评分、进入下一个单位吗？"
+                                      "（缺少的评分可以之后补录）"), unit.name, len(gaps), "、".join(gaps)),
+                    self.tr("结束评分")):
                 return False
         return self._do(self.meeting.end_phase)
 
@@ -495,7 +460,7 @@ class ConsolePage(QWidget):
         pending = [u.name for u in res.units if u.final is None and u.status != "absent"]
         text = self.tr("在投屏上公布评议结果（名次、综合得分、等次）？全场都将看到。")
         if pending:
-            text += "\n" + self.tr("尚无综合得分的单位：%1").replace("%1", "、".join(pending))
+            text += "\n" + arg(self.tr("尚无综合得分的单位：%1"), "、".join(pending))
         if not dialogs.confirm(self, text, self.tr("公布结果")):
             self.projector_bar.reveal_action.setChecked(False)
             return False
@@ -507,29 +472,9 @@ class ConsolePage(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._timer_px = max(56, min(120, self.height() // 9))
-        self._fit_timer_font()
-
-    def _fit_timer_font(self) -> None:
-        # words ("评分中") take more room per character than the digits of a countdown
-        px = self._timer_px if self.meeting.phase in core.TIMED else int(self._timer_px * 0.55)
-        if self.meeting.timer_state() == "overtime":
-            px = int(px * 5 / 6)  # "+01:23" has one character more than "01:23"
-        if self.timer_label.font().pixelSize() != px:
-            font = QFont(self.timer_label.font())
-            font.setPixelSize(px)
-            self.timer_label.setFont(font)
+        self.card.set_height(self.height(), self.meeting)
 
     # -- closing ------------------------------------------------------------------------------------
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        # the chair's keys (Space, N, Ctrl+→) work only with the focus inside this page
-        if not self.isAncestorOf(QApplication.focusWidget()):
-            QTimer.singleShot(0, self.agenda, self.agenda.setFocus)
-        top = self.window()
-        if top is not self:
-            top.installEventFilter(self)  # installing twice only moves it to the front
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Close and watched is self.window() and self.isVisible() \
                 and self.meeting.running:

@@ -17,19 +17,21 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPixmap
 from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget)
 
+from fazhi_desktop.changes import Change
 from fazhi_desktop.db import database_file
 from fazhi_desktop.errors import UserError
 from fazhi_desktop.export.access_cards import Card, qr_png, write_access_cards
 from fazhi_desktop.serve import access
 from fazhi_desktop.sessions import get_session
 
-from .. import dialogs
+from .. import dialogs, operations
+from ..i18n import arg, label
 from ..icons import icon
 
 DEFAULT_PORT = 8765
@@ -70,9 +72,9 @@ def _seen_text(last_seen: str | None, now: dt.datetime) -> tuple[str, bool]:
         at = at.replace(tzinfo=now.tzinfo)
     ago = max(0, int((now - at).total_seconds()))
     if ago < 60:
-        return _tr("在线（%1 秒前）").replace("%1", str(ago)), ago <= ONLINE_S
+        return arg(_tr("在线（%1 秒前）"), ago), ago <= ONLINE_S
     if ago < 3600:
-        return _tr("%1 分钟前").replace("%1", str(ago // 60)), False
+        return arg(_tr("%1 分钟前"), ago // 60), False
     return at.strftime("%H:%M"), False
 
 
@@ -80,7 +82,8 @@ class DevicesModel(QAbstractTableModel):
     """One row per expert: name, device, progress on the presenting unit, units submitted, then one
     column per unit (✓ submitted, n/m scored, 回避), the presenting unit's column shaded."""
 
-    HEADERS = ("专家", "设备", "本单位", "已提交")
+    HEADERS = (QT_TRANSLATE_NOOP("DevicesPanel", "专家"), QT_TRANSLATE_NOOP("DevicesPanel", "设备"),
+               QT_TRANSLATE_NOOP("DevicesPanel", "本单位"), QT_TRANSLATE_NOOP("DevicesPanel", "已提交"))
     FIRST_UNIT = len(HEADERS)
 
     def __init__(self, parent: QObject | None = None):
@@ -115,7 +118,7 @@ class DevicesModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if section < self.FIRST_UNIT:
-            return _tr(self.HEADERS[section]) if role == Qt.ItemDataRole.DisplayRole else None
+            return label("DevicesPanel", self.HEADERS[section]) if role == Qt.ItemDataRole.DisplayRole else None
         unit = self.units[section - self.FIRST_UNIT]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return unit.unit
@@ -129,7 +132,7 @@ class DevicesModel(QAbstractTableModel):
             return _tr("回避")
         if p.submitted:
             return _tr("已提交")
-        return _tr("已评 %1/%2").replace("%1", str(p.scored)).replace("%2", str(p.total))
+        return arg(_tr("已评 %1/%2"), p.scored, p.total)
 
     @staticmethod
     def cell_text(p) -> str:
@@ -165,7 +168,7 @@ class DevicesModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and unit is not None and p is not None:
             return f"{row.expert} · {unit.unit}：" + (_tr("回避") if p.recused else _tr("已提交") if p.submitted else
-                                                       _tr("已评 %1/%2").replace("%1", str(p.scored)).replace("%2", str(p.total)))
+                                                       arg(_tr("已评 %1/%2"), p.scored, p.total))
         if role == Qt.ItemDataRole.BackgroundRole and unit is not None and unit.unit_id == self.unit_id:
             return QBrush(QColor("#e3f2fd"))
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -185,8 +188,12 @@ class _Bridge(QObject):
     changed = Signal(object)
 
 
-class DevicesPanel(QWidget):
-    scores_changed = Signal(int)  # unit id: a device stored or submitted a score
+class DevicesPanel(operations.Listener, QWidget):
+    """The experts' phones. The server's change reports (from its threads) come into the window's
+    thread and go to the app-wide hub as change records, like the window's own writes. The panel
+    re-reads the progress after each report of its own server, and after other pages' changes when
+    it is shown."""
+
     device_experts_changed = Signal(object)  # set of expert ids whose column a device is filling
     message = Signal(str)
 
@@ -199,10 +206,11 @@ class DevicesPanel(QWidget):
         self._access: dict[int, object] = {}
         self._device_experts: set[int] = set()
         self._build()
-        self._seen_timer = QTimer(self, interval=5000)
+        self._seen_timer = QTimer(self, interval=5000)  # "seen 2 min ago" from the rows in memory: no read
         self._seen_timer.timeout.connect(self._repaint_seen)
         server_ref = self._server_holder = [None]  # stopped when the console goes, even without close()
         self.destroyed.connect(lambda *_: _stop(server_ref))
+        self.listen(db, session_id)
         self.reload()
 
     # -- building -------------------------------------------------------------------------------
@@ -312,8 +320,8 @@ class DevicesPanel(QWidget):
             self.table.selectRow(0)
         if not self.serving:
             self.iface_box.clear()
-            for label, ip in interfaces():
-                self.iface_box.addItem(label, ip)
+            for name, ip in interfaces():
+                self.iface_box.addItem(name, ip)
         self.iface_box.setEnabled(not self.serving)
         self.port_box.setEnabled(not self.serving)
         self.start_button.setEnabled(open_for_scores or self.serving)
@@ -323,7 +331,7 @@ class DevicesPanel(QWidget):
         elif not open_for_scores:
             self.status_label.setText(_tr("评议会已结束：专家的评分链接已失效。"))
         elif self.serving:
-            text = _tr("扫码评分已开启：%1。请专家连接同一网络后扫描自己的二维码。").replace("%1", self.server.base_url)
+            text = arg(_tr("扫码评分已开启：%1。请专家连接同一网络后扫描自己的二维码。"), self.server.base_url)
             if self.server.host in ("127.0.0.1", "::1", "localhost"):
                 text += _tr("注意：现在只有本机能打开，手机无法连接；正式使用请停止后选择热点或会场网络。")
             self.status_label.setText(text)
@@ -374,7 +382,7 @@ class DevicesPanel(QWidget):
         pixmap.loadFromData(qr_png(url, scale=6), "PNG")
         self.qr_label.setPixmap(pixmap)
         name = next((r.expert for r in self.model.rows if r.expert_id == expert), "")
-        self.url_label.setText(_tr("%1 的评分链接（仅限本人）：%2").replace("%1", name).replace("%2", url))
+        self.url_label.setText(arg(_tr("%1 的评分链接（仅限本人）：%2"), name, url))
 
     def _repaint_seen(self) -> None:
         self.model.repaint_seen()
@@ -397,8 +405,8 @@ class DevicesPanel(QWidget):
         try:
             server.start()
         except OSError as exc:
-            self.message.emit(_tr("无法在 %1:%2 开启扫码评分（%3）。端口可能已被占用：请换一个端口。")
-                              .replace("%1", host).replace("%2", str(port)).replace("%3", exc.strerror or str(exc)))
+            self.message.emit(arg(_tr("无法在 %1:%2 开启扫码评分（%3）。端口可能已被占用：请换一个端口。"),
+                                  host, port, exc.strerror or str(exc)))
             return False
         except UserError as exc:
             self.message.emit(str(exc))
@@ -426,13 +434,17 @@ class DevicesPanel(QWidget):
         reason = self.ask_reason(title, prompt)
         if not reason:
             return False
+        operator = get_session(self.db, self.session_id).secretary
+        self._reporting = True  # reloaded below, not by the hub's echo
         try:
-            new = access.revoke_token(self.db, session_id=self.session_id, expert_id=expert_id, reason=reason,
-                                      operator=get_session(self.db, self.session_id).secretary)
-        except UserError as exc:
-            self.message.emit(str(exc))
+            done = operations.run(self.db, lambda: access.revoke_token(
+                self.db, session_id=self.session_id, expert_id=expert_id, reason=reason, operator=operator),
+                say=self.message.emit, extra=Change.of("devices", self.session_id))
+        finally:
+            self._reporting = False
+        if not done.ok:
             return False
-        self._access[expert_id] = new
+        self._access[expert_id] = done.value
         self.reload()
         return True
 
@@ -468,11 +480,41 @@ class DevicesPanel(QWidget):
         except UserError as exc:
             self.message.emit(str(exc))
             return None
-        self.message.emit(_tr("入场卡已保存：%1").replace("%1", str(target)))
+        self.message.emit(arg(_tr("入场卡已保存：%1"), target))
         return target
 
-    def _on_change(self, change: dict) -> None:
-        """A device's write is committed: re-read the progress once and tell the grid."""
+    def _on_change(self, report: dict) -> None:
+        """A device's write is committed: its change record goes to the hub (every page hears it,
+        this one too). A device seen for the first time changes which columns are read-only."""
+        kinds = {"devices"}
+        if report.get("kind") in ("score", "submit"):
+            kinds.add("scores")
+        unit = report.get("unit_id")
+        self._reporting = True
+        try:
+            operations.hub(self.db).publish(Change.of(kinds, int(report.get("session_id") or self.session_id),
+                                               [int(unit)] if unit is not None else []))
+        finally:
+            self._reporting = False
+        self._refresh_progress()  # this panel runs the server: its rows follow each report (4 queries)
+
+    _reporting = False
+
+    def _on_changes(self, change: Change) -> None:
+        if not self._reporting:  # its own server's report: followed by _on_change
+            super()._on_changes(change)
+
+    def apply(self, change: Change) -> None:
+        if change.touches("status"):
+            self.reload()
+        elif change.touches("scores", "devices", "units", "experts"):
+            self._refresh_progress()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.show_pending()
+
+    def _refresh_progress(self) -> None:
         rows = access.progress(self.db, self.session_id)
         self.model.serving = self.serving
         keep = self._selected_expert()
@@ -480,8 +522,6 @@ class DevicesPanel(QWidget):
         if keep is not None:
             self._select(keep)
         self._update_device_experts()
-        if change.get("kind") in ("score", "submit") and change.get("unit_id") is not None:
-            self.scores_changed.emit(int(change["unit_id"]))
 
 
 def _stop(holder: list) -> None:

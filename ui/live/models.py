@@ -2,12 +2,15 @@
 question log of one unit. They read through the core; they never write."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QPersistentModelIndex, Qt)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from fazhi_desktop.live import PHASE_LABELS, LiveMeeting, fmt_span
 from fazhi_desktop.questions import Question, list_questions
 from fazhi_desktop.roster import UNIT_STATUSES, list_experts
+
+from ..i18n import arg, label
 
 Index = QModelIndex | QPersistentModelIndex
 STATUS_COLOURS = {"waiting": "#546e7a", "report": "#1565c0", "questions": "#6a1b9a", "scoring": "#ef6c00",
@@ -20,7 +23,8 @@ def _tr(text: str) -> str:
 
 class AgendaModel(QAbstractTableModel):
     COL_ORDER, COL_NAME, COL_STATUS, COL_USED = range(4)
-    HEADERS = ("序号", "参评单位", "状态", "用时")
+    HEADERS = (QT_TRANSLATE_NOOP("live", "序号"), QT_TRANSLATE_NOOP("live", "参评单位"),
+               QT_TRANSLATE_NOOP("live", "状态"), QT_TRANSLATE_NOOP("live", "用时"))
 
     def __init__(self, meeting: LiveMeeting, parent=None):
         super().__init__(parent)
@@ -55,7 +59,7 @@ class AgendaModel(QAbstractTableModel):
             else:
                 actual, extra = stored.get((unit_id, phase), (0.0, 0.0))
             plan = fmt_span(self.meeting.plan[phase]) + (f" + {fmt_span(extra)}" if extra else "")
-            parts.append(f"{_tr(PHASE_LABELS[phase])} {fmt_span(actual)} / {plan}")
+            parts.append(f"{label('live', PHASE_LABELS[phase])} {fmt_span(actual)} / {plan}")
         return "；".join(parts)
 
     def unit_at(self, row: int):
@@ -72,7 +76,7 @@ class AgendaModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(self.HEADERS[section])
+            return label("live", self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -86,16 +90,16 @@ class AgendaModel(QAbstractTableModel):
                 return ("▶ " if current else "") + str(u.position)
             if col == self.COL_NAME:
                 n = self.open_items.get(u.id, 0)
-                return u.name + (_tr("（整改 %1）").replace("%1", str(n)) if n else "")
+                return u.name + (arg(_tr("（整改 %1）"), n) if n else "")
             if col == self.COL_STATUS:
-                return _tr(UNIT_STATUSES.get(u.status, u.status))
+                return label("roster", UNIT_STATUSES.get(u.status, u.status))
             if col == self.COL_USED:
                 used = self.meeting.used(u.id) if current else self.used.get(u.id, 0.0)
                 return fmt_span(used) if used > 0 or u.status == "done" else ""
         if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_USED:
             return self.planned_vs_actual(u.id)
         if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_NAME and self.open_items.get(u.id):
-            return _tr("往次评议提出、尚未完成的整改事项 %1 项").replace("%1", str(self.open_items[u.id]))
+            return arg(_tr("往次评议提出、尚未完成的整改事项 %1 项"), self.open_items[u.id])
         if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_STATUS:
             return QBrush(QColor(STATUS_COLOURS.get(u.status, "#000000")))
         if role == Qt.ItemDataRole.ForegroundRole and u.status == "absent":
@@ -116,7 +120,8 @@ class AgendaModel(QAbstractTableModel):
 
 class QuestionModel(QAbstractTableModel):
     COL_AT, COL_EXPERT, COL_TEXT, COL_ANSWER, COL_PROBLEM = range(5)
-    HEADERS = ("时间", "专家", "提问", "答复", "发现问题 / 整改措施")
+    HEADERS = (QT_TRANSLATE_NOOP("live", "时间"), QT_TRANSLATE_NOOP("live", "专家"), QT_TRANSLATE_NOOP("live", "提问"),
+               QT_TRANSLATE_NOOP("live", "答复"), QT_TRANSLATE_NOOP("live", "发现问题 / 整改措施"))
 
     def __init__(self, db, session_id: int, parent=None):
         super().__init__(parent)
@@ -146,7 +151,7 @@ class QuestionModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(self.HEADERS[section])
+            return label("live", self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRect, Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from ..i18n import arg
+
 TIMER_COLOURS = {"normal": "#43a047", "warn": "#ffb300", "overtime": "#e53935", "idle": "#78909c"}
-PRESET_MESSAGES = ("请控制时间", "请简要回答", "请结束发言")
+PRESET_MESSAGES = (QT_TRANSLATE_NOOP("ProjectorBar", "请控制时间"), QT_TRANSLATE_NOOP("ProjectorBar", "请简要回答"),
+                   QT_TRANSLATE_NOOP("ProjectorBar", "请结束发言"))
 BACKGROUND = "#0d1b2a"
 
 
@@ -140,7 +143,7 @@ class ProjectorWindow(QWidget):
         self.unit.setText(board.unit)
         self.presenter.setText(board.presenter)
         self.phase.setText(board.phase)
-        self.next_unit.setText(self.tr("下一个：%1").replace("%1", board.next_unit) if board.next_unit else "")
+        self.next_unit.setText(arg(self.tr("下一个：%1"), board.next_unit) if board.next_unit else "")
         self.set_clock(board.clock, board.state)
 
     def show_results(self, rows: list[tuple[str, str, str, str]]) -> None:

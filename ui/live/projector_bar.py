@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QComboBox, QMenu, QToolBar, QToolButton, QWidget
 
 from .. import dialogs, settings
+from ..i18n import arg, label
 from ..icons import icon
 from .projector import PRESET_MESSAGES, Board, ProjectorWindow, screen_rects
 
@@ -33,7 +34,8 @@ class ProjectorBar(QToolBar):
         self.flash_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.flash_button)
         for text in PRESET_MESSAGES:
-            menu.addAction(self.tr(text)).triggered.connect(lambda _c=False, t=text: self.flash(self.tr(t)))
+            menu.addAction(label("ProjectorBar", text)).triggered.connect(
+                lambda _c=False, t=text: self.flash(label("ProjectorBar", t)))
         menu.addAction(self.tr("自定义…")).triggered.connect(self._flash_custom)
         menu.addSeparator()
         self.reveal_action = menu.addAction(self.tr("在投屏上公布评议结果…"))
@@ -56,8 +58,7 @@ class ProjectorBar(QToolBar):
         self.screen_box.clear()
         for i, screen in enumerate(QGuiApplication.screens()):
             g = screen.geometry()
-            self.screen_box.addItem(self.tr("屏幕 %1（%2×%3）").replace("%1", str(i + 1))
-                                    .replace("%2", str(g.width())).replace("%3", str(g.height())), i)
+            self.screen_box.addItem(arg(self.tr("屏幕 %1（%2×%3）"), i + 1, g.width(), g.height()), i)
         chosen, count = self.screen_index(), self.screen_box.count()
         self.screen_box.setCurrentIndex(chosen if 0 <= chosen < count else count - 1)
 

@@ -9,17 +9,20 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QCompleter, QHBoxLayout, QHeaderView,
                                QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
+from fazhi_desktop.changes import Change
 from fazhi_desktop.errors import UserError
 from fazhi_desktop.questions import add_question, delete_question, update_question
 from fazhi_desktop.roster import list_experts
 
+from .. import operations
+from ..i18n import arg
 from ..icons import icon
 from .commands import AddedQuestion, DeletedQuestion, EditedQuestion
 from .models import QuestionModel
 from .question_dialog import QuestionDialog
 
 
-class QuestionLog(QWidget):
+class QuestionLog(operations.Listener, QWidget):
     message = Signal(str)  # a refusal or a note for the console's message line
 
     def __init__(self, db, session_id: int, undo_stack: QUndoStack, elapsed: Callable[[], float],
@@ -76,6 +79,21 @@ class QuestionLog(QWidget):
         qv.addLayout(entry)
         qv.addWidget(self.question_view, 1)
         qv.addLayout(buttons)
+        self.listen(db, session_id)
+
+    def apply(self, change: Change) -> None:
+        """The questions of the shown unit changed (here, by undo, or elsewhere): the list again."""
+        if change.touches("experts", "status"):
+            self.refresh_experts()
+        if change.touches("questions") and change.names_unit(self.unit_id):
+            self.question_model.reload()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.show_pending()
+
+    def _announce(self, change: Change) -> Callable[[], None]:
+        return lambda: operations.hub(self.db).publish(change)
 
     def set_unit(self, unit_id: int | None) -> None:
         self.unit_id = unit_id
@@ -110,22 +128,21 @@ class QuestionLog(QWidget):
         exact = [e for e in experts if e.name == text]
         found = exact or [e for e in experts if e.name.startswith(text)]
         if len(found) != 1:
-            raise UserError(self.tr("专家“%1”不在评议组中，或有多位专家与之相符。").replace("%1", text))
+            raise UserError(arg(self.tr("专家“%1”不在评议组中，或有多位专家与之相符。"), text))
         return found[0].id
 
     def add_question(self) -> None:
         if self.unit_id is None:
             self.message.emit(self.tr("当前没有单位，不能记录提问。"))
             return
-        try:
-            question = add_question(self.db, session_id=self.session_id, unit_id=self.unit_id,
-                                    expert_id=self._expert_id(self.expert_box.currentText()),
-                                    text=self.question_edit.text(), problem=self.problem_box.isChecked(),
-                                    elapsed_s=self.elapsed())
-        except UserError as exc:
-            self.message.emit(str(exc))
+        done = operations.run(self.db, lambda: add_question(self.db, session_id=self.session_id, unit_id=self.unit_id,
+                                 expert_id=self._expert_id(self.expert_box.currentText()),
+                                 text=self.question_edit.text(), problem=self.problem_box.isChecked(),
+                                 elapsed_s=self.elapsed()),
+            say=self.message.emit, undo_stack=self.undo_stack,
+            command=lambda q: AddedQuestion(self.db, self._announce(q.change), q))
+        if not done.ok:
             return
-        self.undo_stack.push(AddedQuestion(self.db, self._questions_changed, question))
         self.question_edit.clear()
         self.problem_box.setChecked(False)
         self.expert_box.setEditText("")
@@ -143,26 +160,18 @@ class QuestionLog(QWidget):
         dialog = QuestionDialog(self.db, self.session_id, q, self)
         if not dialog.exec():
             return
-        try:
-            before = update_question(self.db, question_id=q.id, **dialog.values())
-        except UserError as exc:
-            self.message.emit(str(exc))
-            return
-        if before:
-            after = {k: dialog.values()[k] for k in before}
-            self.undo_stack.push(EditedQuestion(self.db, self._questions_changed, q.id, before, after))
+        values = dialog.values()
+        operations.run(self.db, lambda: update_question(self.db, question_id=q.id, **values), say=self.message.emit,
+            undo_stack=self.undo_stack, extra=q.change,
+            command=lambda before: EditedQuestion(self.db, self._announce(q.change), q.id, before,
+                                                  {k: values[k] for k in before}) if before else None)
 
     def delete_question(self) -> None:
         q = self._current_question()
         if q is None:
             return
-        try:
-            gone = delete_question(self.db, question_id=q.id)
-        except UserError as exc:
-            self.message.emit(str(exc))
-            return
-        self.undo_stack.push(DeletedQuestion(self.db, self._questions_changed, gone))
-        self.message.emit(self.tr("已删除一条提问（Ctrl+Z 撤销）。"))
-
-    def _questions_changed(self) -> None:
-        self.question_model.reload()
+        done = operations.run(self.db, lambda: delete_question(self.db, question_id=q.id), say=self.message.emit,
+                              undo_stack=self.undo_stack,
+                              command=lambda gone: DeletedQuestion(self.db, self._announce(gone.change), gone))
+        if done.ok:
+            self.message.emit(self.tr("已删除一条提问（Ctrl+Z 撤销）。"))

@@ -9,6 +9,7 @@ from fazhi_desktop.live import discard_rehearsal, release_console, start_rehears
 from fazhi_desktop.sessions import get_session
 
 from ..actions import ActionRegistry
+from ..i18n import arg
 from .console import ConsolePage
 
 
@@ -18,9 +19,9 @@ class RehearsalWindow(QWidget):
         self.db = db
         title = get_session(db, session_id).title
         self.copy_id = start_rehearsal(db, session_id=session_id)
-        self.setWindowTitle(self.tr("演练 — %1").replace("%1", title))
-        note = QLabel(self.tr("演练模式：这是“%1”的副本。关闭本窗口后，演练中的计时和记录全部丢弃，"
-                              "正式记录不受影响。").replace("%1", title))
+        self.setWindowTitle(arg(self.tr("演练 — %1"), title))
+        note = QLabel(arg(self.tr("演练模式：这是“%1”的副本。关闭本窗口后，演练中的计时和记录全部丢弃，"
+                              "正式记录不受影响。"), title))
         note.setWordWrap(True)
         note.setStyleSheet("background: #ffebee; color: #b71c1c; padding: 6px; font-weight: bold;")
         self.console = ConsolePage(db, self.copy_id, self, **console_kw)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGroupBox, QListWidg
 from fazhi_desktop.anomalies import find_anomalies
 from fazhi_desktop.errors import UserError
 
+from ..i18n import label
 from ..icons import icon
 
 DEFAULT_SPREAD = 10.0
@@ -46,7 +47,7 @@ class AnomalyPanel(QGroupBox):
             self.list.addItem(str(exc))
             return
         for a in self.anomalies:
-            item = QListWidgetItem(icon("warning", "#e65100"), f"【{self.tr(a.label)}】{a.message}")
+            item = QListWidgetItem(icon("warning", "#e65100"), f"【{label('anomalies', a.label)}】{a.message}")
             item.setData(Qt.ItemDataRole.UserRole, a.unit)
             item.setToolTip(a.message)
             self.list.addItem(item)

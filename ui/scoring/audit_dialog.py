@@ -1,19 +1,28 @@
 """The audit log (append-only): every change after submission and every replacement by an import."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QTableView,
                                QVBoxLayout, QWidget)
 
 from fazhi_desktop import roster, scoring
+
+from ..i18n import label
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("AuditLog", text)
 
 
-COLUMNS = [("at", "时间"), ("operator", "操作人"), ("action", "操作"), ("expert", "专家"), ("unit", "单位"),
-           ("criterion", "指标/项目"), ("before", "修改前"), ("after", "修改后"), ("reason", "原因")]
+COLUMNS = [("at", QT_TRANSLATE_NOOP("AuditLog", "时间")),
+           ("operator", QT_TRANSLATE_NOOP("AuditLog", "操作人")),
+           ("action", QT_TRANSLATE_NOOP("AuditLog", "操作")),
+           ("expert", QT_TRANSLATE_NOOP("AuditLog", "专家")),
+           ("unit", QT_TRANSLATE_NOOP("AuditLog", "单位")),
+           ("criterion", QT_TRANSLATE_NOOP("AuditLog", "指标/项目")),
+           ("before", QT_TRANSLATE_NOOP("AuditLog", "修改前")),
+           ("after", QT_TRANSLATE_NOOP("AuditLog", "修改后")),
+           ("reason", QT_TRANSLATE_NOOP("AuditLog", "原因"))]
 
 
 class AuditModel(QAbstractTableModel):
@@ -43,7 +52,7 @@ class AuditModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _tr(COLUMNS[section][1])
+            return label("AuditLog", COLUMNS[section][1])
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):

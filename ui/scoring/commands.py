@@ -1,8 +1,8 @@
 """Undo commands over the scoring services (never over widget state).
 
 A command holds the value before and after; redo and undo both go through
-``scoring.record_score``, so an undone edit is stored (and, on a submitted sheet, audited)
-exactly like a typed one.
+``scoring.record_score`` (by ``ui.operations.run``, which announces the change record to every
+page), so an undone edit is stored (and, on a submitted sheet, audited) exactly like a typed one.
 """
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from fazhi_desktop import scoring
-from fazhi_desktop.errors import ReasonRequired, UserError
 from fazhi_desktop.template import fmt_decimal
+
+from .. import operations
 
 
 def _tr(text: str) -> str:
@@ -43,14 +44,12 @@ class ScoreCommand(QUndoCommand):
         self._done_once = False  # undo and redo of a stored edit on a submitted sheet say so as their reason
 
     def _store(self, value: Decimal | None, reason: str) -> None:
-        try:
-            scoring.record_score(self.db, session_id=self.session_id, expert_id=self.expert_id, unit_id=self.unit_id,
-                                 criterion_id=self.criterion_id, value=value, reason=reason, operator=self.operator)
-            self.error = None
-            self.reason_required = False
-        except UserError as exc:
-            self.error = exc.message
-            self.reason_required = isinstance(exc, ReasonRequired)
+        """Through the operation layer: a refusal is kept (``error``), the change is announced once."""
+        done = operations.run(self.db, lambda: scoring.record_score(
+            self.db, session_id=self.session_id, expert_id=self.expert_id, unit_id=self.unit_id,
+            criterion_id=self.criterion_id, value=value, reason=reason, operator=self.operator))
+        self.error = None if done.ok else done.error
+        self.reason_required = done.reason_required
         if self.on_done:
             self.on_done(self, self.error)
 

@@ -12,10 +12,12 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from fazhi_desktop import roster, scoring
+from fazhi_desktop.changes import Change
 from fazhi_desktop.errors import UserError
 from fazhi_desktop.sessions import get_session, load_template
 from fazhi_desktop.template import fmt_decimal
 
+from .. import operations
 from .grid_model import INVALID_BG, INVALID_FG
 
 
@@ -105,6 +107,8 @@ class ExternalModel(QAbstractTableModel):
         else:
             self.values[(unit.id, component)] = new
         self.dataChanged.emit(index, index)
+        # the service returns the value stored; the record is made here, next to the call
+        operations.hub(self.db).publish(Change.of("external", self.session_id, [unit.id]))
         self.changed.emit(unit.id)
         return True
 

@@ -20,6 +20,8 @@ from fazhi_desktop import roster, scoring
 from fazhi_desktop.sessions import get_session, load_template
 from fazhi_desktop.template import Criterion, fmt_decimal
 
+from ..i18n import label
+
 COL_NAME, COL_MAX, FIRST_EXPERT = 0, 1, 2
 
 INVALID_BG = QColor("#ffcdd2")
@@ -38,7 +40,7 @@ def _tr(text: str) -> str:
 
 
 def state_label(state: str) -> str:
-    return _tr(scoring.SHEET_STATES.get(state, state))
+    return label("ScoreGrid", scoring.SHEET_STATES.get(state, state))  # marked in the core (scoring.SHEET_STATES)
 
 
 @dataclass
@@ -79,17 +81,23 @@ class ScoreGridModel(QAbstractTableModel):
         self.values: dict[tuple[int, int], Decimal] = {}
         self.states: dict[int, str] = {}
         self.errors: dict[tuple[int, int], tuple[str, str]] = {}
+        self.template = None
         self.on_device: set[int] = set()  # experts scoring on their own device: their column is read-only here
         self.reload()
 
     # --- loading -----------------------------------------------------------------------------
     def set_unit(self, unit_id: int | None) -> None:
+        """Another unit's sheet: its values and states (the template and experts stay)."""
         self.unit_id = unit_id
-        self.reload()
+        self.beginResetModel()
+        self.errors.clear()
+        self._load_values()
+        self.endResetModel()
 
     def reload(self) -> None:
+        """Everything again: the template (kept until the next reload), the experts, the values."""
         self.beginResetModel()
-        template = load_template(self.db, self.session_id)
+        template = self.template = load_template(self.db, self.session_id)
         self.rows = flatten(template.criteria)
         self.rows.append(GridRow("total", _tr("合计"), "", 0, template.total_max))
         self.read_only = not get_session(self.db, self.session_id).editable("scores")
@@ -103,7 +111,7 @@ class ScoreGridModel(QAbstractTableModel):
             self.values, self.states = {}, {}
             return
         self.values = {(e, c): v for (e, _u, c), v in scoring.scores_for(self.db, self.session_id, self.unit_id).items()}
-        self.states = scoring.sheet_states(self.db, self.session_id, self.unit_id)
+        self.states = scoring.sheet_states(self.db, self.session_id, self.unit_id, self.template)
 
     def refresh_values(self) -> None:
         """Re-read the stored values (after a service call) without dropping refused cells of other columns."""

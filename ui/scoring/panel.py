@@ -4,21 +4,26 @@ Left, the units with their completeness; centre, the grid (criteria × experts) 
 accepted value is stored at once through an undoable service call; right, the external values
 of the unit and the chair's prompts. ``set_unit`` lets the live console dock this page on the
 unit that is presenting.
+
+Every write goes through ``ui.operations``; the page hears every change record on the hub (its own,
+the console's, the phones') and re-reads only the sheet of a unit it names; while hidden it keeps
+the record and applies it when shown.
 """
 from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QListView, QMenu,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from fazhi_desktop import double_entry, scoring
+from fazhi_desktop.changes import Change
 from fazhi_desktop.errors import UserError
 from fazhi_desktop.sessions import get_session
 
-from .. import dialogs
+from .. import dialogs, operations
 from ..icons import icon
 from .anomaly_panel import AnomalyPanel
 from .commands import ScoreCommand
@@ -31,9 +36,7 @@ OK_STYLE = "color: #2e7d32;"
 ERROR_STYLE = "color: #b71c1c; font-weight: bold;"
 
 
-class ScoringPage(QWidget):
-    scores_changed = Signal(int)  # unit id
-
+class ScoringPage(operations.Listener, QWidget):
     def __init__(self, db, session_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.db = db
@@ -42,6 +45,7 @@ class ScoringPage(QWidget):
         self.undo_stack = QUndoStack(self)
         self.unit_id: int | None = None
         self.docked = False  # in the live console: the grid alone
+        self.double_on = False  # 须双人核对 (read on refresh; the switch keeps it)
 
         self.units = UnitCompletenessModel(db, session_id, self)
         self.unit_view = QListView(self)
@@ -111,6 +115,7 @@ class ScoringPage(QWidget):
 
         self._shortcuts()
         self._layout()
+        self.listen(db, session_id)
         self.refresh()
         if self.units.units:
             self.set_unit(self.units.units[0].id)
@@ -207,11 +212,12 @@ class ScoringPage(QWidget):
 
     # --- public API ----------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Re-read everything (another page or an import may have changed the data)."""
+        """Re-read everything (shown again, or the template, roster or status changed)."""
+        self.take_pending()
         keep = self.unit_id
-        self.units.reload()
-        self.external.reload()
         self.model.reload()
+        self.units.reload(self.model.template)
+        self.external.reload()
         has_external = bool(self.external.components)
         self.right_pane.setVisible(has_external and not self.docked)
         if keep is not None and self.units.row_of(keep) >= 0:
@@ -220,8 +226,9 @@ class ScoringPage(QWidget):
         self._update_buttons()
         self.anomalies.refresh()
         locked = get_session(self.db, self.session_id).why_locked("scores")
+        self.double_on = double_entry.double_entry_enabled(self.db, self.session_id)
         self.double_switch.blockSignals(True)
-        self.double_switch.setChecked(double_entry.double_entry_enabled(self.db, self.session_id))
+        self.double_switch.setChecked(self.double_on)
         self.double_switch.blockSignals(False)
         self.double_switch.setEnabled(not locked)
         self.double_button.setEnabled(not locked)
@@ -254,13 +261,38 @@ class ScoringPage(QWidget):
         self.model.set_on_device(expert_ids)
         self._update_buttons()
 
-    def changed_elsewhere(self, unit_id: int) -> None:
-        """A device stored or submitted a score of ``unit_id``: show it without re-reading the rest."""
-        self.units.reload()
-        if unit_id == self.unit_id:
-            self.model.refresh_values()
+    def apply(self, change: Change) -> None:
+        """Show what ``change`` names: the sheet of the shown unit (one read of its values and
+        states), the rows of other named units; the template, roster or status: everything."""
+        if change.touches("template", "experts", "status", "session"):
+            self.refresh()
+            return
+        if change.touches("units"):
+            self.units.reload(self.model.template)
+        if change.touches("scores"):
+            if change.names_unit(self.unit_id) and self.unit_id is not None:
+                self.model.refresh_values()
+                self.units.update_unit(self.unit_id, self.model.states)
+            for unit_id in change.unit_ids - {self.unit_id}:
+                self.units.update_unit(unit_id, template=self.model.template)
+            if not change.unit_ids:
+                self.units.reload(self.model.template)
+            self._update_checks()
+        if change.touches("external"):
+            self.external.reload()
+        if change.touches("scores", "external", "units"):
             self._update_title()
             self._update_buttons()
+            if not self.docked:
+                self._anomaly_timer.start()  # the chair's prompts, once typing pauses
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.show_pending()
+
+    def changed_elsewhere(self, unit_id: int) -> None:
+        """A device stored or submitted a score of ``unit_id`` (the hub says so to every page)."""
+        self.apply(Change.of("scores", self.session_id, [unit_id]))
 
     def show_side_panels(self, visible: bool) -> None:
         """Docked in the live console (``visible=False``): the grid alone, with icon-only buttons, so
@@ -299,32 +331,31 @@ class ScoringPage(QWidget):
         if not path:
             return False
         run = score_imports.import_scores if kind == "scores" else score_imports.import_external
-        try:
-            result = run(self.db, session_id=self.session_id, path=path, operator=self.operator)
-        except UserError as exc:
-            self.show_status(str(exc), error=True)
+        done = operations.run(self.db, lambda: run(self.db, session_id=self.session_id, path=path, operator=self.operator),
+                              say=lambda m: self.show_status(m, error=True),
+                              extra=Change.of("scores" if kind == "scores" else "external", self.session_id))
+        if not done.ok:
             return False
         self.undo_stack.clear()  # stored values changed under the commands: their "before" is stale
-        self.refresh()
-        self.show_status(result.summary())
-        self.scores_changed.emit(self.unit_id or 0)
+        self.show_status(done.value.summary())
         return True
 
     # --- 双人录入核对 ------------------------------------------------------------------------------
     def set_double_entry(self, enabled: bool) -> bool:
         """The switch (audited in the core); a refusal puts the box back and says why."""
-        try:
-            double_entry.set_double_entry(self.db, session_id=self.session_id, enabled=enabled, operator=self.operator)
-        except UserError as exc:
+        done = operations.run(self.db, lambda: double_entry.set_double_entry(self.db, session_id=self.session_id, enabled=enabled,
+                                                  operator=self.operator),
+            extra=Change.of("scores", self.session_id))  # every unit's results may count differently now
+        if not done.ok:
             self.double_switch.blockSignals(True)
             self.double_switch.setChecked(not enabled)
             self.double_switch.blockSignals(False)
-            self.show_status(exc.message, error=True)
+            self.show_status(done.error, error=True)
             return False
+        self.double_on = enabled
         self._update_checks()
         self.show_status(self.tr("已开启双人录入核对：评分须经第二人核对一致才计入结果。") if enabled
                          else self.tr("已关闭双人录入核对：评分录入后即计入结果。"))
-        self.scores_changed.emit(self.unit_id or 0)
         return True
 
     def open_double_entry(self):
@@ -336,15 +367,13 @@ class ScoringPage(QWidget):
         dialogs.run_dialog(dialog)
         if dialog.done_sheets:
             self.undo_stack.clear()  # a settled difference may have changed a value under the commands
-            self.refresh()
+            operations.hub(self.db).publish(Change.of("scores", self.session_id))
             self.show_status(self.tr("双人录入核对：已核对 {0} 张评分表。").format(len(dialog.done_sheets)))
-            self.scores_changed.emit(self.unit_id or 0)
         return dialog
 
     def _update_checks(self) -> None:
         """With double entry on: how many scores of this unit (and of the session) await a check."""
-        counts = double_entry.unchecked_counts(self.db, self.session_id) \
-            if double_entry.double_entry_enabled(self.db, self.session_id) else None
+        counts = double_entry.unchecked_counts(self.db, self.session_id) if self.double_on else None
         self.units.set_unchecked(counts)
         if counts is None or self.unit_id is None or self.docked:  # the console keeps its rows for the grid
             self.check_label.hide()
@@ -404,30 +433,22 @@ class ScoringPage(QWidget):
         self.model.setData(index, "", Qt.ItemDataRole.EditRole)
 
     def _command_done(self, command: ScoreCommand, error: str | None) -> None:
+        """After a command stored (or was refused): the page has applied the change record already
+        (the hub); the message is made from what the grid now holds."""
+        if command.unit_id != self.unit_id:
+            self.set_unit(command.unit_id)  # an undo of another unit's edit: show that unit
         if error:
             self.show_status(error, error=True)
-        else:
-            expert, path, _m = self._names(command.expert_id, command.criterion_id)
-            value = scoring.scores_for(self.db, self.session_id, command.unit_id).get(
-                (command.expert_id, command.unit_id, command.criterion_id))
-            message = self.tr("已保存：{0} / {1} = {2}").format(expert, path, "空" if value is None else value)
-            if scoring.sheet_states(self.db, self.session_id, command.unit_id).get(command.expert_id) == "complete":
-                message += self.tr("。{0} 已评完全部指标，可“提交本列专家”锁定。").format(expert)
-            self.show_status(message)
-        if command.unit_id != self.unit_id:
-            self.set_unit(command.unit_id)
-        self.model.refresh_values()
-        self.units.update_unit(command.unit_id)
-        self._update_checks()
-        self._update_title()
-        self._update_buttons()
-        self._anomaly_timer.start()
-        self.scores_changed.emit(command.unit_id)
+            return
+        expert, path, _m = self._names(command.expert_id, command.criterion_id)
+        value = self.model.values.get((command.expert_id, command.criterion_id))
+        message = self.tr("已保存：{0} / {1} = {2}").format(expert, path, "空" if value is None else value)
+        if self.model.states.get(command.expert_id) == "complete":
+            message += self.tr("。{0} 已评完全部指标，可“提交本列专家”锁定。").format(expert)
+        self.show_status(message)
 
     def _external_changed(self, unit_id: int) -> None:
         self.show_status(self.tr("外部得分已保存。"))
-        self._anomaly_timer.start()
-        self.scores_changed.emit(unit_id)
 
     # --- submit / reopen -------------------------------------------------------------------------
     def current_expert_id(self) -> int | None:
@@ -449,15 +470,12 @@ class ScoringPage(QWidget):
         return self._submit(ready)
 
     def _submit(self, expert_ids: list[int]) -> bool:
-        try:
-            for expert_id in expert_ids:
-                scoring.submit(self.db, session_id=self.session_id, expert_id=expert_id, unit_id=self.unit_id,
-                               operator=self.operator)
-        except UserError as exc:
-            self.show_status(exc.message, error=True)
-            return False
-        finally:
-            self._after_lock_change()
+        for expert_id in expert_ids:
+            done = operations.run(self.db, lambda e=expert_id: scoring.submit(
+                self.db, session_id=self.session_id, expert_id=e, unit_id=self.unit_id, operator=self.operator))
+            if not done.ok:
+                self.show_status(done.error, error=True)
+                return False
         self.show_status(self.tr("已提交（锁定）{0} 位专家的评分。").format(len(expert_ids)))
         return True
 
@@ -469,22 +487,13 @@ class ScoringPage(QWidget):
         reason = self.ask_reason(self.tr("撤回提交"), self.tr("请填写撤回提交的原因："))
         if not reason:
             return False
-        try:
-            scoring.reopen(self.db, session_id=self.session_id, expert_id=expert_id, unit_id=self.unit_id,
-                           reason=reason, operator=self.operator)
-        except UserError as exc:
-            self.show_status(exc.message, error=True)
+        done = operations.run(self.db, lambda: scoring.reopen(self.db, session_id=self.session_id, expert_id=expert_id,
+                                                     unit_id=self.unit_id, reason=reason, operator=self.operator))
+        if not done.ok:
+            self.show_status(done.error, error=True)
             return False
-        self._after_lock_change()
         self.show_status(self.tr("已撤回提交。"))
         return True
-
-    def _after_lock_change(self) -> None:
-        self.model.refresh_values()
-        if self.unit_id is not None:
-            self.units.update_unit(self.unit_id)
-        self._update_title()
-        self._update_buttons()
 
     # --- chrome ------------------------------------------------------------------------------------
     def _update_title(self) -> None:

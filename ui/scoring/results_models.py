@@ -3,15 +3,17 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from fazhi_desktop.results import Results, UnitResult, round_half_up
 from fazhi_desktop.template import fmt_decimal
 
+from ..i18n import label
 from .grid_model import RECUSED_BG, RECUSED_FG
 
-STATUS = {"complete": "完整", "incomplete": "未完成", "absent": "缺席"}
+STATUS = {"complete": QT_TRANSLATE_NOOP("Results", "完整"), "incomplete": QT_TRANSLATE_NOOP("Results", "未完成"),
+          "absent": QT_TRANSLATE_NOOP("Results", "缺席")}
 INCOMPLETE_FG = QColor("#e65100")
 TRIMMED_FG = QColor("#9e9e9e")
 
@@ -68,7 +70,7 @@ class RankingModel(QAbstractTableModel):
     def status_text(u: UnitResult) -> str:
         if u.unchecked_scores and u.status == "incomplete":  # 双人录入核对 on: not final until checked
             return _tr("待核对 {0} 项").format(u.unchecked_scores)
-        return _tr(STATUS.get(u.status, u.status))
+        return label("Results", STATUS.get(u.status, u.status))
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -1,40 +1,41 @@
 """评议结果: the ranking (rank, unit, components, final, grade, status, who is incomplete or recused)
 and, for the selected unit, where every point came from (criterion × expert, totals, the formula).
 
-Recomputed when shown and, while visible, whenever the stored scores change (a cheap fingerprint
-is polled, so scores typed in the live console or imported from the command line show up too).
+Recomputed when shown, and while visible whenever a change record names what the results are made
+of (scores, external values, units, experts, the template or the status: typed here or in the live
+console, or sent by the experts' phones). Nothing polls the database.
 """
 from __future__ import annotations
 
 from fractions import Fraction
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
 
+from fazhi_desktop.changes import Change
 from fazhi_desktop.errors import UserError
-from fazhi_desktop.results import Results, change_marker, compute_results
+from fazhi_desktop.results import Results, compute_results
 from fazhi_desktop.roster import list_experts
 from fazhi_desktop.scoring import scores_for
 from fazhi_desktop.template import fmt_decimal
 
+from .. import operations
+from ..i18n import label
 from ..icons import icon
 from .results_models import RankingModel, TraceModel, shown
 
-POLL_MS = 2000
+AGGREGATIONS = {"trimmed_mean": QT_TRANSLATE_NOOP("ResultsPage", "去掉一个最高分和一个最低分后平均（5 位及以上）"),
+                "mean": QT_TRANSLATE_NOOP("ResultsPage", "算术平均")}
+RESULT_KINDS = ("scores", "external", "units", "experts", "template", "status")
 
 
-def fingerprint(db, session_id: int) -> tuple:
-    return change_marker(db, session_id)
-
-
-class ResultsPage(QWidget):
+class ResultsPage(operations.Listener, QWidget):
     def __init__(self, db, session_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.db = db
         self.session_id = session_id
         self.results: Results | None = None
-        self._fingerprint: tuple | None = None
         self.title = QLabel(self)
         self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
         self.title.setWordWrap(True)
@@ -66,9 +67,6 @@ class ResultsPage(QWidget):
         self.external_button.clicked.connect(self.edit_external)
         self.audit_button = QPushButton(icon("audit"), self.tr("审计日志…"), self)
         self.audit_button.clicked.connect(self.show_audit)
-        self._timer = QTimer(self)
-        self._timer.setInterval(POLL_MS)
-        self._timer.timeout.connect(self._poll)
 
         bar = QHBoxLayout()
         bar.addWidget(self.title, 1)
@@ -87,18 +85,23 @@ class ResultsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
+        self.listen(db, session_id)
         self.refresh()
 
     # --- refresh -----------------------------------------------------------------------------------
     def refresh(self) -> None:
+        self.take_pending()
         keep = self.current_unit_id()
-        self._fingerprint = fingerprint(self.db, self.session_id)
-        self.results = compute_results(self.db, self.session_id)
+        try:
+            self.results = compute_results(self.db, self.session_id)
+        except UserError as exc:  # the session was deleted under us (the page is about to go)
+            self.title.setText(str(exc))
+            return
         self.ranking.set_results(self.results)
-        agg = "去掉一个最高分和一个最低分后平均（5 位及以上）" if self.results.template.aggregation == "trimmed_mean" else "算术平均"
+        agg = AGGREGATIONS["trimmed_mean" if self.results.template.aggregation == "trimmed_mean" else "mean"]
         done = sum(1 for u in self.results.units if u.final is not None)
         self.title.setText(self.tr("{0}　评议结果（{1}；{2}/{3} 个单位已有综合得分）").format(
-            self.results.title, self.tr(agg), done, len(self.results.units)))
+            self.results.title, label("ResultsPage", agg), done, len(self.results.units)))
         self.external_button.setVisible(any(c.source == "external" for c in self.results.template.components))
         row = next((r for r, u in enumerate(self.ranking.units) if u.unit_id == keep), 0)
         if self.ranking.units:
@@ -107,22 +110,14 @@ class ResultsPage(QWidget):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self._show_trace()
 
-    def _poll(self) -> None:
-        try:
-            if fingerprint(self.db, self.session_id) != self._fingerprint:
-                self.refresh()
-        except UserError as exc:  # the session was deleted under us (the page is about to go)
-            self._timer.stop()
-            self.title.setText(str(exc))
+    def apply(self, change: Change) -> None:
+        """Compute again when the change names anything the results are made of."""
+        if change.touches(*RESULT_KINDS):
+            self.refresh()
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
-        self._poll()
-        self._timer.start()
-
-    def hideEvent(self, event) -> None:  # noqa: N802
-        self._timer.stop()
-        super().hideEvent(event)
+        self.show_pending()
 
     def current_unit_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -139,8 +134,9 @@ class ResultsPage(QWidget):
         res = self.results
         unit_id = self.current_unit_id()
         unit = next((u for u in res.units if u.unit_id == unit_id), None) if res else None
-        experts = [e.name for e in list_experts(self.db, self.session_id)]
-        ids = {e.id: e.name for e in list_experts(self.db, self.session_id)}
+        roster = list_experts(self.db, self.session_id)
+        experts = [e.name for e in roster]
+        ids = {e.id: e.name for e in roster}
         sheets: dict[str, dict[int, object]] = {}
         if unit is not None:
             for (e, _u, c), v in scores_for(self.db, self.session_id, unit.unit_id).items():
@@ -190,7 +186,6 @@ class ResultsPage(QWidget):
         from .external_editor import ExternalDialog
 
         dialog = ExternalDialog(self.db, self.session_id, self)
-        dialog.model.changed.connect(lambda _u: self.refresh())
         dialog.open()
         return dialog
 

@@ -5,6 +5,9 @@ from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QO
 from PySide6.QtGui import QBrush, QColor
 
 from fazhi_desktop import roster, scoring
+from fazhi_desktop.sessions import load_template
+
+from .grid_model import state_label
 
 DONE = QColor("#2e7d32")
 PARTLY = QColor("#e65100")
@@ -28,17 +31,21 @@ class UnitCompletenessModel(QAbstractListModel):
         self.unchecked: dict[int, int] | None = None  # with double entry on: scores awaiting a check, per unit
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, template=None) -> None:
+        """``template``: the session's template when the caller holds it (read once, not per unit)."""
         self.beginResetModel()
         self.units = roster.list_units(self.db, self.session_id)
         self.names = {e.id: e.name for e in roster.list_experts(self.db, self.session_id)}
-        self.states = {u.id: scoring.sheet_states(self.db, self.session_id, u.id) for u in self.units}
+        template = template or load_template(self.db, self.session_id)
+        self.states = {u.id: scoring.sheet_states(self.db, self.session_id, u.id, template) for u in self.units}
         self.endResetModel()
 
-    def update_unit(self, unit_id: int) -> None:
+    def update_unit(self, unit_id: int, states: dict[int, str] | None = None, template=None) -> None:
+        """One unit's row again; ``states`` when the caller has just read them (the grid has)."""
         for row, unit in enumerate(self.units):
             if unit.id == unit_id:
-                self.states[unit_id] = scoring.sheet_states(self.db, self.session_id, unit_id)
+                self.states[unit_id] = dict(states) if states is not None else \
+                    scoring.sheet_states(self.db, self.session_id, unit_id, template)
                 self.dataChanged.emit(self.index(row), self.index(row))
 
     def set_unchecked(self, counts: dict[int, int] | None) -> None:
@@ -83,7 +90,7 @@ class UnitCompletenessModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(DONE if active and done == active else PARTLY if done or c["incomplete"] else NONE)
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [f"{_tr(label)}：{'、'.join(c[key])}" for key, label in scoring.SHEET_STATES.items() if c[key]]
+            parts = [f"{state_label(key)}：{'、'.join(c[key])}" for key in scoring.SHEET_STATES if c[key]]
             return "\n".join([unit.name, *parts])
         if role == self.UnitIdRole:
             return unit.id

@@ -68,7 +68,9 @@ def test_seven_phones_score_and_the_chair_sees_it_live(console, qtbot, demo_db):
     model = panel.model
     qtbot.waitUntil(lambda: all(model.unit_text(r) == f"已评 {len(leaves)}/{len(leaves)}"
                                 for r in model.rows if r.expert_id in {e.id for e in phones}), timeout=10_000)
-    # the grid shows the phones' values, and their columns are read-only there
+    # the grid shows the phones' values, and their columns are read-only there (the chair turns to
+    # it: a hidden tab applies the change records it missed when shown)
+    console.tabs.setCurrentWidget(console.scoring_area)
     grid = console.scoring.model
     first = phones[0]
     column = grid.column_of(first.id)
