@@ -501,7 +501,7 @@ class MainWindow(QMainWindow):
             return
         s = sessions.get_session(self.db, self.session_id)
         self.setWindowTitle(f"{s.title} — {APP_NAME}")
-        self.status_label.setText(arg(self.tr("状态：%1"), label("sessions", sessions.STATUSES.get(s.status, s.status))))
+        self.status_label.setText(arg(self.tr("状态：%1"), label("Session", sessions.STATUSES.get(s.status, s.status))))
         self.lifecycle_bar.show_status(s.status, checklist=self.checklist)
         lifecycle.enable_actions(self.actions.actions, s.status)
         self.actions["meeting.begin"].setText(self.tr("开始评估") if self.checklist else self.tr("开始现场评议"))

@@ -298,8 +298,8 @@ class ConsolePage(operations.Listener, QWidget):
         """The banner, the buttons and which keys work, for the session's status (from memory)."""
         session = self.meeting.session
         banner = {"draft": self.tr("评议会尚在筹备中。开始后，会议状态变为“进行中”，第一个单位进入汇报环节。"),
-                  "finished": self.tr("评议会已结束，现场记录只读。") + label("sessions", REOPEN_HINT),
-                  "sealed": self.tr("评议会已封盘，现场记录只读。") + label("sessions", REVISE_HINT)}.get(session.status, "")
+                  "finished": self.tr("评议会已结束，现场记录只读。") + label("Session", REOPEN_HINT),
+                  "sealed": self.tr("评议会已封盘，现场记录只读。") + label("Session", REVISE_HINT)}.get(session.status, "")
         if session.status == "live" and self.meeting.unit_id is None:
             banner = self.tr("全部单位已评议完毕。核对评分后，请结束评议会（上方“结束评议会…”）。")
         self.banner.setText(banner)

@@ -92,7 +92,7 @@ class AgendaModel(QAbstractTableModel):
                 n = self.open_items.get(u.id, 0)
                 return u.name + (arg(_tr("（整改 %1）"), n) if n else "")
             if col == self.COL_STATUS:
-                return label("roster", UNIT_STATUSES.get(u.status, u.status))
+                return label("Roster", UNIT_STATUSES.get(u.status, u.status))
             if col == self.COL_USED:
                 used = self.meeting.used(u.id) if current else self.used.get(u.id, 0.0)
                 return fmt_span(used) if used > 0 or u.status == "done" else ""
