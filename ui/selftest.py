@@ -15,9 +15,7 @@ bundle runs this as its smoke test (installer issue)."""
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from fazhi_desktop.db import open_db
 from fazhi_desktop.proc import ms_since_start
+from fazhi_desktop.startup import complete
 
 from . import crashlog
 
@@ -117,6 +116,8 @@ def _program() -> list[str]:
     """How to start this program again: the frozen executable, or this interpreter (with its -X
     and -W options, so ``python -X importtime main.py --self-test`` profiles the measured run) on
     main.py."""
+    import subprocess
+
     if getattr(sys, "frozen", False):
         return [sys.executable]
     main_py = Path(__file__).resolve().parents[1] / "main.py"
@@ -125,6 +126,9 @@ def _program() -> list[str]:
 
 def run_measured(folder: Path | None = None) -> int:
     """Build the demo database, then run the self-test in a new process on it (its exit status)."""
+    import subprocess
+    import tempfile
+
     folder = folder or Path(tempfile.mkdtemp(prefix="fazhi-selftest-"))
     from fazhi_desktop.demo import add_demo
 
@@ -156,12 +160,13 @@ def run_self_test(app: QApplication, binding_report=None) -> int:
     try:
         from .main_window import MainWindow
 
-        db = open_db(db_path)
+        db = open_db(db_path, lazy=True)  # as run_gui opens it
         window = MainWindow(db, db_path)
         window.resize(1366, 768)
         window.show()
         _wait_painted(window, window.painted)
         steps.append(("startup", ms_since_start()))
+        complete(db)  # what run_gui's after_first_paint does
 
         check_chinese(app)
         check_icons()
