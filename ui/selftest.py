@@ -129,19 +129,27 @@ def run_measured(folder: Path | None = None) -> int:
     import subprocess
     import tempfile
 
-    folder = folder or Path(tempfile.mkdtemp(prefix="fazhi-selftest-"))
     from fazhi_desktop.demo import add_demo
 
-    t = time.perf_counter()
+    folder = folder or Path(tempfile.mkdtemp(prefix="fazhi-selftest-"))
     db_path = folder / "selftest.db"
-    db = open_db(db_path)
+    t = time.perf_counter()
     try:
-        past, ready = add_demo(db)
-    finally:
-        db.conn.close()
+        db = open_db(db_path)
+        try:
+            past, ready = add_demo(db)
+        finally:
+            db.conn.close()
+    except Exception as exc:  # noqa: BLE001 - the self-test reports any failure as a failure
+        sys.stderr.write(f"自检失败：无法建立演示数据库 {db_path}：{type(exc).__name__}: {exc}\n")
+        return 1
     print(f"demo_db_ms={int((time.perf_counter() - t) * 1000)}", flush=True)
     env = dict(os.environ, **{DB_ENV: str(db_path), SESSIONS_ENV: f"{past},{ready}"})
-    return subprocess.call([*_program(), "--self-test"], env=env)
+    try:
+        return subprocess.call([*_program(), "--self-test"], env=env)
+    except OSError as exc:
+        sys.stderr.write(f"自检失败：无法再次启动本程序（{exc}）\n")
+        return 1
 
 
 def run_self_test(app: QApplication, binding_report=None) -> int:
