@@ -7,11 +7,12 @@ the program opens an existing database (interpreter, imports, opening and checki
 the window). Building the demo data is self-test material no user start performs; it is
 reported beside it as ``demo_db_ms``.
 
-The measured process shows the main window and the live console, waits until they have painted, checks that icons
-and Chinese text render, exports the demo minutes when the export module exists, runs a compact
-scripted meeting through the window (ui/soak.py), and prints one ``NAME_ms=N`` line per step
-and the soak's reference and memory figures. Exit status 0, or 1 with the reason on standard error. The frozen
-bundle runs this as its smoke test (installer issue)."""
+The measured process shows the main window and the live console, waits until they have
+painted, checks that icons and Chinese text render, exports the demo minutes when the export
+module exists, runs a compact scripted meeting through the window (ui/soak.py), and prints one
+``NAME_ms=N`` line per step and the soak's reference and memory figures. Exit status 0, or 1
+with the reason on standard error. The frozen bundle runs this as its smoke test (installer
+issue)."""
 from __future__ import annotations
 
 import os
