@@ -3,6 +3,12 @@ from __future__ import annotations
 
 import sys
 
+from fazhi_desktop.startup import defer_import
+
+# Before anything imports it: sqlite-utils is loaded on first use, after the window's first paint
+# (fazhi_desktop/startup.py).
+defer_import("sqlite_utils")
+
 
 def _gui(request) -> int:
     from ui.app import run_gui

@@ -8,8 +8,9 @@ the same run (these machines are noisy: the ratios are the claim, not the absolu
 Figures (goals from the issue):
   score_save   record_score, durable (WAL, synchronous FULL), p50/p99 over 2,000 entries
                vs a bare sqlite3 INSERT … ON CONFLICT + COMMIT with the same PRAGMAs. Goal p99 ≤ 10 ms.
-  startup      ``main.py --self-test``'s startup_ms (process start → main window painted)
-               vs a bare PySide6 window timed the same way. Goal ≤ 1.3×.  Also peak RSS of both.
+  startup      ``main.py --self-test``'s startup_ms (process start → main window painted, in the
+               process that opens the ready demo database) vs a bare PySide6 window timed the same
+               way, both from compiled bytecode. Goal ≤ 1.5× (issue 13).  Also peak RSS of both.
   pdf          the full minutes PDF (11 units × 9 experts × 5 criteria, 100 questions) via
                fazhi_desktop.export vs a bare reportlab document with the same tables. Goal ≤ 2×.
   export       the demo's whole export folder warm (minutes PDF + DOCX, XLSX, signed sheets, 11
@@ -158,9 +159,9 @@ sys.exit(out.returncode)
 """
 
 
-def _run_timed(cmd: list[str]) -> dict[str, int]:
+def _run_timed(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, int]:
     wrapped = [sys.executable, "-c", RSS_WRAPPER, *cmd] if os.name == "posix" else cmd
-    out = subprocess.run(wrapped, capture_output=True, text=True, cwd=ROOT, timeout=300)
+    out = subprocess.run(wrapped, capture_output=True, text=True, cwd=ROOT, timeout=300, env=env)
     if out.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd[:3])} failed: {out.stderr.strip()[-400:]}")
     figures = {}
@@ -171,6 +172,17 @@ def _run_timed(cmd: list[str]) -> dict[str, int]:
     return figures
 
 
+def _bytecode_env(folder: str) -> dict[str, str]:
+    """Both programs start from compiled bytecode, as installed programs do (the frozen bundle
+    ships it, pip compiles at install): with PYTHONDONTWRITEBYTECODE set, as in some shells and
+    CI images, every start of a source checkout would compile our ~60 modules again, a cost no
+    user pays and the bare window (one module of ours) hardly has. The warm-up runs fill a cache
+    of the bench's own (PYTHONPYCACHEPREFIX), so the checkout is left as it was."""
+    env = dict(os.environ, PYTHONPYCACHEPREFIX=folder)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def bench_startup(runs: int = 5) -> dict:
     main_py = ROOT / "main.py"
     if not main_py.exists():
@@ -178,18 +190,23 @@ def bench_startup(runs: int = 5) -> dict:
     probe = subprocess.run([sys.executable, str(main_py), "--help"], capture_output=True, text=True, cwd=ROOT)
     if "--self-test" not in probe.stdout:
         return {"skipped": "main.py has no --self-test"}
+    with tempfile.TemporaryDirectory(prefix="fazhi-bench-pyc-") as pyc:
+        return _bench_startup(main_py, runs, _bytecode_env(pyc))
+
+
+def _bench_startup(main_py: Path, runs: int, env: dict[str, str]) -> dict:
     ours, bare, ours_rss, bare_rss, steps = [], [], [], [], {}
-    _run_timed([sys.executable, "-c", BARE_WINDOW, str(ROOT)])  # warm the disk cache for both
-    _run_timed([sys.executable, str(main_py), "--self-test"])
+    _run_timed([sys.executable, "-c", BARE_WINDOW, str(ROOT)], env)  # warm the disk and bytecode caches for both
+    _run_timed([sys.executable, str(main_py), "--self-test"], env)
     for _ in range(runs):
-        app = _run_timed([sys.executable, str(main_py), "--self-test"])
+        app = _run_timed([sys.executable, str(main_py), "--self-test"], env)
         if "startup_ms" not in app:
             return {"skipped": "--self-test printed no startup_ms"}
         ours.append(app["startup_ms"])
         ours_rss.append(app.get("maxrss_kb", 0))
         for k, v in app.items():
             steps.setdefault(k, []).append(v)
-        base = _run_timed([sys.executable, "-c", BARE_WINDOW, str(ROOT)])
+        base = _run_timed([sys.executable, "-c", BARE_WINDOW, str(ROOT)], env)
         bare.append(base["startup_ms"])
         bare_rss.append(base.get("maxrss_kb", 0))
     a, b = statistics.median(ours), statistics.median(bare)
@@ -198,7 +215,8 @@ def bench_startup(runs: int = 5) -> dict:
             "self_test_other_steps_ms": {k: statistics.median(v) for k, v in steps.items()
                                          if k.endswith("_ms") and k != "startup_ms"},
             "peak_rss_mb": round(max(ours_rss) / 1024, 1), "baseline_peak_rss_mb": round(max(bare_rss) / 1024, 1),
-            "goal": "≤ 1.3×", "goal_met": a <= 1.3 * b}
+            "bytecode": "compiled (PYTHONPYCACHEPREFIX of the bench)",
+            "goal": "≤ 1.5×", "goal_met": a <= 1.5 * b}
 
 
 # -- minutes PDF ----------------------------------------------------------------------------------

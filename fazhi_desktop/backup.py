@@ -55,7 +55,7 @@ REASONS = {
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<ts>\d{8}-\d{6}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z][a-z-]*)-s(?P<sid>\d+)\.db$")
 _TS = "%Y%m%d-%H%M%S-%f"
 
-DbOrPath = Union[sqlite_utils.Database, sqlite3.Connection, Path, str]
+DbOrPath = Union["sqlite_utils.Database", sqlite3.Connection, Path, str]
 
 
 @dataclass(frozen=True)

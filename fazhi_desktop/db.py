@@ -9,10 +9,9 @@ import os
 import sqlite3
 import stat
 import threading
-from concurrent.futures import Future
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import sqlite_utils
 
@@ -20,7 +19,11 @@ from . import APPLICATION_ID, SQLITE_HEADER
 from .backup import damaged_message
 from .errors import DatabaseError
 from .migrations import LATEST, MIGRATIONS
+from .startup import FirstPaintDatabase
 from .timeutil import now_iso  # noqa: F401 - the services import it from here
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 # 'FZRV': marks a file as a 法治评议 database, so we never migrate somebody else's.
 FULL_CHECK_BYTES = 8 * 1024 * 1024  # files up to this size get a full quick_check at every open
@@ -59,12 +62,13 @@ def _check_file(path: Path) -> None:
                 raise DatabaseError(f"文件 {path} 不是法治评议的数据库（也不是 SQLite 数据库），未作任何改动。")
 
 
-def connect(path: Path | str) -> sqlite_utils.Database:
+def connect(path: Path | str, *, lazy: bool = False) -> sqlite_utils.Database:
     """A raw connection in autocommit mode (transactions are explicit), WAL and foreign keys on.
-    A lock held by another program is waited for up to LOCK_TIMEOUT_S, then reported."""
+    A lock held by another program is waited for up to LOCK_TIMEOUT_S, then reported.
+    ``lazy``: sqlite-utils is imported only when more than reads are needed (fazhi_desktop.startup)."""
     conn = sqlite3.connect(str(path), isolation_level=None, timeout=LOCK_TIMEOUT_S, check_same_thread=True)
     # execute_plugins=False: no scan of every installed package for sqlite-utils plugins (≈12 ms+ at start).
-    db = sqlite_utils.Database(conn, execute_plugins=False)
+    db = FirstPaintDatabase(conn) if lazy else sqlite_utils.Database(conn, execute_plugins=False)
     if str(path) != ":memory:":
         db.execute("PRAGMA journal_mode = WAL")
     # NORMAL in WAL mode is durable across application crashes; FULL also survives power loss.
@@ -73,8 +77,10 @@ def connect(path: Path | str) -> sqlite_utils.Database:
     return db
 
 
-def open_db(path: Path | str, *, migrate: bool = True) -> sqlite_utils.Database:
+def open_db(path: Path | str, *, migrate: bool = True, lazy: bool = False) -> sqlite_utils.Database:
     """Open (creating if needed) and migrate the database at ``path``.
+
+    ``lazy=True`` (the window's start): see fazhi_desktop.startup.FirstPaintDatabase.
 
     Refuses, without changing the file: a non-SQLite file, a SQLite file that is not ours, a
     damaged file, and a file written by a newer version of the program.
@@ -89,7 +95,7 @@ def open_db(path: Path | str, *, migrate: bool = True) -> sqlite_utils.Database:
             if path.stat().st_size > FULL_CHECK_BYTES:
                 pending = _background_check(path)
     try:
-        db = connect(path)
+        db = connect(path, lazy=lazy)
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(f"数据库文件 {path} 已损坏或无法读取（{exc}），未作任何改动。") from exc
     db._fazhi_check = pending  # type: ignore[attr-defined]  # every write waits for it (transaction)
@@ -148,6 +154,8 @@ def _background_check(path: Path) -> Future:
     """A full quick_check of a large file on a read-only connection of its own, started at open so
     reading can begin at once; the first write waits for it (see :func:`await_check`). The result
     is kept per file (and its size and time) for the process: a second connection doesn't recheck."""
+    from concurrent.futures import Future  # only a large file has one: not imported at every start
+
     st = path.stat()
     key = (str(path.resolve()), st.st_size, st.st_mtime_ns)
     with _CHECK_LOCK:

@@ -10,7 +10,7 @@ from typing import Callable
 
 import sqlite_utils
 
-Migration = Callable[[sqlite_utils.Database], None]
+Migration = Callable[["sqlite_utils.Database"], None]  # a string: sqlite_utils is imported on first use (startup.py)
 
 
 def _v1_foundation(db: sqlite_utils.Database) -> None:

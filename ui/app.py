@@ -9,7 +9,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -19,6 +19,7 @@ from fazhi_desktop.db import open_db
 from fazhi_desktop.errors import DatabaseError, UserError
 from fazhi_desktop.paths import default_data_dir
 from fazhi_desktop.resources import resource_path
+from fazhi_desktop.startup import complete
 
 from . import binding, crashlog
 from .settings import ORG
@@ -85,9 +86,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def open_database(path: Path, parent=None):
-    """Open the store, or explain in a dialog why not (the file is left untouched)."""
+    """Open the store, or explain in a dialog why not (the file is left untouched). Reads only
+    until :func:`after_first_paint` (sqlite-utils is imported then, fazhi_desktop/startup.py)."""
     try:
-        return open_db(path)
+        return open_db(path, lazy=True)
     except UserError as exc:
         text = str(exc)
         box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
@@ -122,6 +124,12 @@ def _restore_latest(path: Path):
     return open_db(path)
 
 
+def after_first_paint(window, db) -> None:
+    """Once the window has painted, finish what its start left out: sqlite-utils (the database
+    object becomes the full one, fazhi_desktop/startup.py). Queued, so the paint is on screen first."""
+    window.painted.connect(lambda: QTimer.singleShot(0, lambda: complete(db)))
+
+
 def _has_display() -> bool:
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
         return True
@@ -152,6 +160,7 @@ def run_gui(request: GuiRequest) -> int:
     from .main_window import MainWindow
 
     window = MainWindow(db, request.db_path)
+    after_first_paint(window, db)
     window.show()
     if request.session_id is not None:
         if not window.open_session(request.session_id, page="live" if request.live else None):

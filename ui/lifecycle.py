@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFrame, QHB
 
 from fazhi_desktop import seal as seal_core
 from fazhi_desktop.errors import UserError
-from fazhi_desktop.lifecycle import finish_check, finish_session
 from fazhi_desktop.sessions import STATUSES, get_session, is_checklist
 
 from . import dialogs
@@ -63,6 +62,8 @@ class FinishDialog(_StepDialog):
     def __init__(self, db, session_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.db, self.session_id = db, session_id
+        from fazhi_desktop.lifecycle import finish_check  # the double-entry and import stacks: not before first paint
+
         self.check = finish_check(db, session_id)
         s = get_session(db, session_id)
         self.setWindowTitle(self.tr("结束评议会"))
@@ -114,6 +115,8 @@ class FinishDialog(_StepDialog):
 
     def perform(self) -> None:
         reason = self.reason.text() if self.override.isChecked() else ""
+        from fazhi_desktop.lifecycle import finish_session
+
         finish_session(self.db, session_id=self.session_id, override_reason=reason)
 
 

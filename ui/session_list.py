@@ -5,7 +5,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget)
 
-from fazhi_desktop import library, sessions
+from fazhi_desktop import sessions
 from fazhi_desktop.errors import UserError
 
 from . import dialogs
@@ -33,6 +33,8 @@ class NewSessionDialog(QDialog):
                             self.tr("其他")])
         self.template = QComboBox()
         self.checklists: set[str] = set()
+        from fazhi_desktop import library  # the template library: not needed for the window's first paint
+
         for tpl, builtin in library.list_templates(db):
             label = tpl.name + ("" if builtin else self.tr("（自定义）"))
             self.template.addItem(label, tpl.name)
@@ -60,6 +62,8 @@ class NewSessionDialog(QDialog):
             self.kind.setCurrentIndex(2 if self.template.currentData() in self.checklists else 0)
 
     def accept(self) -> None:
+        from fazhi_desktop import library
+
         try:
             template = library.resolve_template(self.db, self.template.currentData())
             self.created_id = sessions.create_session(

@@ -1,0 +1,123 @@
+"""A faster start (issue 13): what the first paint of the main window does not need is not
+imported before it, and the database object it reads through behaves as sqlite-utils' own."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from fazhi_desktop.db import open_db, transaction
+from fazhi_desktop.sessions import list_sessions
+from fazhi_desktop.startup import FirstPaintDatabase, complete, defer_import, is_loaded
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Loaded on first use, never for the first paint: each was imported before it once.
+LAZY = [
+    "sqlite_utils", "click", "dateutil", "pluggy",             # the db layer's library (startup.py)
+    "qtawesome", "qtpy", "PySide6.QtOpenGL",                    # icons come from the cache (ui/icons.py)
+    "fazhi_desktop.export", "docx", "openpyxl", "reportlab",   # documents
+    "fazhi_desktop.lifecycle", "fazhi_desktop.double_entry", "fazhi_desktop.score_imports",
+    "fazhi_desktop.demo", "fazhi_desktop.serve", "waitress", "segno", "cryptography",
+    "ui.history", "ui.checklist", "ui.live", "ui.setup", "ui.scoring",  # pages, built when shown
+]
+
+# The real start (main.main: sqlite-utils deferred, run_gui, MainWindow); at the window's first
+# paint (before anything queued after it) it prints what is imported and what the list shows.
+FIRST_PAINT = r"""
+import json, sys
+import main
+import ui.app as app
+from fazhi_desktop.startup import is_loaded
+from PySide6.QtWidgets import QApplication
+
+real = app.after_first_paint
+
+def spy(window, db):
+    def painted():
+        print(json.dumps({"modules": sorted(n for n in list(sys.modules) if is_loaded(n)),
+                          "sessions": window.session_list.model.rowCount(), "db": type(db).__name__}))
+        QApplication.instance().quit()
+    window.painted.connect(painted)  # before run_gui's own slot: nothing after the paint has run
+    real(window, db)
+
+app.after_first_paint = spy
+sys.exit(main.main(["--db", sys.argv[1]]))
+"""
+
+
+def first_paint(db_path: Path, icon_cache: Path) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FAZHI_ICON_CACHE=str(icon_cache), FAZHI_BACKUP_OFF="1")
+    out = subprocess.run([sys.executable, "-c", FIRST_PAINT, str(db_path)], capture_output=True, text=True,
+                         cwd=ROOT, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr[-1500:]
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_first_paint_imports_none_of_the_stacks_it_does_not_need(demo_db, db_path, tmp_path):
+    for name in LAZY:  # a renamed module must not make this pass silently
+        assert importlib.util.find_spec(name) is not None, name
+    icons = tmp_path / "icons"
+    first_paint(db_path, icons)  # a first start draws the icons once (qtawesome) into the cache
+    got = first_paint(db_path, icons)
+    assert got["sessions"] == 2 and got["db"] == "FirstPaintDatabase"  # the list is filled at the paint
+    loaded = [name for name in LAZY if name in got["modules"]]
+    assert loaded == []
+
+
+def test_reads_before_completion_match_sqlite_utils(demo_db, db_path):
+    lazy = open_db(db_path, lazy=True)
+    try:
+        assert type(lazy) is FirstPaintDatabase
+        assert list_sessions(lazy) == list_sessions(demo_db)
+        assert lazy.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert lazy.execute("PRAGMA recursive_triggers").fetchone()[0] == 1  # as sqlite_utils.Database sets it
+        assert type(lazy) is FirstPaintDatabase  # reads alone do not need the library
+    finally:
+        lazy.conn.close()
+
+
+def test_anything_but_a_read_completes_it_in_place(demo_db, db_path):
+    lazy = open_db(db_path, lazy=True)
+    holder = [lazy]  # another reference (a page, a model) sees the same, completed object
+    try:
+        with transaction(lazy):
+            lazy.execute("UPDATE sessions SET venue = ? WHERE id = 2", ["第二会议室"])
+        assert isinstance(holder[0], sqlite_utils.Database)
+        assert holder[0]["sessions"].get(2)["venue"] == "第二会议室"
+        assert demo_db.execute("SELECT venue FROM sessions WHERE id = 2").fetchone()[0] == "第二会议室"
+    finally:
+        lazy.conn.close()
+    again = open_db(db_path, lazy=True)
+    try:
+        assert again["sessions"].count == 2 and isinstance(again, sqlite_utils.Database)
+        assert complete(again) is again
+    finally:
+        again.conn.close()
+
+
+def test_a_deferred_module_runs_once_on_first_use(tmp_path, monkeypatch):
+    (tmp_path / "fz_deferred_probe.py").write_text("import sys\nRUNS = getattr(sys, 'fz_probe_runs', 0) + 1\n"
+                                                   "sys.fz_probe_runs = RUNS\nVALUE = 42\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "fz_deferred_probe", raising=False)
+    monkeypatch.setattr(sys, "fz_probe_runs", 0, raising=False)
+    stand_in = defer_import("fz_deferred_probe")
+    try:
+        import fz_deferred_probe
+
+        assert fz_deferred_probe is stand_in and not is_loaded("fz_deferred_probe")
+        assert not hasattr(fz_deferred_probe, "__wrapped__")  # inspect's probes do not load it
+        assert sys.fz_probe_runs == 0
+        assert fz_deferred_probe.VALUE == 42 and stand_in.RUNS == 1
+        assert is_loaded("fz_deferred_probe") and sys.fz_probe_runs == 1
+        with pytest.raises(AttributeError):
+            fz_deferred_probe.MISSING
+    finally:
+        sys.modules.pop("fz_deferred_probe", None)
