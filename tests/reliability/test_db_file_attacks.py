@@ -113,8 +113,8 @@ def test_a_full_disk_is_named_as_a_full_disk(tmp_path, monkeypatch, capsys):
     db.conn.close()
     real = dbmod.connect
 
-    def full(p):
-        conn = real(p)
+    def full(p, **kw):
+        conn = real(p, **kw)
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
         conn.execute(f"PRAGMA max_page_count = {pages}")
         return conn
