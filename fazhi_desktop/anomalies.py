@@ -16,11 +16,20 @@ from fractions import Fraction
 
 import sqlite_utils
 
+from .i18n import QT_TRANSLATE_NOOP, arg
 from .results import compute_results, round_half_up
 from .roster import list_experts, list_units
 from .scoring import missing_leaves, scores_for
 
-KINDS = {"spread": "分差过大", "outlier_expert": "评分偏离", "missing": "漏评"}
+KINDS = {"spread": QT_TRANSLATE_NOOP("anomalies", "分差过大"), "outlier_expert": QT_TRANSLATE_NOOP("anomalies", "评分偏离"),
+         "missing": QT_TRANSLATE_NOOP("anomalies", "漏评")}
+# The messages, with numbered places so that the window can show them in its language
+# (ui: arg(label("anomalies", a.text), *a.args)); the command line and tests read ``message``.
+SPREAD = QT_TRANSLATE_NOOP("anomalies", "“%1”专家总分相差 %2 分（最高 %3 %4，最低 %5 %6，按百分制），超过 %7 分。")
+OUTLIER_HIGH = QT_TRANSLATE_NOOP("anomalies", "专家“%1”在 %2 个单位的总分平均高于其他专家 %3 分（按百分制），且每个单位都高于，超过 %4 分。")
+OUTLIER_LOW = QT_TRANSLATE_NOOP("anomalies", "专家“%1”在 %2 个单位的总分平均低于其他专家 %3 分（按百分制），且每个单位都低于，超过 %4 分。")
+MISSING = QT_TRANSLATE_NOOP("anomalies", "专家“%1”对“%2”还有 %3/%4 项未评分（%5）。")
+MISSING_MORE = QT_TRANSLATE_NOOP("anomalies", "专家“%1”对“%2”还有 %3/%4 项未评分（%5等）。")
 
 
 @dataclass(frozen=True)
@@ -28,11 +37,16 @@ class Anomaly:
     kind: str  # spread | outlier_expert | missing
     unit: str | None
     expert: str | None
-    message: str
+    text: str  # one of the messages above
+    args: tuple[str, ...]
 
     @property
     def label(self) -> str:
         return KINDS.get(self.kind, self.kind)
+
+    @property
+    def message(self) -> str:
+        return arg(self.text, *self.args)
 
 
 def _fmt(value: Fraction) -> str:
@@ -68,9 +82,9 @@ def find_anomalies(db: sqlite_utils.Database, session_id: int, *, spread_thresho
             low = min(normalised, key=normalised.__getitem__)
             spread = normalised[high] - normalised[low]
             if spread > spread_limit:
-                found.append(Anomaly("spread", r.name, None,
-                                     f"“{r.name}”专家总分相差 {_fmt(spread)} 分（最高 {high} {_fmt(normalised[high])}，"
-                                     f"最低 {low} {_fmt(normalised[low])}，按百分制），超过 {spread_threshold} 分。"))
+                found.append(Anomaly("spread", r.name, None, SPREAD,
+                                     (r.name, _fmt(spread), high, _fmt(normalised[high]), low, _fmt(normalised[low]),
+                                      str(spread_threshold))))
             for name, value in normalised.items():
                 others = [v for n, v in normalised.items() if n != name]
                 deviations.setdefault(name, []).append(value - sum(others, Fraction(0)) / len(others))
@@ -83,10 +97,8 @@ def find_anomalies(db: sqlite_utils.Database, session_id: int, *, spread_thresho
         same_side = all(d > 0 for d in devs) or all(d < 0 for d in devs)
         mean = sum(devs, Fraction(0)) / len(devs)
         if same_side and abs(mean) > deviation_limit:
-            side = "高于" if mean > 0 else "低于"
-            found.append(Anomaly("outlier_expert", None, expert.name,
-                                 f"专家“{expert.name}”在 {len(devs)} 个单位的总分平均{side}其他专家 {_fmt(abs(mean))} 分"
-                                 f"（按百分制），且每个单位都{side}，超过 {deviation_threshold} 分。"))
+            found.append(Anomaly("outlier_expert", None, expert.name, OUTLIER_HIGH if mean > 0 else OUTLIER_LOW,
+                                 (expert.name, str(len(devs)), _fmt(abs(mean)), str(deviation_threshold))))
 
     # missing leaves
     leaf_count = len(res.template.leaves())
@@ -96,7 +108,6 @@ def find_anomalies(db: sqlite_utils.Database, session_id: int, *, spread_thresho
             continue
         for name in r.incomplete_experts:
             missing = missing_leaves(db, session_id, expert_ids[name], r.unit_id)
-            shown = "、".join(missing[:3]) + ("等" if len(missing) > 3 else "")
-            found.append(Anomaly("missing", r.name, name,
-                                 f"专家“{name}”对“{r.name}”还有 {len(missing)}/{leaf_count} 项未评分（{shown}）。"))
+            found.append(Anomaly("missing", r.name, name, MISSING_MORE if len(missing) > 3 else MISSING,
+                                 (name, r.name, str(len(missing)), str(leaf_count), "、".join(missing[:3]))))
     return found

@@ -22,6 +22,7 @@ from fazhi_desktop.resources import resource_path
 from fazhi_desktop.startup import complete
 
 from . import binding, crashlog
+from .i18n import app_name
 from .settings import ORG
 
 # Fonts that cover simplified Chinese, best first (Windows, Linux, macOS, domestic Linux).
@@ -70,10 +71,10 @@ def cjk_font_family() -> str | None:
 def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(ORG)
     install_translations(app)
+    app.setApplicationDisplayName(app_name())
     family = cjk_font_family()
     if family:
         font = QFont(app.font())

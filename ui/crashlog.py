@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from .i18n import arg, translate
+from .i18n import app_name, arg, translate
 
 LOG_NAME = "crash.log"
 KEEP_BYTES = 1_000_000  # a larger log is moved to crash.log.1 at start (one old copy kept)
@@ -44,11 +44,10 @@ def show_dialog(summary: str, path: Path | None):
     """A non-modal error box over the active window (no nested event loop inside a hook)."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from fazhi_desktop import APP_NAME
 
     if QApplication.instance() is None:
         return None
-    box = QMessageBox(QMessageBox.Icon.Critical, f"{APP_NAME} — " + translate("crashlog", "意外错误"), dialog_text(summary, path),
+    box = QMessageBox(QMessageBox.Icon.Critical, f"{app_name()} — " + translate("crashlog", "意外错误"), dialog_text(summary, path),
                       QMessageBox.StandardButton.Ok, QApplication.activeWindow())
     box.setObjectName("crash_dialog")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)

@@ -2,7 +2,6 @@
 (monkeypatch these functions) and every refusal is shown the same way."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from fazhi_desktop.errors import UserError

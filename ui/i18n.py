@@ -11,19 +11,11 @@ places in one pass, so a value that itself contains "%2" is never substituted ag
 """
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QCoreApplication
 
-_PLACE = re.compile(r"%(\d{1,2})")
+from fazhi_desktop.i18n import arg
 
-
-def arg(text: str, *values: object) -> str:
-    """``text`` with %1, %2, … replaced by ``values`` (str() of each); unknown places stay."""
-    def fill(m: re.Match) -> str:
-        i = int(m.group(1))
-        return str(values[i - 1]) if 1 <= i <= len(values) else m.group(0)
-    return _PLACE.sub(fill, text)
+__all__ = ["app_name", "arg", "label", "translate"]
 
 
 def translate(context: str, text: str) -> str:
@@ -35,3 +27,8 @@ def translate(context: str, text: str) -> str:
 def label(context: str, text: str) -> str:
     """A text marked elsewhere with ``QT_TRANSLATE_NOOP(context, text)``, in the UI's language."""
     return QCoreApplication.translate(context, text)
+
+
+def app_name() -> str:
+    """The program's name as the window shows it (法治评议; "Fazhi Review" in English)."""
+    return translate("app", "法治评议")

@@ -232,10 +232,10 @@ class LifecycleBar(QFrame):
     def show_status(self, status: str, checklist: bool = False) -> None:
         """``checklist``: a 示范创建 assessment, rated indicator by indicator (other hints)."""
         self.status = status
-        for s, label in self.steps.items():
+        for s, step_label in self.steps.items():
             here = s == status
             passed = STEPS.index(s) < STEPS.index(status)
-            label.setStyleSheet("font-weight: bold; color: white; background: #b71c1c; border-radius: 3px;"
+            step_label.setStyleSheet("font-weight: bold; color: white; background: #b71c1c; border-radius: 3px;"
                                 " padding: 1px 6px;" if here else
                                 ("color: #37474f; padding: 1px 6px;" if passed else "color: #90a4ae; padding: 1px 6px;"))
         hints = {"draft": translate("lifecycle", "筹备就绪后，在“现场评议”开始第一个单位。"),

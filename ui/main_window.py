@@ -8,13 +8,13 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QPushButton, QSplitter,
                                QStackedWidget, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
-from fazhi_desktop import APP_NAME, sessions
+from fazhi_desktop import sessions
 from fazhi_desktop.changes import Change
 from fazhi_desktop.errors import UserError
 
 from . import dialogs, lifecycle, operations, settings
 from .actions import ActionRegistry, shortcut_table
-from .i18n import arg, label
+from .i18n import app_name, arg, label
 from .icons import icon
 from .backups import BackupDialog, BackupKeeper
 from .pages import available_pages
@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         self.session_id: int | None = None
         self.checklist = False  # the open session is a 示范创建 assessment: its own pages
         self._painted = False
-        self.setWindowTitle(APP_NAME)
+        self.setWindowTitle(app_name())
         self.setWindowIcon(icon("meeting", "#b71c1c"))
 
         self.session_list = SessionListPanel(db)
@@ -296,7 +296,7 @@ class MainWindow(QMainWindow):
         from fazhi_desktop import __version__
 
         dialogs.show_info(self, arg(self.tr("%1 %2\n评议会现场评议、评分汇总与会议材料导出。\n数据库：%3"),
-                                    APP_NAME, __version__, self.db_path), self.tr("关于"))
+                                    app_name(), __version__, self.db_path), self.tr("关于"))
 
     def export_session(self) -> None:
         if self.session_id is None:
@@ -427,7 +427,7 @@ class MainWindow(QMainWindow):
             self.demo_button.setVisible(not sessions.list_sessions(self.db, limit=1))
             self.stack.setCurrentWidget(self.empty)
             self.status_label.setText("")
-            self.setWindowTitle(APP_NAME)
+            self.setWindowTitle(app_name())
             lifecycle.enable_actions(self.actions.actions, None)
             self._update_undo()
             return
@@ -500,7 +500,7 @@ class MainWindow(QMainWindow):
         if self.session_id is None:
             return
         s = sessions.get_session(self.db, self.session_id)
-        self.setWindowTitle(f"{s.title} — {APP_NAME}")
+        self.setWindowTitle(f"{s.title} — {app_name()}")
         self.status_label.setText(arg(self.tr("状态：%1"), label("Session", sessions.STATUSES.get(s.status, s.status))))
         self.lifecycle_bar.show_status(s.status, checklist=self.checklist)
         lifecycle.enable_actions(self.actions.actions, s.status)

@@ -9,6 +9,7 @@ from fazhi_desktop import sessions
 from fazhi_desktop.errors import UserError
 
 from . import dialogs
+from .i18n import arg
 from .widgets import error_label, ok_cancel, tool_button
 from .models.sessions_model import SessionsModel
 
@@ -192,7 +193,7 @@ class SessionListPanel(QWidget):
         if sid is None:
             return False
         s = sessions.get_session(self.db, sid)
-        text = self.tr("删除评议会“%1”？其单位、专家、评分和提问记录将一并删除，且不能撤销。").replace("%1", s.title)
+        text = arg(self.tr("删除评议会“%1”？其单位、专家、评分和提问记录将一并删除，且不能撤销。"), s.title)
         if not dialogs.confirm(self, text, self.tr("删除评议会"), danger=True):
             return False
         try:

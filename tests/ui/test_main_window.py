@@ -130,3 +130,15 @@ def test_history_window_opens_a_session_in_the_main_window(qtbot, demo_db, db_pa
     history.open_session_requested.emit(1)
     assert w.session_id == 1
     assert "法治政府建设" in w.windowTitle()
+
+
+def test_the_window_fits_a_1366_by_768_screen_on_every_page(qtbot, demo_db, db_path):
+    """A laptop of 1366×768 with a 40-px taskbar leaves 1366×728: no page may ask for more (the
+    console's phone pane with its QR code once asked for 793 px and pushed the window off the screen)."""
+    w = make_window(qtbot, demo_db, db_path)
+    for session in (1, 2):
+        assert w.open_session(session)
+        for i in range(w.tabs.count()):
+            w.tabs.setCurrentIndex(i)
+            hint = w.minimumSizeHint()
+            assert hint.width() <= 1366 and hint.height() <= 728, (session, w.tabs.tabText(i), hint)

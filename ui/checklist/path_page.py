@@ -14,7 +14,6 @@ from fazhi_desktop.checklist.steps import STEPS, Proposal, Step, clear_step, not
 from fazhi_desktop.errors import UserError
 from fazhi_desktop.sessions import check_date, get_session
 from fazhi_desktop.template import fmt_decimal
-from fazhi_desktop.template import fmt_decimal
 
 from ..models.base import ListTableModel
 from ..widgets import error_label

@@ -17,7 +17,7 @@ from fazhi_desktop.template import fmt_decimal
 from ..icons import icon
 from ..models.base import ListTableModel
 from .rating_model import FAIL_FG, MUTED_FG, PASS_FG
-from ..i18n import arg, label, translate
+from ..i18n import arg, translate
 
 LINE_BG = QColor("#ffe0b2")
 SHORT_BG = QColor("#ffebee")

@@ -9,14 +9,10 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from fazhi_desktop.questions import Question, delete_question, restore_question, update_question
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("live", text)
+from ..i18n import translate
 
 
 class _Done(QUndoCommand):
@@ -37,7 +33,7 @@ class _Done(QUndoCommand):
 
 class AddedQuestion(_Done):
     def __init__(self, db, changed: Callable[[], None], question: Question):
-        super().__init__(_tr("记录提问"), db, changed)
+        super().__init__(translate("live", "记录提问"), db, changed)
         self.question = question
 
     def again(self) -> None:
@@ -51,7 +47,7 @@ class AddedQuestion(_Done):
 class EditedQuestion(_Done):
     def __init__(self, db, changed: Callable[[], None], question_id: int, before: dict[str, Any],
                  after: dict[str, Any]):
-        super().__init__(_tr("修改提问"), db, changed)
+        super().__init__(translate("live", "修改提问"), db, changed)
         self.question_id, self.before, self.after = question_id, before, after
 
     def again(self) -> None:
@@ -64,7 +60,7 @@ class EditedQuestion(_Done):
 
 class DeletedQuestion(_Done):
     def __init__(self, db, changed: Callable[[], None], question: Question):
-        super().__init__(_tr("删除提问"), db, changed)
+        super().__init__(translate("live", "删除提问"), db, changed)
         self.question = question
 
     def again(self) -> None:

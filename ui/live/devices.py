@@ -31,17 +31,11 @@ from fazhi_desktop.serve import access
 from fazhi_desktop.sessions import get_session
 
 from .. import dialogs, operations
-from ..i18n import arg, label
+from ..i18n import arg, label, translate
 from ..icons import icon
 
 DEFAULT_PORT = 8765
 ONLINE_S = 30  # a device seen within this many seconds counts as online
-
-
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("DevicesPanel", text)
 
 
 def interfaces() -> list[tuple[str, str]]:
@@ -57,13 +51,13 @@ def interfaces() -> list[tuple[str, str]]:
             ip = entry.ip()
             if ip.protocol() == QAbstractSocket.NetworkLayerProtocol.IPv4Protocol:
                 found.append((f"{iface.humanReadableName()}　{ip.toString()}", ip.toString()))
-    found.append((_tr("本机 127.0.0.1（仅供本机试用，手机无法连接）"), "127.0.0.1"))
+    found.append((translate("DevicesPanel", "本机 127.0.0.1（仅供本机试用，手机无法连接）"), "127.0.0.1"))
     return found
 
 
 def _seen_text(last_seen: str | None, now: dt.datetime) -> tuple[str, bool]:
     if not last_seen:
-        return _tr("未连接"), False
+        return translate("DevicesPanel", "未连接"), False
     try:
         at = dt.datetime.fromisoformat(last_seen)
     except ValueError:
@@ -72,9 +66,9 @@ def _seen_text(last_seen: str | None, now: dt.datetime) -> tuple[str, bool]:
         at = at.replace(tzinfo=now.tzinfo)
     ago = max(0, int((now - at).total_seconds()))
     if ago < 60:
-        return arg(_tr("在线（%1 秒前）"), ago), ago <= ONLINE_S
+        return arg(translate("DevicesPanel", "在线（%1 秒前）"), ago), ago <= ONLINE_S
     if ago < 3600:
-        return arg(_tr("%1 分钟前"), ago // 60), False
+        return arg(translate("DevicesPanel", "%1 分钟前"), ago // 60), False
     return at.strftime("%H:%M"), False
 
 
@@ -129,17 +123,17 @@ class DevicesModel(QAbstractTableModel):
         if p is None:
             return "—"
         if p.recused:
-            return _tr("回避")
+            return translate("DevicesPanel", "回避")
         if p.submitted:
-            return _tr("已提交")
-        return arg(_tr("已评 %1/%2"), p.scored, p.total)
+            return translate("DevicesPanel", "已提交")
+        return arg(translate("DevicesPanel", "已评 %1/%2"), p.scored, p.total)
 
     @staticmethod
     def cell_text(p) -> str:
         if p is None:
             return ""
         if p.recused:
-            return _tr("回避")
+            return translate("DevicesPanel", "回避")
         if p.submitted:
             return "✓"
         return f"{p.scored}/{p.total}" if p.scored else ""
@@ -156,7 +150,7 @@ class DevicesModel(QAbstractTableModel):
                 return row.expert
             if col == 1:
                 if not row.has_token:
-                    return _tr("无有效链接")
+                    return translate("DevicesPanel", "无有效链接")
                 return _seen_text(row.last_seen, dt.datetime.now().astimezone())[0]
             if col == 2:
                 return self.unit_text(row)
@@ -167,8 +161,8 @@ class DevicesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and unit is not None:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and unit is not None and p is not None:
-            return f"{row.expert} · {unit.unit}：" + (_tr("回避") if p.recused else _tr("已提交") if p.submitted else
-                                                       arg(_tr("已评 %1/%2"), p.scored, p.total))
+            return f"{row.expert} · {unit.unit}：" + (translate("DevicesPanel", "回避") if p.recused else translate("DevicesPanel", "已提交") if p.submitted else
+                                                       arg(translate("DevicesPanel", "已评 %1/%2"), p.scored, p.total))
         if role == Qt.ItemDataRole.BackgroundRole and unit is not None and unit.unit_id == self.unit_id:
             return QBrush(QColor("#e3f2fd"))
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -216,19 +210,19 @@ class DevicesPanel(operations.Listener, QWidget):
     # -- building -------------------------------------------------------------------------------
     def _build(self) -> None:
         self.iface_box = QComboBox()
-        self.iface_box.setToolTip(_tr("专家手机所连的网络：笔记本开的热点，或会场的路由器"))
+        self.iface_box.setToolTip(translate("DevicesPanel", "专家手机所连的网络：笔记本开的热点，或会场的路由器"))
         self.port_box = QSpinBox()
         self.port_box.setRange(1024, 65535)
         self.port_box.setValue(DEFAULT_PORT)
-        self.port_box.setToolTip(_tr("端口：打印入场卡后请勿更改（二维码里含有地址和端口）"))
-        self.start_button = QPushButton(icon("start"), _tr("开启扫码评分"))
+        self.port_box.setToolTip(translate("DevicesPanel", "端口：打印入场卡后请勿更改（二维码里含有地址和端口）"))
+        self.start_button = QPushButton(icon("start"), translate("DevicesPanel", "开启扫码评分"))
         self.start_button.clicked.connect(self.toggle_server)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         top = QHBoxLayout()
-        top.addWidget(QLabel(_tr("网络")))
+        top.addWidget(QLabel(translate("DevicesPanel", "网络")))
         top.addWidget(self.iface_box, 1)
-        top.addWidget(QLabel(_tr("端口")))
+        top.addWidget(QLabel(translate("DevicesPanel", "端口")))
         top.addWidget(self.port_box)
         top.addWidget(self.start_button)
 
@@ -247,19 +241,19 @@ class DevicesPanel(operations.Listener, QWidget):
 
         self.qr_label = QLabel()
         self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr_label.setMinimumSize(220, 220)
+        self.qr_label.setMinimumSize(150, 150)  # scannable at this size; grows with the pane (fits a 768-px-high screen)
         self.qr_label.setStyleSheet("background: white;")
         self.url_label = QLabel()
         self.url_label.setWordWrap(True)
         self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.url_label.setStyleSheet("color: #455a64;")
-        self.revoke_button = QPushButton(icon("reopen"), _tr("作废并发新码…"))
-        self.revoke_button.setToolTip(_tr("手机遗失或链接外传时：旧链接立即失效，换发新的二维码"))
+        self.revoke_button = QPushButton(icon("reopen"), translate("DevicesPanel", "作废并发新码…"))
+        self.revoke_button.setToolTip(translate("DevicesPanel", "手机遗失或链接外传时：旧链接立即失效，换发新的二维码"))
         self.revoke_button.clicked.connect(self.revoke_selected)
-        self.takeover_button = QPushButton(icon("scores"), _tr("接管评分…"))
-        self.takeover_button.setToolTip(_tr("专家无法继续用手机评分时：作废其链接，由会务人员在评分表中代为录入（须说明原因）"))
+        self.takeover_button = QPushButton(icon("scores"), translate("DevicesPanel", "接管评分…"))
+        self.takeover_button.setToolTip(translate("DevicesPanel", "专家无法继续用手机评分时：作废其链接，由会务人员在评分表中代为录入（须说明原因）"))
         self.takeover_button.clicked.connect(self.take_over_selected)
-        self.cards_button = QPushButton(icon("export"), _tr("打印入场卡…"))
+        self.cards_button = QPushButton(icon("export"), translate("DevicesPanel", "打印入场卡…"))
         self.cards_button.clicked.connect(self.save_cards)
         side = QVBoxLayout()
         side.addWidget(self.qr_label, 1)
@@ -282,12 +276,14 @@ class DevicesPanel(operations.Listener, QWidget):
         layout.addWidget(split, 1)
 
     def _fit_columns(self) -> None:
-        """Names and states as wide as they need; the units' columns share the rest of the width."""
+        """Every column as wide as its title and values (a unit's name is never cut); with ten or
+        more units the table scrolls sideways, to the presenting unit's column."""
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        for col in range(self.model.columnCount()):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if col >= DevicesModel.FIRST_UNIT
-                                        else QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        ids = [u.unit_id for u in self.model.units]
+        if self.model.rows and self.model.unit_id in ids:
+            self.table.scrollTo(self.model.index(0, DevicesModel.FIRST_UNIT + ids.index(self.model.unit_id)))
 
     # -- state ----------------------------------------------------------------------------------
     @property
@@ -325,18 +321,18 @@ class DevicesPanel(operations.Listener, QWidget):
         self.iface_box.setEnabled(not self.serving)
         self.port_box.setEnabled(not self.serving)
         self.start_button.setEnabled(open_for_scores or self.serving)
-        self.start_button.setText(_tr("停止扫码评分") if self.serving else _tr("开启扫码评分"))
+        self.start_button.setText(translate("DevicesPanel", "停止扫码评分") if self.serving else translate("DevicesPanel", "开启扫码评分"))
         if refusal:
             self.status_label.setText(refusal)
         elif not open_for_scores:
-            self.status_label.setText(_tr("评议会已结束：专家的评分链接已失效。"))
+            self.status_label.setText(translate("DevicesPanel", "评议会已结束：专家的评分链接已失效。"))
         elif self.serving:
-            text = arg(_tr("扫码评分已开启：%1。请专家连接同一网络后扫描自己的二维码。"), self.server.base_url)
+            text = arg(translate("DevicesPanel", "扫码评分已开启：%1。请专家连接同一网络后扫描自己的二维码。"), self.server.base_url)
             if self.server.host in ("127.0.0.1", "::1", "localhost"):
-                text += _tr("注意：现在只有本机能打开，手机无法连接；正式使用请停止后选择热点或会场网络。")
+                text += translate("DevicesPanel", "注意：现在只有本机能打开，手机无法连接；正式使用请停止后选择热点或会场网络。")
             self.status_label.setText(text)
         else:
-            self.status_label.setText(_tr("选择专家手机所连的网络，然后开启扫码评分。二维码含地址和端口："
+            self.status_label.setText(translate("DevicesPanel", "选择专家手机所连的网络，然后开启扫码评分。二维码含地址和端口："
                                           "先开启再打印入场卡。"))
         self._update_device_experts()
         self._show_qr()
@@ -375,14 +371,14 @@ class DevicesPanel(operations.Listener, QWidget):
         self.cards_button.setEnabled(self.serving)
         if url is None:
             self.qr_label.setPixmap(QPixmap())
-            self.qr_label.setText(_tr("开启扫码评分后，这里显示所选专家的二维码") if expert is not None else "")
+            self.qr_label.setText(translate("DevicesPanel", "开启扫码评分后，这里显示所选专家的二维码") if expert is not None else "")
             self.url_label.setText("")
             return
         pixmap = QPixmap()
         pixmap.loadFromData(qr_png(url, scale=6), "PNG")
         self.qr_label.setPixmap(pixmap)
         name = next((r.expert for r in self.model.rows if r.expert_id == expert), "")
-        self.url_label.setText(arg(_tr("%1 的评分链接（仅限本人）：%2"), name, url))
+        self.url_label.setText(arg(translate("DevicesPanel", "%1 的评分链接（仅限本人）：%2"), name, url))
 
     def _repaint_seen(self) -> None:
         self.model.repaint_seen()
@@ -405,7 +401,7 @@ class DevicesPanel(operations.Listener, QWidget):
         try:
             server.start()
         except OSError as exc:
-            self.message.emit(arg(_tr("无法在 %1:%2 开启扫码评分（%3）。端口可能已被占用：请换一个端口。"),
+            self.message.emit(arg(translate("DevicesPanel", "无法在 %1:%2 开启扫码评分（%3）。端口可能已被占用：请换一个端口。"),
                                   host, port, exc.strerror or str(exc)))
             return False
         except UserError as exc:
@@ -451,16 +447,16 @@ class DevicesPanel(operations.Listener, QWidget):
     def revoke_selected(self) -> bool:
         expert = self._selected_expert()
         return expert is not None and self._revoke(
-            expert, _tr("作废评分链接"), _tr("作废原因（如：手机遗失）。旧链接立即失效，并换发新的二维码："))
+            expert, translate("DevicesPanel", "作废评分链接"), translate("DevicesPanel", "作废原因（如：手机遗失）。旧链接立即失效，并换发新的二维码："))
 
     def take_over_selected(self) -> bool:
         expert = self._selected_expert()
         return expert is not None and self._revoke(
-            expert, _tr("接管评分"), _tr("接管原因（如：手机没电，由会务人员按纸质评分表代录）。该专家的链接将作废，"
+            expert, translate("DevicesPanel", "接管评分"), translate("DevicesPanel", "接管原因（如：手机没电，由会务人员按纸质评分表代录）。该专家的链接将作废，"
                                         "评分表中该列改由本机录入："))
 
     def choose_cards_path(self) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self, _tr("保存入场卡"), _tr("专家评分入场卡.pdf"), "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, translate("DevicesPanel", "保存入场卡"), translate("DevicesPanel", "专家评分入场卡.pdf"), "PDF (*.pdf)")
         return path or None
 
     def save_cards(self, path: str | None = None) -> Path | None:
@@ -480,7 +476,7 @@ class DevicesPanel(operations.Listener, QWidget):
         except UserError as exc:
             self.message.emit(str(exc))
             return None
-        self.message.emit(arg(_tr("入场卡已保存：%1"), target))
+        self.message.emit(arg(translate("DevicesPanel", "入场卡已保存：%1"), target))
         return target
 
     def _on_change(self, report: dict) -> None:

@@ -2,7 +2,7 @@
 question log of one unit. They read through the core; they never write."""
 from __future__ import annotations
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex,
                             QPersistentModelIndex, Qt)
 from PySide6.QtGui import QBrush, QColor, QFont
 
@@ -10,15 +10,11 @@ from fazhi_desktop.live import PHASE_LABELS, LiveMeeting, fmt_span
 from fazhi_desktop.questions import Question, list_questions
 from fazhi_desktop.roster import UNIT_STATUSES, list_experts
 
-from ..i18n import arg, label
+from ..i18n import arg, label, translate
 
 Index = QModelIndex | QPersistentModelIndex
 STATUS_COLOURS = {"waiting": "#546e7a", "report": "#1565c0", "questions": "#6a1b9a", "scoring": "#ef6c00",
                   "done": "#2e7d32", "absent": "#9e9e9e"}
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("live", text)
 
 
 class AgendaModel(QAbstractTableModel):
@@ -90,7 +86,7 @@ class AgendaModel(QAbstractTableModel):
                 return ("▶ " if current else "") + str(u.position)
             if col == self.COL_NAME:
                 n = self.open_items.get(u.id, 0)
-                return u.name + (arg(_tr("（整改 %1）"), n) if n else "")
+                return u.name + (arg(translate("live", "（整改 %1）"), n) if n else "")
             if col == self.COL_STATUS:
                 return label("Roster", UNIT_STATUSES.get(u.status, u.status))
             if col == self.COL_USED:
@@ -99,7 +95,7 @@ class AgendaModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_USED:
             return self.planned_vs_actual(u.id)
         if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_NAME and self.open_items.get(u.id):
-            return arg(_tr("往次评议提出、尚未完成的整改事项 %1 项"), self.open_items[u.id])
+            return arg(translate("live", "往次评议提出、尚未完成的整改事项 %1 项"), self.open_items[u.id])
         if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_STATUS:
             return QBrush(QColor(STATUS_COLOURS.get(u.status, "#000000")))
         if role == Qt.ItemDataRole.ForegroundRole and u.status == "absent":
@@ -172,7 +168,7 @@ class QuestionModel(QAbstractTableModel):
             if col == self.COL_PROBLEM:
                 if not q.problem:
                     return ""
-                parts = [_tr("是")] + [p for p in (q.measure, q.deadline and _tr("期限 ") + q.deadline) if p]
+                parts = [translate("live", "是")] + [p for p in (q.measure, q.deadline and translate("live", "期限 ") + q.deadline) if p]
                 return "；".join(parts)
         if role == Qt.ItemDataRole.ToolTipRole and col in (self.COL_TEXT, self.COL_ANSWER):
             return q.text if col == self.COL_TEXT else q.answer

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGroupBox, QListWidg
 from fazhi_desktop.anomalies import find_anomalies
 from fazhi_desktop.errors import UserError
 
-from ..i18n import label
+from ..i18n import arg, label
 from ..icons import icon
 
 DEFAULT_SPREAD = 10.0
@@ -47,9 +47,10 @@ class AnomalyPanel(QGroupBox):
             self.list.addItem(str(exc))
             return
         for a in self.anomalies:
-            item = QListWidgetItem(icon("warning", "#e65100"), f"【{label('anomalies', a.label)}】{a.message}")
+            message = arg(label("anomalies", a.text), *a.args)
+            item = QListWidgetItem(icon("warning", "#e65100"), f"【{label('anomalies', a.label)}】{message}")
             item.setData(Qt.ItemDataRole.UserRole, a.unit)
-            item.setToolTip(a.message)
+            item.setToolTip(message)
             self.list.addItem(item)
         if not self.anomalies:
             item = QListWidgetItem(icon("ok", "#2e7d32"), self.tr("暂无需要注意的评分。"))

@@ -1,17 +1,13 @@
 """The audit log (append-only): every change after submission and every replacement by an import."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QTableView,
                                QVBoxLayout, QWidget)
 
 from fazhi_desktop import roster, scoring
 
 from ..i18n import label
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AuditLog", text)
 
 
 COLUMNS = [("at", QT_TRANSLATE_NOOP("AuditLog", "时间")),

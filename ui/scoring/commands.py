@@ -9,17 +9,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from fazhi_desktop import scoring
 from fazhi_desktop.template import fmt_decimal
 
 from .. import operations
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ScoreCommand", text)
+from ..i18n import translate
 
 
 class ScoreCommand(QUndoCommand):
@@ -28,7 +24,7 @@ class ScoreCommand(QUndoCommand):
     def __init__(self, db, *, session_id: int, expert_id: int, unit_id: int, criterion_id: int,
                  before: Decimal | None, after: Decimal | None, reason: str = "", operator: str = "",
                  label: str = "", on_done: Callable[["ScoreCommand", str | None], None] | None = None):
-        super().__init__(_tr("评分 {0}：{1} → {2}").format(label, fmt_decimal(before) or "空", fmt_decimal(after) or "空"))
+        super().__init__(translate("ScoreCommand", "评分 {0}：{1} → {2}").format(label, fmt_decimal(before) or "空", fmt_decimal(after) or "空"))
         self.db = db
         self.session_id = session_id
         self.expert_id = expert_id
@@ -59,8 +55,8 @@ class ScoreCommand(QUndoCommand):
         if not scoring.is_submitted(self.db, self.expert_id, self.unit_id):
             return self.reason
         if undoing:
-            return _tr("撤销修改") + (f"（{self.reason}）" if self.reason else "")
-        return self.reason or _tr("重做修改")
+            return translate("ScoreCommand", "撤销修改") + (f"（{self.reason}）" if self.reason else "")
+        return self.reason or translate("ScoreCommand", "重做修改")
 
     def redo(self) -> None:
         reason = self._reason(False)

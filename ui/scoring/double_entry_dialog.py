@@ -8,7 +8,7 @@ so closing the dialog halfway leaves the sheet exactly as it was.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QRadioButton, QScrollArea, QStackedWidget, QVBoxLayout, QWidget)
 
@@ -16,14 +16,11 @@ from fazhi_desktop import double_entry, roster, scoring
 from fazhi_desktop.errors import UserError
 from fazhi_desktop.sessions import load_template
 from fazhi_desktop.template import fmt_decimal
+from ..i18n import arg, translate
 
 ERROR_STYLE = "color: #b71c1c; font-weight: bold;"
 OK_STYLE = "color: #2e7d32;"
 FIRST, SECOND, PAPER = 0, 1, 2
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DoubleEntryDialog", text)
 
 
 class _EnterMovesDown(QObject):
@@ -51,7 +48,7 @@ class _DifferenceRow:
 
     def __init__(self, grid: QGridLayout, row: int, diff: double_entry.Difference, parent: QWidget):
         self.diff = diff
-        first = _tr("未录入") if diff.stored is None else fmt_decimal(diff.stored)
+        first = translate("DoubleEntryDialog", "未录入") if diff.stored is None else fmt_decimal(diff.stored)
         self.labels = [QLabel(diff.criterion, parent), QLabel(first, parent), QLabel(fmt_decimal(diff.second), parent)]
         self.labels[0].setWordWrap(True)
         for col, label in enumerate(self.labels):
@@ -60,20 +57,20 @@ class _DifferenceRow:
         box = QHBoxLayout(choice)
         box.setContentsMargins(0, 0, 0, 0)
         self.group = QButtonGroup(choice)
-        self.radios = [QRadioButton(_tr("第一次"), choice), QRadioButton(_tr("第二次"), choice),
-                       QRadioButton(_tr("纸质表为"), choice)]
+        self.radios = [QRadioButton(translate("DoubleEntryDialog", "第一次"), choice), QRadioButton(translate("DoubleEntryDialog", "第二次"), choice),
+                       QRadioButton(translate("DoubleEntryDialog", "纸质表为"), choice)]
         for key, radio in enumerate(self.radios):
             self.group.addButton(radio, key)
             box.addWidget(radio)
         self.radios[FIRST].setEnabled(diff.stored is not None)
         self.paper = QLineEdit(choice)
-        self.paper.setPlaceholderText(_tr("分数"))
+        self.paper.setPlaceholderText(translate("DoubleEntryDialog", "分数"))
         self.paper.setMaximumWidth(70)
         self.paper.textEdited.connect(lambda _t: self.radios[PAPER].setChecked(True))
         box.addWidget(self.paper)
         grid.addWidget(choice, row, 3)
         self.reason = QLineEdit(parent)
-        self.reason.setPlaceholderText(_tr("原因（必填），如：以纸质表为准"))
+        self.reason.setPlaceholderText(translate("DoubleEntryDialog", "原因（必填），如：以纸质表为准"))
         grid.addWidget(self.reason, row, 4)
 
     def choose(self, key: int, value: str = "") -> None:
@@ -96,7 +93,7 @@ class DoubleEntryDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.session_id = session_id
-        self.setWindowTitle(_tr("双人录入核对"))
+        self.setWindowTitle(translate("DoubleEntryDialog", "双人录入核对"))
         self.leaves = load_template(db, session_id).leaves()
         self.done_sheets: list[str] = []
         self.fields: list[QLineEdit] = []
@@ -112,9 +109,9 @@ class DoubleEntryDialog(QDialog):
         self.stack.addWidget(self.diff_page)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.back_button = QPushButton(_tr("上一步"), self)
+        self.back_button = QPushButton(translate("DoubleEntryDialog", "上一步"), self)
         self.next_button = QPushButton(self)
-        self.close_button = QPushButton(_tr("关闭"), self)
+        self.close_button = QPushButton(translate("DoubleEntryDialog", "关闭"), self)
         for b in (self.back_button, self.close_button):
             b.setAutoDefault(False)
         self.back_button.clicked.connect(self.back)
@@ -140,7 +137,7 @@ class DoubleEntryDialog(QDialog):
     def _pick_page(self, operator: str) -> QWidget:
         page = QWidget(self)
         form = QFormLayout(page)
-        intro = QLabel(_tr("由第二人对照纸质评分表，把这张表再录入一遍。第一次录入的分数不会显示；录完后逐项比较，"
+        intro = QLabel(translate("DoubleEntryDialog", "由第二人对照纸质评分表，把这张表再录入一遍。第一次录入的分数不会显示；录完后逐项比较，"
                            "不一致的逐项核对纸质表、选定采用的分数并填写原因。一致的分数标记为已核对。"), page)
         intro.setWordWrap(True)
         form.addRow(intro)
@@ -151,10 +148,10 @@ class DoubleEntryDialog(QDialog):
         self.unit_combo.currentIndexChanged.connect(lambda _i: self._fill_experts())
         self.expert_combo = QComboBox(page)
         self.checker = QLineEdit(operator, page)
-        self.checker.setPlaceholderText(_tr("第二位录入人的姓名（记入审计日志）"))
-        form.addRow(_tr("参评单位"), self.unit_combo)
-        form.addRow(_tr("评议专家"), self.expert_combo)
-        form.addRow(_tr("核对人"), self.checker)
+        self.checker.setPlaceholderText(translate("DoubleEntryDialog", "第二位录入人的姓名（记入审计日志）"))
+        form.addRow(translate("DoubleEntryDialog", "参评单位"), self.unit_combo)
+        form.addRow(translate("DoubleEntryDialog", "评议专家"), self.expert_combo)
+        form.addRow(translate("DoubleEntryDialog", "核对人"), self.checker)
         return page
 
     def _fill_experts(self, prefer_after: int | None = None) -> None:
@@ -171,7 +168,8 @@ class DoubleEntryDialog(QDialog):
             if scoring.is_recused(self.db, expert.id, unit_id):
                 continue
             n = waiting.get(expert.id, 0)
-            self.expert_combo.addItem(f"{expert.name}（{_tr('待核对 {0} 项').format(n) if n else _tr('无待核对')}）",
+            waits = arg(translate("DoubleEntryDialog", "待核对 %1 项"), n) if n else translate("DoubleEntryDialog", "无待核对")
+            self.expert_combo.addItem(f"{expert.name}（{waits}）",
                                       expert.id)
             row = self.expert_combo.count() - 1
             if n and first < 0:
@@ -192,14 +190,14 @@ class DoubleEntryDialog(QDialog):
         self.entry_page = self._replace_page(1)
         outer = QVBoxLayout(self.entry_page)
         outer.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(_tr("第二次录入：{0}（按纸质评分表填写，Enter 下移）").format(self._sheet_title()), self.entry_page)
+        title = QLabel(translate("DoubleEntryDialog", "第二次录入：{0}（按纸质评分表填写，Enter 下移）").format(self._sheet_title()), self.entry_page)
         title.setStyleSheet("font-weight: bold;")
         outer.addWidget(title)
         body = QWidget()
         grid = QGridLayout(body)
-        grid.addWidget(QLabel(_tr("指标")), 0, 0)
-        grid.addWidget(QLabel(_tr("满分")), 0, 1)
-        grid.addWidget(QLabel(_tr("得分（第二次）")), 0, 2)
+        grid.addWidget(QLabel(translate("DoubleEntryDialog", "指标")), 0, 0)
+        grid.addWidget(QLabel(translate("DoubleEntryDialog", "满分")), 0, 1)
+        grid.addWidget(QLabel(translate("DoubleEntryDialog", "得分（第二次）")), 0, 2)
         self.fields = []
         for row, (path, leaf) in enumerate(self.leaves, start=1):
             label = QLabel(path)
@@ -230,8 +228,8 @@ class DoubleEntryDialog(QDialog):
         outer = QVBoxLayout(self.diff_page)
         outer.setContentsMargins(0, 0, 0, 0)
         n = len(self.differences)
-        text = (_tr("{0}：{1} 项一致，{2} 项不同。请对照纸质评分表逐项选定采用的分数，并填写原因。").format(self._sheet_title(), agreed, n)
-                if n else _tr("{0}：全部 {1} 项与第一次录入一致。按“完成”标记为已核对。").format(self._sheet_title(), agreed))
+        text = (translate("DoubleEntryDialog", "{0}：{1} 项一致，{2} 项不同。请对照纸质评分表逐项选定采用的分数，并填写原因。").format(self._sheet_title(), agreed, n)
+                if n else translate("DoubleEntryDialog", "{0}：全部 {1} 项与第一次录入一致。按“完成”标记为已核对。").format(self._sheet_title(), agreed))
         summary = QLabel(text, self.diff_page)
         summary.setWordWrap(True)
         summary.setStyleSheet("font-weight: bold;")
@@ -240,7 +238,7 @@ class DoubleEntryDialog(QDialog):
         if n:
             body = QWidget()
             grid = QGridLayout(body)
-            for col, head in enumerate((_tr("指标"), _tr("第一次"), _tr("第二次"), _tr("采用"), _tr("原因"))):
+            for col, head in enumerate((translate("DoubleEntryDialog", "指标"), translate("DoubleEntryDialog", "第一次"), translate("DoubleEntryDialog", "第二次"), translate("DoubleEntryDialog", "采用"), translate("DoubleEntryDialog", "原因"))):
                 label = QLabel(head)
                 label.setStyleSheet("font-weight: bold;")
                 grid.addWidget(label, 0, col)
@@ -268,10 +266,10 @@ class DoubleEntryDialog(QDialog):
     # --- navigation -----------------------------------------------------------------------------
     def _show_step(self, step: int) -> None:
         self.stack.setCurrentIndex(step)
-        names = [_tr("① 选择评分表"), _tr("② 第二次录入"), _tr("③ 核对差异")]
+        names = [translate("DoubleEntryDialog", "① 选择评分表"), translate("DoubleEntryDialog", "② 第二次录入"), translate("DoubleEntryDialog", "③ 核对差异")]
         self.steps.setText("　→　".join(f"<b>{n}</b>" if i == step else n for i, n in enumerate(names)))
         self.back_button.setEnabled(step > 0)
-        self.next_button.setText([_tr("开始录入"), _tr("比较"), _tr("完成")][step])
+        self.next_button.setText([translate("DoubleEntryDialog", "开始录入"), translate("DoubleEntryDialog", "比较"), translate("DoubleEntryDialog", "完成")][step])
         self.next_button.setDefault(step != 1)  # on step 2 Enter moves down the column instead
         self.next_button.setAutoDefault(step == 1)  # ... and presses 比较 once it has the focus
         if step == 1 and self.fields:
@@ -299,7 +297,7 @@ class DoubleEntryDialog(QDialog):
 
     def _start(self) -> bool:
         if self.sheet() is None:
-            self.show_status(_tr("请先选择参评单位和评议专家。"), error=True)
+            self.show_status(translate("DoubleEntryDialog", "请先选择参评单位和评议专家。"), error=True)
             return False
         self.show_status("")
         self._build_entry()
@@ -311,7 +309,7 @@ class DoubleEntryDialog(QDialog):
         values = self.typed()
         empty = [path for (path, leaf) in self.leaves if not values[leaf.id]]
         if empty:
-            self.show_status(_tr("还有 {0} 项没有填写：{1}").format(len(empty), "、".join(empty)), error=True)
+            self.show_status(translate("DoubleEntryDialog", "还有 {0} 项没有填写：{1}").format(len(empty), "、".join(empty)), error=True)
             return False
         unit_id, expert_id = self.sheet()
         self.differences = double_entry.compare(self.db, self.session_id,
@@ -337,6 +335,6 @@ class DoubleEntryDialog(QDialog):
         expert_position = next((e.position for e in roster.list_experts(self.db, self.session_id) if e.id == expert_id), None)
         self._fill_experts(prefer_after=expert_position)
         self._show_step(0)
-        self.show_status(_tr("已核对：{0}（{1} 项一致，{2} 项差异已处理）。可接着核对下一张评分表。").format(
+        self.show_status(translate("DoubleEntryDialog", "已核对：{0}（{1} 项一致，{2} 项差异已处理）。可接着核对下一张评分表。").format(
             title, len(self.typed()) - len(differences), len(differences)))
         return True

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -19,10 +19,7 @@ from fazhi_desktop.template import fmt_decimal
 
 from .. import operations
 from .grid_model import INVALID_BG, INVALID_FG
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExternalValues", text)
+from ..i18n import translate
 
 
 class ExternalModel(QAbstractTableModel):
@@ -78,7 +75,7 @@ class ExternalModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return error[0] if error else fmt_decimal(self.values.get(key))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return error[1] if error else _tr("0 到 100 分；留空表示尚无此项得分")
+            return error[1] if error else translate("ExternalValues", "0 到 100 分；留空表示尚无此项得分")
         if role == Qt.ItemDataRole.BackgroundRole and error:
             return QBrush(INVALID_BG)
         if role == Qt.ItemDataRole.ForegroundRole and error:

@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from fazhi_desktop import roster, scoring
 from fazhi_desktop.sessions import get_session, load_template
 from fazhi_desktop.template import Criterion, fmt_decimal
 
-from ..i18n import label
+from ..i18n import label, translate
 
 COL_NAME, COL_MAX, FIRST_EXPERT = 0, 1, 2
 
@@ -33,10 +33,6 @@ GROUP_BG = QColor("#eceff1")
 TOTAL_BG = QColor("#fff8e1")
 
 Committer = Callable[[int, int, str], "str | None"]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ScoreGrid", text)
 
 
 def state_label(state: str) -> str:
@@ -99,7 +95,7 @@ class ScoreGridModel(QAbstractTableModel):
         self.beginResetModel()
         template = self.template = load_template(self.db, self.session_id)
         self.rows = flatten(template.criteria)
-        self.rows.append(GridRow("total", _tr("合计"), "", 0, template.total_max))
+        self.rows.append(GridRow("total", translate("ScoreGrid", "合计"), "", 0, template.total_max))
         self.read_only = not get_session(self.db, self.session_id).editable("scores")
         self.experts = roster.list_experts(self.db, self.session_id)
         self.errors.clear()
@@ -168,20 +164,21 @@ class ScoreGridModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if section == COL_NAME:
-            return _tr("评分指标") if role == Qt.ItemDataRole.DisplayRole else None
+            return translate("ScoreGrid", "评分指标") if role == Qt.ItemDataRole.DisplayRole else None
         if section == COL_MAX:
-            return _tr("满分") if role == Qt.ItemDataRole.DisplayRole else None
+            return translate("ScoreGrid", "满分") if role == Qt.ItemDataRole.DisplayRole else None
         expert = self.expert_at(section)
         if expert is None:
             return None
         state = self.states.get(expert.id, "empty")
         device = expert.id in self.on_device
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{expert.name}\n{state_label(state)}" + (_tr("·手机") if device else "")
+            return f"{expert.name}\n{state_label(state)}" + (translate("ScoreGrid", "·手机") if device else "")
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = f"{expert.name}（{expert.category or _tr('专家')}）：{state_label(state)}"
+            category = expert.category or translate("ScoreGrid", "专家")
+            tip = f"{expert.name}（{category}）：{state_label(state)}"
             if device:
-                tip += _tr("。该专家正用自己的手机评分，此列只读；需代录时，请在“专家设备”中接管。")
+                tip += translate("ScoreGrid", "。该专家正用自己的手机评分，此列只读；需代录时，请在“专家设备”中接管。")
             return tip
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(RECUSED_FG) if state == "recused" else None
@@ -209,7 +206,7 @@ class ScoreGridModel(QAbstractTableModel):
             if error:
                 return error[0]
             if state == "recused":
-                return _tr("回避") if role == Qt.ItemDataRole.DisplayRole else ""
+                return translate("ScoreGrid", "回避") if role == Qt.ItemDataRole.DisplayRole else ""
             if row.kind == "leaf":
                 return fmt_decimal(self.values.get((expert.id, row.criterion_id)))
             return fmt_decimal(self.total(expert.id, row.leaf_ids or self._all_leaves()))
@@ -219,9 +216,9 @@ class ScoreGridModel(QAbstractTableModel):
             if error:
                 return error[1]
             if state == "recused":
-                return _tr("{0} 对本单位回避，不评分").format(expert.name)
+                return translate("ScoreGrid", "{0} 对本单位回避，不评分").format(expert.name)
             if row.kind == "leaf":
-                return _tr("{0}：0 到 {1} 分，可打半分").format(row.path, fmt_decimal(row.maximum))
+                return translate("ScoreGrid", "{0}：0 到 {1} 分，可打半分").format(row.path, fmt_decimal(row.maximum))
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
             if error:
@@ -270,7 +267,7 @@ class ScoreGridModel(QAbstractTableModel):
         stored = fmt_decimal(self.values.get((expert.id, row.criterion_id)))
         if text == stored and key not in self.errors:
             return False
-        refused = self.committer(expert.id, row.criterion_id, text) if self.committer else _tr("不能保存")
+        refused = self.committer(expert.id, row.criterion_id, text) if self.committer else translate("ScoreGrid", "不能保存")
         if refused:
             self.errors[key] = (text, refused)
         else:

@@ -25,6 +25,7 @@ from fazhi_desktop.sessions import get_session
 
 from .. import dialogs, operations
 from ..icons import icon
+from ..locks import why_locked
 from .anomaly_panel import AnomalyPanel
 from .commands import ScoreCommand
 from .external_editor import ExternalModel
@@ -225,7 +226,7 @@ class ScoringPage(operations.Listener, QWidget):
         self._update_title()
         self._update_buttons()
         self.anomalies.refresh()
-        locked = get_session(self.db, self.session_id).why_locked("scores")
+        locked = why_locked(get_session(self.db, self.session_id), "scores")
         self.double_on = double_entry.double_entry_enabled(self.db, self.session_id)
         self.double_switch.blockSignals(True)
         self.double_switch.setChecked(self.double_on)
@@ -444,7 +445,7 @@ class ScoringPage(operations.Listener, QWidget):
         value = self.model.values.get((command.expert_id, command.criterion_id))
         message = self.tr("已保存：{0} / {1} = {2}").format(expert, path, "空" if value is None else value)
         if self.model.states.get(command.expert_id) == "complete":
-            message += self.tr("。{0} 已评完全部指标，可“提交本列专家”锁定。").format(expert)
+            message += self.tr("。{0} 已评完全部指标，可按“提交本列”锁定。").format(expert)
         self.show_status(message)
 
     def _external_changed(self, unit_id: int) -> None:

@@ -3,23 +3,19 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from fazhi_desktop.results import Results, UnitResult, round_half_up
 from fazhi_desktop.template import fmt_decimal
 
-from ..i18n import label
+from ..i18n import label, translate
 from .grid_model import RECUSED_BG, RECUSED_FG
 
 STATUS = {"complete": QT_TRANSLATE_NOOP("Results", "完整"), "incomplete": QT_TRANSLATE_NOOP("Results", "未完成"),
           "absent": QT_TRANSLATE_NOOP("Results", "缺席")}
 INCOMPLETE_FG = QColor("#e65100")
 TRIMMED_FG = QColor("#9e9e9e")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Results", text)
 
 
 def shown(value: Fraction | None) -> str:
@@ -47,8 +43,8 @@ class RankingModel(QAbstractTableModel):
         self.endResetModel()
 
     def headers(self) -> list[str]:
-        return [_tr("排名"), _tr("单位"), *self.components, _tr("综合得分"), _tr("等次"), _tr("状态"),
-                _tr("未评完专家"), _tr("回避专家")]
+        return [translate("Results", "排名"), translate("Results", "单位"), *self.components, translate("Results", "综合得分"), translate("Results", "等次"), translate("Results", "状态"),
+                translate("Results", "未评完专家"), translate("Results", "回避专家")]
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.units)
@@ -69,7 +65,7 @@ class RankingModel(QAbstractTableModel):
     @staticmethod
     def status_text(u: UnitResult) -> str:
         if u.unchecked_scores and u.status == "incomplete":  # 双人录入核对 on: not final until checked
-            return _tr("待核对 {0} 项").format(u.unchecked_scores)
+            return translate("Results", "待核对 {0} 项").format(u.unchecked_scores)
         return label("Results", STATUS.get(u.status, u.status))
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -91,9 +87,9 @@ class RankingModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and u.status != "complete":
             return QBrush(INCOMPLETE_FG)
         if role == Qt.ItemDataRole.ToolTipRole and col == final_col + 2 and u.unchecked_scores:
-            return _tr("{0} 项分数待双人核对：核对后才计算综合得分和排名").format(u.unchecked_scores)
+            return translate("Results", "{0} 项分数待双人核对：核对后才计算综合得分和排名").format(u.unchecked_scores)
         if role == Qt.ItemDataRole.ToolTipRole and col == final_col and u.final_exact is not None:
-            return _tr("未舍入：{0}").format(f"{float(u.final_exact):.6f}")
+            return translate("Results", "未舍入：{0}").format(f"{float(u.final_exact):.6f}")
         return None
 
 
@@ -127,26 +123,26 @@ class TraceModel(QAbstractTableModel):
     def state(self, name: str) -> str:
         u = self.unit
         if name in u.recused_experts:
-            return _tr("回避")
+            return translate("Results", "回避")
         if name in u.incomplete_experts:
-            return _tr("未评完，不计入")
+            return translate("Results", "未评完，不计入")
         if name in u.trimmed_experts:
-            return _tr("去掉最高/低")
-        return _tr("计入")
+            return translate("Results", "去掉最高/低")
+        return translate("Results", "计入")
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
             if section == 0:
-                return _tr("满分")
+                return translate("Results", "满分")
             if section == len(self.experts) + 1:
-                return _tr("各项平均")
+                return translate("Results", "各项平均")
             name = self.experts[section - 1]
             return f"{name}\n{self.state(name)}"
         if section < len(self.leaves):
             return self.leaves[section][0]
-        return _tr("合计") if section == len(self.leaves) else _tr("百分制")
+        return translate("Results", "合计") if section == len(self.leaves) else translate("Results", "百分制")
 
     def _cell(self, row: int, col: int) -> str:
         u = self.unit
@@ -165,7 +161,7 @@ class TraceModel(QAbstractTableModel):
             return shown(mean * 100 / Fraction(self.total_max) if mean is not None else None)
         name = self.experts[col - 1]
         if name in u.recused_experts:
-            return _tr("回避")
+            return translate("Results", "回避")
         sheet = self.sheets.get(name, {})
         if row < n:
             value = sheet.get(self.leaves[row][1].id)

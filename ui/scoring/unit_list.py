@@ -1,21 +1,18 @@
 """The unit list beside the grid: per unit, how many experts are done, incomplete or recused."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from fazhi_desktop import roster, scoring
 from fazhi_desktop.sessions import load_template
 
 from .grid_model import state_label
+from ..i18n import translate
 
 DONE = QColor("#2e7d32")
 PARTLY = QColor("#e65100")
 NONE = QColor("#607d8b")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UnitList", text)
 
 
 class UnitCompletenessModel(QAbstractListModel):
@@ -67,11 +64,11 @@ class UnitCompletenessModel(QAbstractListModel):
         c = self.counts(unit_id)
         active = len(self.states.get(unit_id, {})) - len(c["recused"])
         done = len(c["submitted"]) + len(c["complete"])
-        text = _tr("{0}/{1} 已评完").format(done, active)
+        text = translate("UnitList", "{0}/{1} 已评完").format(done, active)
         if c["recused"]:
-            text += _tr("，{0} 回避").format(len(c["recused"]))
+            text += translate("UnitList", "，{0} 回避").format(len(c["recused"]))
         if self.unchecked and self.unchecked.get(unit_id):
-            text += _tr("，{0} 项待核对").format(self.unchecked[unit_id])
+            text += translate("UnitList", "，{0} 项待核对").format(self.unchecked[unit_id])
         return text
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
@@ -85,7 +82,7 @@ class UnitCompletenessModel(QAbstractListModel):
         active = len(self.states.get(unit.id, {})) - len(c["recused"])
         done = len(c["submitted"]) + len(c["complete"])
         if role == Qt.ItemDataRole.DisplayRole:
-            absent = _tr("（缺席）") if unit.status == "absent" else ""
+            absent = translate("UnitList", "（缺席）") if unit.status == "absent" else ""
             return f"{unit.position}. {unit.name}{absent}\n    {self.summary(unit.id)}"
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(DONE if active and done == active else PARTLY if done or c["incomplete"] else NONE)

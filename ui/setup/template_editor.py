@@ -30,6 +30,7 @@ from fazhi_desktop.template_draft import TemplateDraft
 from .. import dialogs
 from ..i18n import arg, label
 from ..icons import icon
+from ..locks import why_locked
 from ..widgets import tool_button
 from .template_library import ERROR, NOTE, OK, TemplateLibraryBar
 from .template_model import BAD, DESCRIPTION, EVIDENCE, MAX, NAME, TemplateTreeModel
@@ -218,7 +219,7 @@ class TemplateEditor(QWidget):
         self._show_draft()
         self.message.clear()
         session = sessions.get_session(self.db, self.session_id)
-        locked = session.why_locked("template")
+        locked = why_locked(session, "template")
         self.set_read_only(locked is not None, criteria_fixed=self.has_scores)
         if locked:
             self._say(locked, NOTE)
