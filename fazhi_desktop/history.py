@@ -18,13 +18,16 @@ import sqlite_utils
 
 from .db import transaction
 from .errors import UserError
+from .i18n import QT_TRANSLATE_NOOP
 from .ledger import list_items
 from .results import compute_results, round_half_up
 from .sessions import is_checklist
 from .unit_links import unit_aliases
 
-KIND_LABELS = {"question": "提问", "answer": "答复", "measure": "整改要求", "summary": "会议小结",
-               "item": "整改问题", "item_measure": "整改措施与佐证"}
+KIND_LABELS = {"question": QT_TRANSLATE_NOOP("SearchKind", "提问"), "answer": QT_TRANSLATE_NOOP("SearchKind", "答复"),
+               "measure": QT_TRANSLATE_NOOP("SearchKind", "整改要求"),
+               "summary": QT_TRANSLATE_NOOP("SearchKind", "会议小结"), "item": QT_TRANSLATE_NOOP("SearchKind", "整改问题"),
+               "item_measure": QT_TRANSLATE_NOOP("SearchKind", "整改措施与佐证")}
 SHORT_TERM = 3  # the trigram index finds terms of 3+ characters; shorter ones are scanned for
 
 

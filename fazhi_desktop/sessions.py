@@ -14,10 +14,12 @@ import sqlite_utils
 
 from .db import now_iso, transaction
 from .errors import UserError
+from .i18n import QT_TRANSLATE_NOOP
 from .stored_template import checklist_schema, load_template
 from .template import Criterion, Template, fmt_decimal, parse_template
 
-STATUSES = {"draft": "筹备中", "live": "进行中", "finished": "已结束", "sealed": "已封盘"}
+STATUSES = {"draft": QT_TRANSLATE_NOOP("SessionStatus", "筹备中"), "live": QT_TRANSLATE_NOOP("SessionStatus", "进行中"),
+            "finished": QT_TRANSLATE_NOOP("SessionStatus", "已结束"), "sealed": QT_TRANSLATE_NOOP("SessionStatus", "已封盘")}
 MEETING_FIELDS = ("title", "kind", "date", "venue", "organisers", "chair", "host", "secretary", "summary")
 FIELD_LABELS = {"title": "会议名称", "kind": "会议类型", "date": "日期", "venue": "地点",
                 "organisers": "主办单位", "chair": "评议组组长", "host": "主持人",

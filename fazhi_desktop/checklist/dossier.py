@@ -20,6 +20,7 @@ import sqlite_utils
 
 from ..db import now_iso, transaction
 from ..errors import UserError
+from ..i18n import QT_TRANSLATE_NOOP
 from ..scoring import audit
 from ..sessions import check_date
 from ..unit_links import unit_aliases
@@ -81,8 +82,9 @@ class DemonstrationStatus:
     @property
     def state(self) -> str:
         if self.naming is None:
-            return "未命名"
-        return "已摘牌" if self.delisting else "示范单位"
+            return QT_TRANSLATE_NOOP("DemonstrationState", "未命名")
+        return QT_TRANSLATE_NOOP("DemonstrationState", "已摘牌") if self.delisting else \
+            QT_TRANSLATE_NOOP("DemonstrationState", "示范单位")
 
 
 def naming_of(db: sqlite_utils.Database, unit_name: str) -> Naming | None:

@@ -15,6 +15,7 @@ from .. import __version__
 from ..chain import FIELDS, entries
 from ..db import now_iso
 from ..errors import UserError
+from ..labels import status_label
 from ..replay import ITEM_FIELDS, criterion_paths
 from ..sessions import get_session
 from ..tempfiles import temp_name
@@ -65,6 +66,7 @@ def session_data(db: sqlite_utils.Database, session_id: int) -> dict[str, Any]:
         r = dict(r)
         r["question"] = questions.get(r.pop("question_id"))
         r["evidence_files"] = json.loads(r["evidence_files"] or "[]")
+        r["status"] = status_label(r["status"])  # the package carries the words (its format predates codes)
         items.append(r)
     return {
         "session": session,
