@@ -461,6 +461,14 @@ def bench_history(big: int = 1000, runs: int = 3) -> dict:
         paths[n] = path
         out[f"db_size_{n}_mb"] = round(path.stat().st_size / 2**20, 1)
 
+    # What the unit's dossier shows on the small history (sessions, questions, items): the window
+    # also times the dossier of the large one limited to these amounts (the same amount shown).
+    db = open_db(paths[10])
+    small = history.unit_dossier(db, history_gen.NEW_NAME)
+    shown = f"{len(small.entries)},{max(1, len(small.questions))},{max(1, len(small.items))}"
+    out["dossier_same_amount"] = shown
+    db.conn.close()
+
     # The window: startup on that database, history browser open, dossier, search (child processes).
     window: dict[str, dict[int, list[int]]] = {}
     with tempfile.TemporaryDirectory(prefix="fazhi-bench-hist-", dir=_bench_tmp()) as tmp:
@@ -471,7 +479,7 @@ def bench_history(big: int = 1000, runs: int = 3) -> dict:
         for r in range(runs + 1):  # the first round only warms the disk cache
             for n in (10, big):
                 figures = _run_timed([sys.executable, str(ROOT / "bench" / "app_timing.py"), str(copies[n]),
-                                      history_gen.NEW_NAME])
+                                      history_gen.NEW_NAME, shown])
                 if r:
                     for k, v in figures.items():
                         window.setdefault(k, {}).setdefault(n, []).append(v)

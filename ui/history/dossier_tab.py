@@ -84,6 +84,9 @@ class DossierTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(split, 1)
         self.dossier: history.Dossier | None = None
+        # how much the dossier shows: the latest sessions, questions and items (bench/app_timing.py
+        # sets the amounts a small history fills, to time a large one for the same amount shown)
+        self.shown = {"limit": 30, "questions_limit": 200, "items_limit": 100}
         self.refresh_units()
 
     def refresh_units(self) -> None:
@@ -99,7 +102,7 @@ class DossierTab(QWidget):
         if not name:
             return
         self.unit.setCurrentText(name)
-        d = history.unit_dossier(self.db, name, today=self.window_.today())
+        d = history.unit_dossier(self.db, name, today=self.window_.today(), **self.shown)
         self.dossier = d
         self.chart.set_entries(d.entries)
         self.sessions.set_rows(list(reversed(d.entries)))
@@ -111,11 +114,13 @@ class DossierTab(QWidget):
             text += arg(self.tr("（显示最近 %1 场）"), len(d.entries))
         if others:
             text += self.tr("；含曾用名/现名称：") + "、".join(others)
-        open_items = sum(1 for i in d.items if i["status"] != ledger.DONE)
-        text += arg(self.tr("；未完成整改 %1 项"), open_items)
+        text += arg(self.tr("；未完成整改 %1 项"), d.items_open)
         self.aliases.setText(text)
         self.lower.setTabText(1, arg(self.tr("专家提问（%1）"), len(d.questions)))
-        self.lower.setTabText(2, arg(self.tr("整改事项（%1）"), len(d.items)))
+        if d.items_total > len(d.items):  # the whole list is in 整改台账, filtered by the unit
+            self.lower.setTabText(2, arg(self.tr("整改事项（最近 %1 项，共 %2 项）"), len(d.items), d.items_total))
+        else:
+            self.lower.setTabText(2, arg(self.tr("整改事项（%1）"), len(d.items)))
         demo = self.demonstration.load(name)
         self.lower.setTabText(3, arg(self.tr("示范创建（%1）"), label("DemonstrationState", demo.state)))
 

@@ -52,6 +52,7 @@ class SessionsTab(QWidget):
         self.detail_info = QLabel()
         self.detail_info.setWordWrap(True)
         self.detail_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._details = 0  # how many times a detail was shown (apply_filters shows it once)
         self.results = RowsModel(RESULT_COLUMNS, self)
         self.results_view = table_view(self.results)
         self.open_button = button(self.tr("打开（只读）"), "open", self.open_selected)
@@ -106,9 +107,11 @@ class SessionsTab(QWidget):
         self.model.set_filters(year=self.year.currentData(), kind=self.kind.currentData(),
                                status=self.status.currentData(), text=self.text.text())
         self.count.setText(arg(self.tr("共 %1 场"), self.model.total_count()))
+        shown = self._details
         if self.model.rowCount():
-            self.view.selectRow(0)
-        self.show_detail()
+            self.view.selectRow(0)  # a new current row shows its detail (currentRowChanged)
+        if self._details == shown:  # no row, or the same one: show it here, once
+            self.show_detail()
 
     def refresh(self) -> None:
         self._fill_filters()
@@ -129,6 +132,7 @@ class SessionsTab(QWidget):
         return False
 
     def show_detail(self) -> None:
+        self._details += 1
         sid = self.selected_id()
         for b in (self.open_button, self.seal_button, self.reopen_button, self.revise_button, self.items_button,
                   self.package_button):
