@@ -74,12 +74,20 @@ def count_history(db: sqlite_utils.Database, *, year: int | str | None = None, k
 
 
 def history_years(db: sqlite_utils.Database) -> list[int]:
+    """The years that have sessions, newest first: one seek per year down the date index, not a
+    pass over every session (dates are YYYY-MM-DD, so ``date < '2024'`` is every date before 2024)."""
     return [int(y) for (y,) in db.execute(
-        "SELECT DISTINCT substr(date, 1, 4) FROM sessions WHERE date IS NOT NULL ORDER BY 1 DESC")]
+        "WITH RECURSIVE y(year) AS (SELECT substr(max(date), 1, 4) FROM sessions UNION ALL "
+        "SELECT (SELECT substr(max(date), 1, 4) FROM sessions WHERE date < y.year) FROM y WHERE y.year IS NOT NULL) "
+        "SELECT year FROM y WHERE year IS NOT NULL")]
 
 
 def history_kinds(db: sqlite_utils.Database) -> list[str]:
-    return [k for (k,) in db.execute("SELECT DISTINCT kind FROM sessions WHERE kind != '' ORDER BY kind")]
+    """The kinds of session there are, in order: one seek per kind down idx_sessions_kind."""
+    return [k for (k,) in db.execute(
+        "WITH RECURSIVE k(kind) AS (SELECT min(kind) FROM sessions WHERE kind != '' UNION ALL "
+        "SELECT (SELECT min(kind) FROM sessions WHERE kind > k.kind) FROM k WHERE k.kind IS NOT NULL) "
+        "SELECT kind FROM k WHERE kind IS NOT NULL")]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -168,3 +168,10 @@ def test_dossier_reads_what_it_shows_and_counts_the_rest(history_db):
     every = history.unit_dossier(history_db, "万州区", questions_limit=1000).questions
     assert history.unit_dossier(history_db, "万州区", limit=1, questions_limit=1000).questions == every
     assert {q["session_id"] for q in every} == {1, 3}
+
+
+def test_years_and_kinds_of_the_sessions_list(history_db):
+    update_session(history_db, session_id=2, kind="专项评议")
+    assert history.history_years(history_db) == [2023, 2021, 2020]
+    assert history.history_kinds(history_db) == sorted({"专项评议", *(k for (k,) in history_db.execute(
+        "SELECT kind FROM sessions WHERE id != 2 AND kind != ''"))})
