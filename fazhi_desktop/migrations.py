@@ -571,7 +571,7 @@ def _v8_devices_and_checks(db: sqlite_utils.Database) -> None:
 
 def _v9_ledger_codes(db: sqlite_utils.Database) -> None:
     """The ledger's status stored as a code (``todo``/``doing``/``done``; the words 未启动/推进中/
-    已完成 live in :mod:`fazhi_desktop.labels`), and an index for the history list's order.
+    已完成 live in :mod:`fazhi_desktop.labels`), and indexes for the history list's order and a unit's items.
 
     SQLite cannot change a CHECK constraint in place, so ``rectification_items`` is rebuilt (same
     columns, same ids, the status mapped) and its indexes and triggers are created again as they
@@ -617,6 +617,9 @@ def _v9_ledger_codes(db: sqlite_utils.Database) -> None:
     # the history window's list, newest first: the first page is read in index order instead of
     # sorting every session (the ORDER BY of history.list_history, term for term)
     db.execute("CREATE INDEX idx_sessions_newest ON sessions(date IS NULL, date DESC, id DESC)")
+    # a unit's items newest session first (the dossier, the ledger filtered by unit) sorted from the
+    # index, without reading every item row
+    db.execute("CREATE INDEX idx_items_unit_session ON rectification_items(unit_name, session_id)")
 
 
 MIGRATIONS: list[Migration] = [_v1_foundation, _v2_scoring, _v3_live, _v4_history, _v5_external_provenance,
