@@ -1,11 +1,16 @@
 """Child process of bench/run.py: the real window on a given database, timed.
 
-    python bench/app_timing.py DB_PATH [UNIT_NAME]
+    python bench/app_timing.py DB_PATH [UNIT_NAME [ROWS,SESSIONS,QUESTIONS,ITEMS]]
 
 Prints ``startup_ms`` (process start as the OS records it → main window painted, as
 ``--self-test`` measures it), ``history_open_ms`` (history browser constructed → painted),
-``dossier_ms`` (the unit's dossier shown in the browser) and ``search_ms`` (a search run
-in the browser's search tab)."""
+``dossier_ms`` (the unit's dossier shown in the browser) and ``search_ms`` (a search run in the
+browser's search tab).
+
+With the last argument the browser shows at most ROWS sessions in its list (its first page) and
+the dossier at most SESSIONS sessions, QUESTIONS questions and ITEMS rectification items: the
+amounts a small history fills, so that a large history is timed for the same amount shown (by
+default the list loads 100 rows and the dossier 30 sessions, 200 questions and 100 items)."""
 from __future__ import annotations
 
 import os
@@ -50,10 +55,18 @@ def main() -> int:
         app.processEvents()
     print(f"startup_ms={ms_since_start()}", flush=True)
 
+    from ui.history import models
     from ui.history.window import HistoryWindow
 
+    shown = None
+    if len(sys.argv) > 3:
+        rows, sessions, questions, items = (int(v) for v in sys.argv[3].split(","))
+        models.PAGE = rows
+        shown = {"limit": sessions, "questions_limit": questions, "items_limit": items}
     t = time.perf_counter()
     history = HistoryWindow(db)
+    if shown:
+        history.dossier.shown = shown
     history.show()
     painted(history, app)
     print(f"history_open_ms={int((time.perf_counter() - t) * 1000)}", flush=True)

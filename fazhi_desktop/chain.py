@@ -22,6 +22,7 @@ from typing import Any, Iterable, Mapping
 
 import sqlite_utils
 
+from .labels import action_label
 from .timeutil import now_iso
 
 GENESIS = "0" * 64
@@ -172,7 +173,7 @@ def first_broken(rows: list[Mapping[str, Any]], chain: str) -> str | None:
     """The first broken link of a chain's entries (in stored order), in Chinese, or None."""
     prev = GENESIS
     for index, row in enumerate(rows, start=1):
-        where = f"第 {index} 条（{row.get('at') or '?'} {row.get('action') or '?'}）"
+        where = f"第 {index} 条（{row.get('at') or '?'} {action_label(row.get('action')) or '?'}）"
         if row.get("chain") != chain or row.get("seq") != index:
             return f"{where}：序号不连续（应为 {index}，记录为 {row.get('seq')}），有记录被删除或插入"
         if row.get("prev_hash") != prev:

@@ -18,13 +18,16 @@ import sqlite_utils
 
 from .db import transaction
 from .errors import UserError
-from .ledger import list_items
+from .i18n import QT_TRANSLATE_NOOP
+from .ledger import DONE, count_items, list_items
 from .results import compute_results, round_half_up
 from .sessions import is_checklist
 from .unit_links import unit_aliases
 
-KIND_LABELS = {"question": "提问", "answer": "答复", "measure": "整改要求", "summary": "会议小结",
-               "item": "整改问题", "item_measure": "整改措施与佐证"}
+KIND_LABELS = {"question": QT_TRANSLATE_NOOP("SearchKind", "提问"), "answer": QT_TRANSLATE_NOOP("SearchKind", "答复"),
+               "measure": QT_TRANSLATE_NOOP("SearchKind", "整改要求"),
+               "summary": QT_TRANSLATE_NOOP("SearchKind", "会议小结"), "item": QT_TRANSLATE_NOOP("SearchKind", "整改问题"),
+               "item_measure": QT_TRANSLATE_NOOP("SearchKind", "整改措施与佐证")}
 SHORT_TERM = 3  # the trigram index finds terms of 3+ characters; shorter ones are scanned for
 
 
@@ -71,12 +74,20 @@ def count_history(db: sqlite_utils.Database, *, year: int | str | None = None, k
 
 
 def history_years(db: sqlite_utils.Database) -> list[int]:
+    """The years that have sessions, newest first: one seek per year down the date index, not a
+    pass over every session (dates are YYYY-MM-DD, so ``date < '2024'`` is every date before 2024)."""
     return [int(y) for (y,) in db.execute(
-        "SELECT DISTINCT substr(date, 1, 4) FROM sessions WHERE date IS NOT NULL ORDER BY 1 DESC")]
+        "WITH RECURSIVE y(year) AS (SELECT substr(max(date), 1, 4) FROM sessions UNION ALL "
+        "SELECT (SELECT substr(max(date), 1, 4) FROM sessions WHERE date < y.year) FROM y WHERE y.year IS NOT NULL) "
+        "SELECT year FROM y WHERE year IS NOT NULL")]
 
 
 def history_kinds(db: sqlite_utils.Database) -> list[str]:
-    return [k for (k,) in db.execute("SELECT DISTINCT kind FROM sessions WHERE kind != '' ORDER BY kind")]
+    """The kinds of session there are, in order: one seek per kind down idx_sessions_kind."""
+    return [k for (k,) in db.execute(
+        "WITH RECURSIVE k(kind) AS (SELECT min(kind) FROM sessions WHERE kind != '' UNION ALL "
+        "SELECT (SELECT min(kind) FROM sessions WHERE kind > k.kind) FROM k WHERE k.kind IS NOT NULL) "
+        "SELECT kind FROM k WHERE kind IS NOT NULL")]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -155,7 +166,11 @@ def unit_names(db: sqlite_utils.Database, text: str = "", limit: int = 500) -> l
         rows = db.execute("SELECT DISTINCT name FROM units WHERE instr(name, ?) > 0 ORDER BY name LIMIT ?",
                           [text.strip(), limit])
     else:
-        rows = db.execute("SELECT DISTINCT name FROM units ORDER BY name LIMIT ?", [limit])
+        # one index seek per distinct name (idx_units_name), not a pass over every session's units:
+        # a thousand sessions of the same 50 units answer as fast as ten
+        rows = db.execute("WITH RECURSIVE n(name) AS (SELECT min(name) FROM units UNION ALL "
+                          "SELECT (SELECT min(name) FROM units WHERE name > n.name) FROM n WHERE n.name IS NOT NULL) "
+                          "SELECT name FROM n WHERE name IS NOT NULL LIMIT ?", [limit])
     return [n for (n,) in rows]
 
 
@@ -239,12 +254,19 @@ class Dossier:
     entries: list[DossierEntry]  # oldest first
     more: bool  # older sessions exist beyond the limit
     questions: list[dict] = field(default_factory=list)
-    items: list[dict] = field(default_factory=list)
+    items: list[dict] = field(default_factory=list)  # the newest ``items_limit``
+    items_total: int = 0  # all of the unit's items (its linked names included)
+    items_open: int = 0  # of which not done
 
 
 def unit_dossier(db: sqlite_utils.Database, name: str, *, limit: int = 30, questions_limit: int = 200,
-                 today: str | None = None) -> Dossier:
-    """``name``'s history over its linked names: the latest ``limit`` sessions (oldest first)."""
+                 items_limit: int = 100, today: str | None = None) -> Dossier:
+    """``name``'s history over its linked names: the latest ``limit`` sessions (oldest first), the
+    latest ``questions_limit`` questions and ``items_limit`` rectification items, with the number
+    of all items and of the open ones.
+
+    What it reads is bounded by what it shows, not by the size of the history: a unit that took
+    part in a thousand sessions costs about what one in thirty does."""
 
     aliases = unit_aliases(db, name)
     marks = ", ".join("?" * len(aliases))
@@ -259,12 +281,33 @@ def unit_dossier(db: sqlite_utils.Database, name: str, *, limit: int = 30, quest
         mine = res["units"].get(uname, {})
         entries.append(DossierEntry(sid, title, day, kind, status, uid, uname, mine.get("final"), mine.get("rank"),
                                     res["ranked"], mine.get("grade"), mine.get("criteria", {})))
-    questions = list(db.query(
+    # the questions of the sessions shown come first in the questions' order (newest session first):
+    # when they fill the list, the older sessions' thousands of questions need not be read and sorted
+    since = rows[limit - 1][2] if more else None
+    questions = _dossier_questions(db, aliases, questions_limit, since) if since else []
+    if len(questions) < questions_limit:
+        questions = _dossier_questions(db, aliases, questions_limit, None)
+    items = list_items(db, unit_name=name, today=today, limit=items_limit)
+    total = len(items) if len(items) < items_limit else count_items(db, unit_name=name)
+    still_open = sum(1 for i in items if i["status"] != DONE) if len(items) < items_limit else \
+        count_items(db, unit_name=name, status="open")
+    return Dossier(name, aliases, entries, more, questions, items, total, still_open)
+
+
+def _dossier_questions(db: sqlite_utils.Database, aliases: list[str], limit: int, since: str | None) -> list[dict]:
+    """The unit's questions, newest session first; ``since``: only sessions dated on or after it."""
+    marks = ", ".join("?" * len(aliases))
+    # the units of the recent sessions first (few), then their questions; not every question of
+    # the unit filtered by its session's date
+    if since:
+        where = (f"q.unit_id IN (SELECT u2.id FROM units u2 JOIN sessions s2 ON s2.id = u2.session_id "
+                 f"WHERE u2.name IN ({marks}) AND s2.date >= ?)")
+    else:
+        where = f"u.name IN ({marks})"
+    return list(db.query(
         f"""SELECT q.id, q.session_id, s.title AS session_title, s.date, u.name AS unit, e.name AS expert,
                    q.text, q.answer, q.problem, q.measure, q.deadline, c.name AS criterion
             FROM questions q JOIN units u ON u.id = q.unit_id JOIN sessions s ON s.id = q.session_id
             LEFT JOIN experts e ON e.id = q.expert_id LEFT JOIN criteria c ON c.id = q.criterion_id
-            WHERE u.name IN ({marks}) ORDER BY s.date IS NULL, s.date DESC, q.at, q.id LIMIT ?""",
-        [*aliases, questions_limit]))
-    items = list_items(db, unit_name=name, today=today, limit=500)
-    return Dossier(name, aliases, entries, more, questions, items)
+            WHERE {where} ORDER BY s.date IS NULL, s.date DESC, q.at, q.id LIMIT ?""",
+        [*aliases, *([since] if since else []), limit]))

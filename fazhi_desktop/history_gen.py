@@ -133,15 +133,15 @@ def _items(db: sqlite_utils.Database, session_id: int, rng: random.Random, day: 
     for item_id in ids:
         if age_days > 200 and rng.random() < 0.85:
             closed = (Date.fromisoformat(day) + timedelta(days=rng.randint(30, 170))).isoformat()
-            rows.append(("已完成", EVIDENCE[rng.randrange(len(EVIDENCE))], closed, item_id))
+            rows.append(("done", EVIDENCE[rng.randrange(len(EVIDENCE))], closed, item_id))
         elif rng.random() < 0.5:
-            rows.append(("推进中", "", None, item_id))
+            rows.append(("doing", "", None, item_id))
     from .ledger import record_item
 
     with transaction(db):
         db.conn.executemany("UPDATE rectification_items SET status = ?, evidence = ?, closed_at = ? WHERE id = ?", rows)
         for row in rows:
-            record_item(db, row[-1], action="整改事项销号" if row[0] == "已完成" else "修改整改事项：状态")
+            record_item(db, row[-1], action="item.close" if row[0] == "done" else "item.update:status")
 
 
 def generate(db: sqlite_utils.Database, n: int, *, seed: int = 7, first_year: int | None = None,
@@ -188,7 +188,7 @@ def generate(db: sqlite_utils.Database, n: int, *, seed: int = 7, first_year: in
     with transaction(db):
         if db.execute("INSERT OR IGNORE INTO unit_links (old_name, new_name, note, created_at) VALUES (?, ?, ?, ?)",
                       [OLD_NAME, NEW_NAME, f"{RENAMED_IN} 年机构改革更名", now_iso()]).rowcount:
-            record_link(db, OLD_NAME, action="关联单位曾用名")
+            record_link(db, OLD_NAME, action="link.add")
     return ids
 
 

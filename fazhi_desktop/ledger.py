@@ -2,8 +2,10 @@
 it was done.
 
 Items come from questions flagged "problem found" (``questions.problem = 1``) or are added by
-hand. The stored status is 未启动 / 推进中 / 已完成; 逾期 (overdue) is never stored: it is computed
-from the deadline and ``today`` (injectable, for tests), for items of kind 限期 not yet done.
+hand. The stored status is a code, ``todo`` / ``doing`` / ``done`` (未启动 / 推进中 / 已完成, the
+labels in :mod:`fazhi_desktop.labels`); ``overdue`` (逾期) is never stored: it is computed from the
+deadline and ``today`` (injectable, for tests), for items of kind 限期 not yet done. Services take a
+status as its code or its label; the spreadsheet, packages and the ledger chain carry the label.
 An item closes only with evidence; the database refuses a closed item without it too.
 The ledger stays editable after the session is sealed: rectification happens after the meeting.
 """
@@ -20,17 +22,22 @@ import sqlite_utils
 from .chain import record_item_removed
 from .db import now_iso, transaction
 from .errors import UserError
+from .labels import (DOING, DONE, FIELD_LABELS, OVERDUE, STATUS_CODES, STATUS_LABELS, TODO,  # noqa: F401
+                     codes_schema, status_code, status_label, stored_action, update_action)
 from .sessions import check_date, get_session, load_template
 from .unit_links import unit_aliases
 
-STATUSES = ("未启动", "推进中", "已完成")
-OVERDUE = "逾期"
+# the stored status is a code (labels.STATUS_CODES); packages and documents carry these words
+STATUSES = tuple(STATUS_LABELS[c] for c in STATUS_CODES)
 KINDS = ("限期", "持续")
 EDITABLE = ("problem", "measure", "responsible_unit", "responsible_person", "deadline", "kind", "status",
             "criterion", "source", "review_opinion", "unit_name", "evidence", "evidence_files")
-LABELS = {"problem": "存在问题", "measure": "整改措施", "responsible_unit": "责任单位",
-          "responsible_person": "责任人", "deadline": "整改时限", "kind": "整改类型", "status": "状态",
-          "evidence": "佐证材料", "review_opinion": "复核意见", "unit_name": "参评单位"}
+
+
+def _stored(db: sqlite_utils.Database, code: str) -> str:
+    """A status as the table holds it: the code, or its word on a database from before version 9."""
+    return code if codes_schema(db) else status_label(code)
+
 
 _COLS = ("id, session_id, unit_name, unit_id, question_id, criterion, source, problem, measure, responsible_unit, "
          "responsible_person, deadline, kind, status, evidence, evidence_files, closed_at, review_opinion, "
@@ -38,7 +45,8 @@ _COLS = ("id, session_id, unit_name, unit_id, question_id, criterion, source, pr
 
 
 def record_item(db: sqlite_utils.Database, item_id: int, *, action: str, before: Any = None, after: Any = None) -> None:
-    """The item as it now is, in the ledger's chain (inside the caller's transaction)."""
+    """The item as it now is, in the ledger's chain (inside the caller's transaction). ``action``: a
+    code of :data:`fazhi_desktop.labels.ACTIONS` (``item.add``, ``item.update:status``, …)."""
     from .chain import chained
 
     if not chained(db):
@@ -48,8 +56,8 @@ def record_item(db: sqlite_utils.Database, item_id: int, *, action: str, before:
 
     uid, state = item_state(db, item_id)
     sid = db.execute("SELECT session_id FROM rectification_items WHERE id = ?", [item_id]).fetchone()[0]
-    append(db, session_id=sid or 0, chain=LEDGER_CHAIN, action=action, unit=state["unit_name"], before=before,
-           after=after, entity="item", ref=[uid], state=state)
+    append(db, session_id=sid or 0, chain=LEDGER_CHAIN, action=stored_action(db, action), unit=state["unit_name"],
+           before=before, after=after, entity="item", ref=[uid], state=state)
 
 
 def today_iso(today: str | Date | None = None) -> str:
@@ -59,8 +67,8 @@ def today_iso(today: str | Date | None = None) -> str:
 
 
 def effective_status(item: dict, today: str | Date | None = None) -> str:
-    """The status a user sees: 逾期 for a 限期 item past its deadline and not done."""
-    if item["status"] != "已完成" and item["kind"] == "限期" and item.get("deadline") \
+    """The status a user sees (a code): overdue for a 限期 item past its deadline and not done."""
+    if item["status"] != DONE and item["kind"] == "限期" and item.get("deadline") \
             and item["deadline"] < today_iso(today):
         return OVERDUE
     return item["status"]
@@ -68,6 +76,7 @@ def effective_status(item: dict, today: str | Date | None = None) -> str:
 
 def _item(row: dict, today: str | Date | None) -> dict:
     row = dict(row)
+    row["status"] = status_code(row["status"])  # a code, also on a database not yet migrated
     row["evidence_files"] = json.loads(row["evidence_files"] or "[]")
     row["shown_status"] = effective_status(row, today)
     return row
@@ -89,8 +98,7 @@ def _check(fields: dict[str, Any]) -> dict[str, Any]:
             if value not in KINDS:
                 raise UserError(f"整改类型“{value}”无效：应为“限期”或“持续”。")
         elif key == "status":
-            if value not in STATUSES:
-                raise UserError(f"状态“{value}”无效：应为未启动、推进中或已完成（逾期由时限自动判断）。")
+            value = status_code(value)
         elif key == "evidence_files":
             value = json.dumps([str(v).strip() for v in (value or []) if str(v).strip()], ensure_ascii=False)
         elif key == "criterion":
@@ -98,7 +106,7 @@ def _check(fields: dict[str, Any]) -> dict[str, Any]:
         else:
             value = (value or "").strip()
         if key in ("problem", "unit_name") and not value:
-            raise UserError(f"{LABELS[key]}不能为空。")
+            raise UserError(f"{FIELD_LABELS[key]}不能为空。")
         clean[key] = value
     return clean
 
@@ -125,11 +133,12 @@ def add_item(db: sqlite_utils.Database, *, unit_name: str, problem: str, session
         item_id = db.execute(
             "INSERT INTO rectification_items (session_id, unit_name, unit_id, question_id, criterion, source, problem, "
             "measure, responsible_unit, responsible_person, deadline, kind, status, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '未启动', ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [session_id, f["unit_name"], unit_id, question_id, f["criterion"], f["source"], f["problem"],
-             f["measure"], f["responsible_unit"], f["responsible_person"], f["deadline"], f["kind"], now, now],
+             f["measure"], f["responsible_unit"], f["responsible_person"], f["deadline"], f["kind"], _stored(db, TODO),
+             now, now],
         ).lastrowid
-        record_item(db, item_id, action="添加整改事项", after=f["problem"][:60])
+        record_item(db, item_id, action="item.add", after=f["problem"][:60])
         return item_id
 
 
@@ -165,9 +174,9 @@ def update_item(db: sqlite_utils.Database, *, item_id: int, **fields: Any) -> di
         raise UserError(f"不能修改这些字段：{'、'.join(sorted(unknown))}")
     item = get_item(db, item_id)
     clean = _check(fields)
-    if clean.get("status") == "已完成" and item["status"] != "已完成":
+    if clean.get("status") == DONE and item["status"] != DONE:
         raise UserError("要将事项标记为已完成，请使用“销号”，并填写佐证材料。")
-    if "evidence" in clean and item["status"] == "已完成" and not clean["evidence"]:
+    if "evidence" in clean and item["status"] == DONE and not clean["evidence"]:
         raise UserError("已完成的事项不能删去佐证材料。")
     kind = clean.get("kind", item["kind"])
     deadline = clean.get("deadline", item["deadline"])
@@ -177,12 +186,14 @@ def update_item(db: sqlite_utils.Database, *, item_id: int, **fields: Any) -> di
     before = {k: stored[k] for k in clean if stored[k] != clean[k]}
     if before:
         sets = dict((k, clean[k]) for k in before)
-        if sets.get("status") in ("未启动", "推进中"):
+        if sets.get("status") in (TODO, DOING):
             sets["closed_at"] = None
+        if "status" in sets:
+            sets["status"] = _stored(db, sets["status"])
         with transaction(db):
             db.execute(f"UPDATE rectification_items SET {', '.join(k + ' = ?' for k in sets)}, updated_at = ? "
                        "WHERE id = ?", [*sets.values(), now_iso(), item_id])
-            record_item(db, item_id, action="修改整改事项：" + "、".join(LABELS.get(k, k) for k in before))
+            record_item(db, item_id, action=update_action(before))
     return before
 
 
@@ -196,18 +207,18 @@ def close_item(db: sqlite_utils.Database, *, item_id: int, evidence: str, eviden
         raise UserError(f"整改事项“{item['problem'][:30]}”没有佐证材料，不能销号：请写明整改结果和佐证。")
     day = check_date(closed_at) or today_iso(today)
     with transaction(db):
-        db.execute("UPDATE rectification_items SET status = '已完成', evidence = ?, evidence_files = ?, closed_at = ?, "
+        db.execute("UPDATE rectification_items SET status = ?, evidence = ?, evidence_files = ?, closed_at = ?, "
                    "review_opinion = ?, updated_at = ? WHERE id = ?",
-                   [evidence, json.dumps(files, ensure_ascii=False), day,
+                   [_stored(db, DONE), evidence, json.dumps(files, ensure_ascii=False), day,
                     (review_opinion or "").strip() or item["review_opinion"], now_iso(), item_id])
-        record_item(db, item_id, action="整改事项销号", before=item["status"], after="已完成")
+        record_item(db, item_id, action="item.close", before=status_label(item["status"]), after=status_label(DONE))
     return get_item(db, item_id, today=today)
 
 
 def delete_item(db: sqlite_utils.Database, *, item_id: int) -> dict:
     item = get_item(db, item_id)
     with transaction(db):
-        record_item_removed(db, item_id, action="删除整改事项")
+        record_item_removed(db, item_id, action=stored_action(db, "item.delete"))
         db.execute("DELETE FROM rectification_items WHERE id = ?", [item_id])
     return item
 
@@ -216,26 +227,30 @@ def _filters(db, unit_name, status, overdue, session_id, text, today) -> tuple[s
 
     where, params = [], []
     day = today_iso(today)
+    done = _stored(db, DONE)
     if unit_name:
         names = unit_aliases(db, unit_name)
         where.append(f"r.unit_name IN ({', '.join('?' * len(names))})")
         params += names
+    if status and status != "open":
+        status = status_code(status, computed=True)  # a code, or its label (逾期 included)
     if status == OVERDUE:
         overdue = True
     elif status == "open":
-        where.append("r.status != '已完成'")
+        where.append("r.status != ?")
+        params.append(done)
     elif status:
         where.append("r.status = ?")
-        params.append(status)
-        if status != "已完成":  # an overdue item shows as 逾期, not under its stored status
+        params.append(_stored(db, status))
+        if status != DONE:  # an overdue item shows as 逾期, not under its stored status
             where.append("NOT (r.kind = '限期' AND r.deadline < ?)")
             params.append(day)
     if overdue is True:
-        where.append("r.status != '已完成' AND r.kind = '限期' AND r.deadline < ?")
-        params.append(day)
+        where.append("r.status != ? AND r.kind = '限期' AND r.deadline < ?")
+        params += [done, day]
     elif overdue is False:
-        where.append("NOT (r.status != '已完成' AND r.kind = '限期' AND coalesce(r.deadline, '9999') < ?)")
-        params.append(day)
+        where.append("NOT (r.status != ? AND r.kind = '限期' AND coalesce(r.deadline, '9999') < ?)")
+        params += [done, day]
     if session_id is not None:
         where.append("r.session_id = ?")
         params.append(session_id)
@@ -249,13 +264,23 @@ def list_items(db: sqlite_utils.Database, *, unit_name: str | None = None, statu
                overdue: bool | None = None, session_id: int | None = None, text: str | None = None,
                today: str | Date | None = None, limit: int = 500, offset: int = 0) -> list[dict]:
     """Items with their source session, newest session first. ``unit_name`` covers its linked
-    names; ``status`` is a stored status, 逾期, or "open" (anything not done)."""
+    names; ``status`` is a status code (``overdue`` included) or its label, or "open" (anything not
+    done). Each item's ``status`` is the stored code, ``shown_status`` the code a user sees
+    (``overdue`` when past due); :func:`status_label` gives their words."""
     where, params = _filters(db, unit_name, status, overdue, session_id, text, today)
-    rows = db.query(
-        f"SELECT r.{_COLS.replace(', ', ', r.')}, s.title AS session_title, s.date AS session_date "
-        f"FROM rectification_items r LEFT JOIN sessions s ON s.id = r.session_id{where} "
-        "ORDER BY s.date IS NULL, s.date DESC, r.unit_name, r.id LIMIT ? OFFSET ?", [*params, limit, offset])
-    return [_item(r, today) for r in rows]
+    # the page's ids first (sorted from the index on unit and session, v9), then only their rows:
+    # a unit with hundreds of items over a thousand sessions costs what its first page does
+    ids = [i for (i,) in db.execute(
+        f"SELECT r.id FROM rectification_items r LEFT JOIN sessions s ON s.id = r.session_id{where} "
+        "ORDER BY s.date IS NULL, s.date DESC, r.unit_name, r.id LIMIT ? OFFSET ?", [*params, limit, offset])]
+    rows: dict[int, dict] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        rows.update((r["id"], r) for r in db.query(
+            f"SELECT r.{_COLS.replace(', ', ', r.')}, s.title AS session_title, s.date AS session_date "
+            f"FROM rectification_items r LEFT JOIN sessions s ON s.id = r.session_id "
+            f"WHERE r.id IN ({', '.join('?' * len(chunk))})", chunk))
+    return [_item(rows[i], today) for i in ids]
 
 
 def count_items(db: sqlite_utils.Database, *, unit_name: str | None = None, status: str | None = None,
@@ -320,6 +345,8 @@ def export_xlsx(items: list[dict], path: Path | str, *, title: str = "整改台�
         row = [n]
         for _c, key in XLSX_COLUMNS[1:]:
             value = item.get(key)
+            if key == "shown_status":
+                value = status_label(value)  # the sheet says 未启动/推进中/已完成/逾期
             row.append("；".join(value) if isinstance(value, list) else value)
         ws.append([_as_text(v) for v in row])
         for cell in ws[ws.max_row]:

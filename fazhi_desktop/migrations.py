@@ -569,6 +569,59 @@ def _v8_devices_and_checks(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
+def _v9_ledger_codes(db: sqlite_utils.Database) -> None:
+    """The ledger's status stored as a code (``todo``/``doing``/``done``; the words 未启动/推进中/
+    已完成 live in :mod:`fazhi_desktop.labels`), and indexes for the history list's order and a unit's items.
+
+    SQLite cannot change a CHECK constraint in place, so ``rectification_items`` is rebuilt (same
+    columns, same ids, the status mapped) and its indexes and triggers are created again as they
+    were. The audit log is not touched: its rows are hash-chained, and the ledger chain's item
+    states keep the words (``replay.item_state`` gives the label), so a chain written before this
+    migration replays to what the tables hold after it."""
+    kept = db.execute("SELECT sql FROM sqlite_master WHERE tbl_name = 'rectification_items' "
+                      "AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type = 'trigger', name").fetchall()
+    cols = [r[1] for r in db.execute("PRAGMA table_info(rectification_items)")]
+    db.execute(
+        """CREATE TABLE rectification_items_v9 (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER REFERENCES sessions(id) ON DELETE CASCADE,
+            unit_name TEXT NOT NULL,
+            unit_id INTEGER REFERENCES units(id) ON DELETE SET NULL,
+            question_id INTEGER UNIQUE REFERENCES questions(id) ON DELETE SET NULL,
+            criterion TEXT,
+            source TEXT NOT NULL DEFAULT '专家意见',
+            problem TEXT NOT NULL,
+            measure TEXT NOT NULL DEFAULT '',
+            responsible_unit TEXT NOT NULL DEFAULT '',
+            responsible_person TEXT NOT NULL DEFAULT '',
+            deadline TEXT,
+            kind TEXT NOT NULL DEFAULT '限期' CHECK (kind IN ('限期', '持续')),
+            status TEXT NOT NULL DEFAULT 'todo' CHECK (status IN ('todo', 'doing', 'done')),
+            evidence TEXT NOT NULL DEFAULT '',
+            evidence_files TEXT NOT NULL DEFAULT '[]',
+            closed_at TEXT,
+            review_opinion TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            uid TEXT,
+            -- an item is closed only with evidence recorded
+            CHECK (status != 'done' OR (trim(evidence) != '' AND closed_at IS NOT NULL))
+        )""")
+    select = ", ".join("CASE status WHEN '未启动' THEN 'todo' WHEN '推进中' THEN 'doing' WHEN '已完成' THEN 'done' "
+                       "ELSE status END" if c == "status" else c for c in cols)
+    db.execute(f"INSERT INTO rectification_items_v9 ({', '.join(cols)}) SELECT {select} FROM rectification_items")
+    db.execute("DROP TABLE rectification_items")
+    db.execute("ALTER TABLE rectification_items_v9 RENAME TO rectification_items")
+    for (sql,) in kept:
+        db.execute(sql)
+    # the history window's list, newest first: the first page is read in index order instead of
+    # sorting every session (the ORDER BY of history.list_history, term for term)
+    db.execute("CREATE INDEX idx_sessions_newest ON sessions(date IS NULL, date DESC, id DESC)")
+    # a unit's items newest session first (the dossier, the ledger filtered by unit) sorted from the
+    # index, without reading every item row
+    db.execute("CREATE INDEX idx_items_unit_session ON rectification_items(unit_name, session_id)")
+
+
 MIGRATIONS: list[Migration] = [_v1_foundation, _v2_scoring, _v3_live, _v4_history, _v5_external_provenance,
-                               _v6_sealed, _v7_checklists, _v8_devices_and_checks]
+                               _v6_sealed, _v7_checklists, _v8_devices_and_checks, _v9_ledger_codes]
 LATEST = len(MIGRATIONS)

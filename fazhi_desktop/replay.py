@@ -18,6 +18,7 @@ from typing import Any, Iterable, Mapping
 import sqlite_utils
 
 from .chain import GENESIS, LEDGER_CHAIN, canon, make_entry, store
+from .labels import status_label
 
 MEETING = ("title", "kind", "date", "venue", "organisers", "chair", "host", "secretary", "summary")
 ITEM_FIELDS = ("unit_name", "criterion", "source", "problem", "measure", "responsible_unit", "responsible_person",
@@ -114,6 +115,7 @@ def item_state(db: sqlite_utils.Database, item_id: int) -> tuple[str, dict[str, 
     if row is None:
         return None
     state = dict(zip(ITEM_FIELDS, row[2:]))
+    state["status"] = status_label(state["status"])  # the chain carries the words (as before codes, v9)
     state["evidence_files"] = json.loads(state["evidence_files"] or "[]")
     state["session"] = row[1]
     return row[0], state

@@ -15,6 +15,7 @@ from .changes import Change
 from .db import now_iso, transaction
 from .errors import ReasonRequired, UserError
 from .i18n import QT_TRANSLATE_NOOP
+from .labels import action_label
 from .sessions import ensure_editable, load_template
 from .snapshot import read_scores
 from .template import fmt_decimal, to_decimal
@@ -310,7 +311,8 @@ def audit_log(db: sqlite_utils.Database, session_id: int, *, expert: str | None 
     if unit:
         sql += " AND unit = ?"
         params.append(unit)
-    return list(db.query(sql + " ORDER BY id", params))
+    # ledger-chain actions are stored as codes (v9): shown as words
+    return [dict(r, action=action_label(r["action"])) for r in db.query(sql + " ORDER BY id", params)]
 
 
 def _login_name() -> str:

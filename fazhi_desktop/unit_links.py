@@ -6,6 +6,7 @@ import sqlite_utils
 
 from .db import now_iso, transaction
 from .errors import UserError
+from .labels import stored_action
 
 
 def list_links(db: sqlite_utils.Database) -> list[dict]:
@@ -55,11 +56,12 @@ def link_units(db: sqlite_utils.Database, *, old_name: str, new_name: str, note:
     with transaction(db):
         db.execute("INSERT OR REPLACE INTO unit_links (old_name, new_name, note, created_at) VALUES (?, ?, ?, ?)",
                    [old, new, note.strip(), now_iso()])
-        record_link(db, old, action="关联单位曾用名")
+        record_link(db, old, action="link.add")
 
 
 def record_link(db: sqlite_utils.Database, old_name: str, *, action: str) -> None:
-    """A unit-name link as it now is (or its removal), in the ledger's chain."""
+    """A unit-name link as it now is (or its removal), in the ledger's chain; ``action`` a code
+    (``link.add``, ``link.remove``, ``link.import``)."""
     from .chain import chained
 
     if not chained(db):
@@ -67,11 +69,11 @@ def record_link(db: sqlite_utils.Database, old_name: str, *, action: str) -> Non
     from .chain import LEDGER_CHAIN, append
 
     row = db.execute("SELECT new_name, note FROM unit_links WHERE old_name = ?", [old_name]).fetchone()
-    append(db, session_id=0, chain=LEDGER_CHAIN, action=action, unit=old_name, after=row[0] if row else None,
+    append(db, session_id=0, chain=LEDGER_CHAIN, action=stored_action(db, action), unit=old_name, after=row[0] if row else None,
            entity="link", ref=[old_name], state={"new": row[0], "note": row[1]} if row else None)
 
 
 def unlink_unit(db: sqlite_utils.Database, *, old_name: str) -> None:
     with transaction(db):
         if db.execute("DELETE FROM unit_links WHERE old_name = ?", [old_name]).rowcount:
-            record_link(db, old_name, action="解除单位曾用名关联")
+            record_link(db, old_name, action="link.remove")

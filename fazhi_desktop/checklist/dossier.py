@@ -84,8 +84,9 @@ class DemonstrationStatus:
     @property
     def state(self) -> str:
         if self.naming is None:
-            return "未命名"
-        return "已摘牌" if self.delisting else "示范单位"
+            return QT_TRANSLATE_NOOP("DemonstrationState", "未命名")
+        return QT_TRANSLATE_NOOP("DemonstrationState", "已摘牌") if self.delisting else \
+            QT_TRANSLATE_NOOP("DemonstrationState", "示范单位")
 
 
 def naming_of(db: sqlite_utils.Database, unit_name: str) -> Naming | None:

@@ -415,6 +415,7 @@ def _ledger(db: sqlite_utils.Database, sid: int, data: dict[str, Any]) -> list[s
     items already here stay as they are (the ledger goes on after the meeting, locally). Links
     between unit names: added when new, a different local one kept (and said)."""
     from ..unit_links import record_link
+    from ..labels import status_code
     from ..ledger import record_item
 
     questions = dict(db.execute("SELECT uid, id FROM questions WHERE session_id = ?", [sid]).fetchall())
@@ -434,17 +435,17 @@ def _ledger(db: sqlite_utils.Database, sid: int, data: dict[str, Any]) -> list[s
             "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [sid, units.get(item["unit_name"]), questions.get(item["question"]), item["uid"], item["unit_name"],
              item["criterion"], item["source"], item["problem"], item["measure"], item["responsible_unit"],
-             item["responsible_person"], item["deadline"], item["kind"], item["status"], item["evidence"],
+             item["responsible_person"], item["deadline"], item["kind"], status_code(item["status"]), item["evidence"],
              json.dumps(item["evidence_files"], ensure_ascii=False), item["closed_at"], item["review_opinion"],
              item["created_at"], item["updated_at"]]).lastrowid
-        record_item(db, item_id, action="随评议会包导入整改事项")
+        record_item(db, item_id, action="item.import")
     skipped = []
     for link in data["unit_links"]:
         row = db.execute("SELECT new_name FROM unit_links WHERE old_name = ?", [link["old_name"]]).fetchone()
         if row is None:
             db.execute("INSERT INTO unit_links (old_name, new_name, note, created_at) VALUES (?, ?, ?, ?)",
                        [link["old_name"], link["new_name"], link["note"], link["created_at"]])
-            record_link(db, link["old_name"], action="随评议会包导入单位曾用名关联")
+            record_link(db, link["old_name"], action="link.import")
         elif row[0] != link["new_name"]:
             skipped.append(f"包中“{link['old_name']} → {link['new_name']}”与本机的关联"
                            f"“{link['old_name']} → {row[0]}”不同，保留本机的。")

@@ -18,6 +18,7 @@ from ..db import now_iso
 from ..errors import UserError
 from ..export.fingerprint import fingerprint_of
 from ..snapshot import PACKAGE, Snapshot, load_snapshot
+from ..labels import status_label
 from ..tempfiles import temp_name
 from .format import DATA, DOCS, FORMAT, MANIFEST, VERSION, name_problem, sha256, sign_manifest
 
@@ -57,6 +58,7 @@ def package_data(snap: Snapshot) -> dict[str, Any]:
         r = dict(r)
         r["question"] = questions.get(r.pop("question_id"))
         r["evidence_files"] = json.loads(r["evidence_files"] or "[]")
+        r["status"] = status_label(r["status"])  # the package carries the words (its format predates codes)
         items.append(r)
     return {
         "session": session,

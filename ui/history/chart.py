@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from fazhi_desktop.history import DossierEntry
 
+from ..i18n import arg
+
 FINAL_COLOUR = QColor("#c62828")
 PALETTE = [QColor(c) for c in ("#1565c0", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#5d4037", "#ad1457",
                                 "#9e9d24", "#455a64", "#283593")]
@@ -109,8 +111,7 @@ class ScoreChart(QWidget):
             p.setPen(QColor("#37474f"))
             p.drawText(QRectF(x - 40, r.bottom() + 4, 80, 16), Qt.AlignmentFlag.AlignCenter, label)
             if n <= 20:
-                rank = self.tr("第%1/%2名").replace("%1", str(e.rank)).replace("%2", str(e.ranked)) \
-                    if e.rank else self.tr("未排名")
+                rank = arg(self.tr("第%1/%2名"), e.rank, e.ranked) if e.rank else self.tr("未排名")
                 p.setPen(FINAL_COLOUR)
                 p.drawText(QRectF(x - 45, r.bottom() + 20, 90, 16), Qt.AlignmentFlag.AlignCenter, rank)
         # series, the final on top

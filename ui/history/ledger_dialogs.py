@@ -9,6 +9,7 @@ from fazhi_desktop import ledger
 from fazhi_desktop.errors import UserError
 from fazhi_desktop.history import unit_names
 
+from ..i18n import label
 from ..widgets import error_label, ok_cancel
 
 
@@ -44,9 +45,11 @@ class ItemDialog(QDialog):
         self.kind = QComboBox()
         self.kind.addItems(list(ledger.KINDS))
         self.kind.setCurrentText(item.get("kind", "限期"))
-        self.status = QComboBox()
-        self.status.addItems(["未启动", "推进中"])
-        self.status.setCurrentText(item.get("status", "未启动") if item.get("status") != "已完成" else "推进中")
+        self.status = QComboBox()  # a closed item reopens as 推进中; closing goes through 销号
+        for code in (ledger.TODO, ledger.DOING):
+            self.status.addItem(label("LedgerStatus", ledger.status_label(code)), code)
+        current = item.get("status", ledger.TODO)
+        self.status.setCurrentIndex(self.status.findData(ledger.DOING if current == ledger.DONE else current))
         self.status.setEnabled(bool(self.item))
         self.review = _text_box(item.get("review_opinion", ""), 48)
         form = QFormLayout()
@@ -59,7 +62,7 @@ class ItemDialog(QDialog):
         form.addRow(self.tr("整改类型"), self.kind)
         form.addRow(self.tr("状态"), self.status)
         form.addRow(self.tr("复核意见"), self.review)
-        if self.item and self.item.get("status") == "已完成":
+        if self.item and self.item.get("status") == ledger.DONE:
             form.addRow("", QLabel(self.tr("此事项已销号；把状态改为“推进中”即重新打开。")))
         self.error = error_label()
         buttons = ok_cancel(self)
@@ -83,8 +86,8 @@ class ItemDialog(QDialog):
                 fields["review_opinion"] = self.review.toPlainText()
                 if self.unit.isEnabled():
                     fields["unit_name"] = self.unit.currentText()
-                if self.status.currentText() != self.item["status"]:
-                    fields["status"] = self.status.currentText()
+                if self.status.currentData() != self.item["status"]:
+                    fields["status"] = self.status.currentData()
                 ledger.update_item(self.db, item_id=self.item["id"], **fields)
                 self.saved_id = self.item["id"]
         except UserError as exc:

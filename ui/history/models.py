@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from fazhi_desktop.errors import UserError
 from fazhi_desktop import history, ledger
 from fazhi_desktop.sessions import STATUSES
 
+from ..i18n import label
 from ..models.base import ListTableModel
 
 PAGE = 100
@@ -61,7 +62,9 @@ class PagedModel(ListTableModel):
 
 class HistoryModel(PagedModel):
     TITLE, DATE, KIND, STATUS, UNITS, EXPERTS = range(6)
-    HEADERS = ("会议名称", "日期", "类型", "状态", "单位", "专家")
+    HEADERS = (QT_TRANSLATE_NOOP("HistoryModel", "会议名称"), QT_TRANSLATE_NOOP("HistoryModel", "日期"),
+               QT_TRANSLATE_NOOP("HistoryModel", "类型"), QT_TRANSLATE_NOOP("HistoryModel", "状态"),
+               QT_TRANSLATE_NOOP("HistoryModel", "单位"), QT_TRANSLATE_NOOP("HistoryModel", "专家"))
 
     def __init__(self, db, parent: QObject | None = None):
         super().__init__(parent)
@@ -88,7 +91,7 @@ class HistoryModel(PagedModel):
         r, col = self.rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return {self.TITLE: r["title"], self.DATE: r["date"] or self.tr("未定"), self.KIND: r["kind"],
-                    self.STATUS: self.tr(STATUSES.get(r["status"], r["status"])), self.UNITS: r["units"],
+                    self.STATUS: label("Session", STATUSES.get(r["status"], r["status"])), self.UNITS: r["units"],
                     self.EXPERTS: r["experts"]}.get(col)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.UNITS, self.EXPERTS):
             return int(Qt.AlignmentFlag.AlignCenter)
@@ -99,7 +102,9 @@ class HistoryModel(PagedModel):
 
 class SearchModel(ListTableModel):
     KIND, TEXT, UNIT, SESSION, DATE = range(5)
-    HEADERS = ("类别", "内容", "单位", "评议会", "日期")
+    HEADERS = (QT_TRANSLATE_NOOP("SearchModel", "类别"), QT_TRANSLATE_NOOP("SearchModel", "内容"),
+               QT_TRANSLATE_NOOP("SearchModel", "单位"), QT_TRANSLATE_NOOP("SearchModel", "评议会"),
+               QT_TRANSLATE_NOOP("SearchModel", "日期"))
     LIMIT = 500
 
     def __init__(self, db, parent: QObject | None = None):
@@ -130,7 +135,7 @@ class SearchModel(ListTableModel):
             return None
         h, col = self.hits[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return {self.KIND: self.tr(h.kind_label), self.TEXT: h.snippet(self.query, 80),
+            return {self.KIND: label("SearchKind", h.kind_label), self.TEXT: h.snippet(self.query, 80),
                     self.UNIT: h.unit_name or "—", self.SESSION: h.session_title, self.DATE: h.session_date or ""}.get(col)
         if role == Qt.ItemDataRole.ToolTipRole and col == self.TEXT:
             return h.text
@@ -139,7 +144,10 @@ class SearchModel(ListTableModel):
 
 class LedgerModel(PagedModel):
     UNIT, PROBLEM, MEASURE, RESPONSIBLE, DEADLINE, KIND, STATUS, SESSION = range(8)
-    HEADERS = ("参评单位", "存在问题", "整改措施", "责任单位/责任人", "整改时限", "类型", "状态", "来源评议会")
+    HEADERS = (QT_TRANSLATE_NOOP("LedgerModel", "参评单位"), QT_TRANSLATE_NOOP("LedgerModel", "存在问题"),
+               QT_TRANSLATE_NOOP("LedgerModel", "整改措施"), QT_TRANSLATE_NOOP("LedgerModel", "责任单位/责任人"),
+               QT_TRANSLATE_NOOP("LedgerModel", "整改时限"), QT_TRANSLATE_NOOP("LedgerModel", "类型"),
+               QT_TRANSLATE_NOOP("LedgerModel", "状态"), QT_TRANSLATE_NOOP("LedgerModel", "来源评议会"))
 
     def __init__(self, db, parent: QObject | None = None, *, today: Callable[[], str] | None = None):
         super().__init__(parent)
@@ -168,7 +176,7 @@ class LedgerModel(PagedModel):
             who = r["responsible_unit"] + (f" / {r['responsible_person']}" if r["responsible_person"] else "")
             return {self.UNIT: r["unit_name"], self.PROBLEM: r["problem"], self.MEASURE: r["measure"],
                     self.RESPONSIBLE: who, self.DEADLINE: r["deadline"] or "—", self.KIND: r["kind"],
-                    self.STATUS: self.tr(r["shown_status"]),
+                    self.STATUS: label("LedgerStatus", ledger.status_label(r["shown_status"])),
                     self.SESSION: r["session_title"] or self.tr("（手工添加）")}.get(col)
         if role == Qt.ItemDataRole.ToolTipRole and col in (self.PROBLEM, self.MEASURE, self.STATUS):
             if col == self.STATUS and r["evidence"]:
@@ -176,7 +184,7 @@ class LedgerModel(PagedModel):
             return r["problem"] if col == self.PROBLEM else r["measure"]
         if role == Qt.ItemDataRole.BackgroundRole and r["shown_status"] == ledger.OVERDUE:
             return QBrush(OVERDUE_BG)
-        if role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS and r["shown_status"] == "已完成":
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS and r["shown_status"] == ledger.DONE:
             return QBrush(DONE_FG)
         if role == Qt.ItemDataRole.UserRole:
             return r["id"]
@@ -185,7 +193,8 @@ class LedgerModel(PagedModel):
 
 class RowsModel(ListTableModel):
     """A short read-only list (a session's results, a dossier's sessions or questions): rows are
-    dicts, columns are (header, key or function)."""
+    dicts, columns are (header, key or function); headers are marked QT_TRANSLATE_NOOP("RowsModel", …)
+    where the columns are defined."""
 
     def __init__(self, columns: list[tuple[str, object]], parent: QObject | None = None):
         super().__init__(parent)

@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from fazhi_desktop import ledger
 
+from ..i18n import arg, label
+
 
 class OpenItemsPanel(QWidget):
     """``count()`` is the number shown on the agenda; the list shows each item on demand."""
@@ -49,17 +51,19 @@ class OpenItemsPanel(QWidget):
         if not name:
             self.title.setText(self.tr("往次整改事项"))
         elif not self.items:
-            self.title.setText(self.tr("%1：往次评议没有未完成的整改事项").replace("%1", name))
+            self.title.setText(arg(self.tr("%1：往次评议没有未完成的整改事项"), name))
         else:
-            self.title.setText(self.tr("%1：往次未完成的整改事项 %2 项").replace("%1", name)
-                               .replace("%2", str(len(self.items))))
+            self.title.setText(arg(self.tr("%1：往次未完成的整改事项 %2 项"), name, len(self.items)))
         for item in self.items:
             status = item["shown_status"]
-            source = f"{(item['session_date'] or '')[:4]} {item['session_title'] or self.tr('手工添加')}".strip()
-            text = f"【{status}】{item['problem']}"
+            meeting = item["session_title"] or self.tr("手工添加")
+            source = f"{(item['session_date'] or '')[:4]} {meeting}".strip()
+            text = f"【{label('LedgerStatus', ledger.status_label(status))}】{item['problem']}"
             if item["measure"]:
                 text += "\n" + self.tr("整改要求：") + item["measure"]
-            text += "\n" + self.tr("来源：") + source + (f" · {self.tr('时限')} {item['deadline']}" if item["deadline"] else "")
+            text += "\n" + self.tr("来源：") + source
+            if item["deadline"]:
+                text += " · " + self.tr("时限") + " " + item["deadline"]
             row = QListWidgetItem(text)
             row.setData(Qt.ItemDataRole.UserRole, item["id"])
             if status == ledger.OVERDUE:

@@ -129,3 +129,49 @@ def test_generator_makes_realistic_sessions_with_a_renamed_unit(fresh_db):
     assert {e.unit_name for e in d.entries} == {"市人社局", "市人力社保局"}  # renamed in 2019, linked
     assert ledger.count_items(fresh_db) == fresh_db.execute("SELECT count(*) FROM questions WHERE problem = 1").fetchone()[0]
     assert history.search(fresh_db, "执法")
+
+
+def test_the_sessions_list_reads_its_first_page_in_index_order(history_db):
+    """Newest first without sorting every session: the first page of 1,000 sessions costs what 10 do."""
+    sql = ("EXPLAIN QUERY PLAN SELECT s.id FROM sessions s ORDER BY s.date IS NULL, s.date DESC, s.id DESC "
+           "LIMIT 100")
+    plan = " ".join(r[3] for r in history_db.execute(sql))
+    assert "idx_sessions_newest" in plan and "TEMP B-TREE" not in plan
+    assert [r["id"] for r in history.list_history(history_db)] == [2, 3, 1]  # 2023, 2021, 2020
+
+
+def test_unit_names_are_each_name_once_in_order(history_db):
+    names = history.unit_names(history_db)
+    want = [n for (n,) in history_db.execute("SELECT DISTINCT name FROM units ORDER BY name")]
+    assert names == want and len(set(names)) == len(names) > 5
+    assert history.unit_names(history_db, limit=3) == want[:3]
+
+
+def test_dossier_reads_what_it_shows_and_counts_the_rest(history_db):
+    """The newest items only, with the number of all and of the open ones; the questions of the
+    sessions shown are the same as from the whole history when they fill the list."""
+    from fazhi_desktop import ledger
+
+    for n, day in enumerate(("2021-11-30", "2021-12-31", None)):
+        ledger.add_item(history_db, unit_name="万州区", problem=f"问题{n}", deadline=day, kind="限期" if day else "持续")
+    ids = [i["id"] for i in ledger.list_items(history_db, unit_name="万州区")]
+    assert len(ids) >= 3
+    ledger.close_item(history_db, item_id=ids[0], evidence="已整改")
+    full = history.unit_dossier(history_db, "万州区")
+    assert len(full.items) == full.items_total == len(ids) and full.items_open == len(ids) - 1
+    short = history.unit_dossier(history_db, "万州区", items_limit=2)
+    assert [i["id"] for i in short.items] == ids[:2]
+    assert (short.items_total, short.items_open) == (len(ids), len(ids) - 1)
+    # one session shown (the 2021 copy); its questions fill a list of 2, else the older ones follow
+    one = history.unit_dossier(history_db, "万州区", limit=1, questions_limit=2)
+    assert one.more and [q["session_id"] for q in one.questions] == [3, 3]
+    every = history.unit_dossier(history_db, "万州区", questions_limit=1000).questions
+    assert history.unit_dossier(history_db, "万州区", limit=1, questions_limit=1000).questions == every
+    assert {q["session_id"] for q in every} == {1, 3}
+
+
+def test_years_and_kinds_of_the_sessions_list(history_db):
+    update_session(history_db, session_id=2, kind="专项评议")
+    assert history.history_years(history_db) == [2023, 2021, 2020]
+    assert history.history_kinds(history_db) == sorted({"专项评议", *(k for (k,) in history_db.execute(
+        "SELECT kind FROM sessions WHERE id != 2 AND kind != ''"))})

@@ -35,7 +35,7 @@ def test_items_from_problem_questions_once(no_items_db):
     item = ledger.get_item(demo_db, ids[0])
     q = demo_db.execute("SELECT text, measure, deadline FROM questions WHERE id = ?", [item["question_id"]]).fetchone()
     assert (item["problem"], item["measure"], item["deadline"]) == tuple(q)
-    assert item["unit_name"] == "万州区" and item["kind"] == "限期" and item["status"] == "未启动"
+    assert item["unit_name"] == "万州区" and item["kind"] == "限期" and item["status"] == "todo"
     assert item["criterion"] and item["responsible_unit"] == "万州区"
 
 
@@ -44,16 +44,22 @@ def test_overdue_is_computed_from_deadline_and_today(no_items_db):
     sid = ledger.add_item(demo_db, unit_name="梁平区", problem="规范性文件备案不及时", deadline="2021-03-01",
                           measure="建立备案台账")
     lasting = ledger.add_item(demo_db, unit_name="梁平区", problem="普法宣传覆盖面不足", kind="持续")
-    assert ledger.get_item(demo_db, sid, today="2021-02-28")["shown_status"] == "未启动"
-    assert ledger.get_item(demo_db, sid, today="2021-03-02")["shown_status"] == "逾期"
-    assert ledger.get_item(demo_db, lasting, today="2030-01-01")["shown_status"] == "未启动"
-    assert [i["id"] for i in ledger.list_items(demo_db, status="逾期", today="2021-03-02")] == [sid]
+    assert ledger.get_item(demo_db, sid, today="2021-02-28")["shown_status"] == "todo"
+    assert ledger.get_item(demo_db, sid, today="2021-03-02")["shown_status"] == "overdue"
+    assert ledger.get_item(demo_db, lasting, today="2030-01-01")["shown_status"] == "todo"
+    # a filter takes the code or the word
+    for overdue in ("overdue", "逾期"):
+        assert [i["id"] for i in ledger.list_items(demo_db, status=overdue, today="2021-03-02")] == [sid]
     assert [i["id"] for i in ledger.list_items(demo_db, overdue=False, today="2021-03-02")] == [lasting]
-    assert [i["id"] for i in ledger.list_items(demo_db, status="未启动", today="2021-03-02")] == [lasting]
+    for todo in ("todo", "未启动"):
+        assert [i["id"] for i in ledger.list_items(demo_db, status=todo, today="2021-03-02")] == [lasting]
     ledger.update_item(demo_db, item_id=sid, status="推进中")
-    assert ledger.get_item(demo_db, sid, today="2021-03-02")["shown_status"] == "逾期"
+    assert demo_db.execute("SELECT status FROM rectification_items WHERE id = ?", [sid]).fetchone()[0] == "doing"
+    assert ledger.get_item(demo_db, sid, today="2021-03-02")["shown_status"] == "overdue"
     ledger.close_item(demo_db, item_id=sid, evidence="备案台账已建立", today="2021-04-01")
-    assert ledger.get_item(demo_db, sid, today="2021-04-02")["shown_status"] == "已完成"
+    assert ledger.get_item(demo_db, sid, today="2021-04-02")["shown_status"] == "done"
+    with pytest.raises(UserError, match="状态“完成”无效"):
+        ledger.update_item(demo_db, item_id=lasting, status="完成")
 
 
 def test_closing_without_evidence_is_refused(demo_db):
@@ -62,13 +68,13 @@ def test_closing_without_evidence_is_refused(demo_db):
         ledger.close_item(demo_db, item_id=item, evidence="   ")
     with pytest.raises(UserError, match="销号"):
         ledger.update_item(demo_db, item_id=item, status="已完成")
-    assert ledger.get_item(demo_db, item)["status"] == "未启动"
+    assert ledger.get_item(demo_db, item)["status"] == "todo"
     with pytest.raises(Exception):  # the database itself refuses a closed item without evidence
-        demo_db.execute("UPDATE rectification_items SET status = '已完成', closed_at = '2021-01-01' WHERE id = ?", [item])
+        demo_db.execute("UPDATE rectification_items SET status = 'done', closed_at = '2021-01-01' WHERE id = ?", [item])
     done = ledger.close_item(demo_db, item_id=item, evidence="出庭应诉率达到 100%", evidence_files=["通报.pdf", " "],
                              closed_at="2021-05-20", review_opinion="同意销号")
     assert (done["status"], done["closed_at"], done["evidence_files"], done["review_opinion"]) == \
-        ("已完成", "2021-05-20", ["通报.pdf"], "同意销号")
+        ("done", "2021-05-20", ["通报.pdf"], "同意销号")
     with pytest.raises(UserError, match="佐证"):
         ledger.update_item(demo_db, item_id=item, evidence="")
 

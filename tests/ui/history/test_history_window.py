@@ -132,18 +132,18 @@ def test_ledger_add_close_without_evidence_refused_then_closed(window, db, monke
     tab.view.selectRow(0)
     c = CloseDialog(db, tab.selected(), window)
     c.accept()
-    assert "佐证" in c.error.text() and ledger.get_item(db, d.saved_id)["status"] == "未启动"
+    assert "佐证" in c.error.text() and ledger.get_item(db, d.saved_id)["status"] == "todo"
     c.evidence.setPlainText("目录已于政府网站公开")
     c.closed_at.setText("2021-09-30")
     c.accept()
-    assert c.closed and ledger.get_item(db, d.saved_id)["status"] == "已完成"
+    assert c.closed and ledger.get_item(db, d.saved_id)["status"] == "done"
     tab.apply_filters()
     assert cells(tab.model, 6) == ["已完成"]
 
 
 def test_ledger_filters_and_xlsx_export(window, tmp_path, monkeypatch):
     tab = window.ledger
-    tab.status.setCurrentIndex(tab.status.findData("逾期"))
+    tab.status.setCurrentIndex(tab.status.findData("overdue"))
     assert set(cells(tab.model, 6)) == {"逾期"}
     target = tmp_path / "台账.xlsx"
     monkeypatch.setattr(window, "ask_path", lambda **k: str(target))
