@@ -276,6 +276,16 @@ def test_the_english_window_shows_no_chinese_but_data_and_nothing_cut_off(qtbot,
             texts += list(shown_texts(d))
             cut += cut_offs(d)
             d.close()
+        from ui.history.window import HistoryWindow  # the history, unit records and ledger window
+        history = HistoryWindow(demo_db, w)
+        history.resize(1366, 768)
+        history.show()
+        for i in range(history.tabs.count()):
+            history.tabs.setCurrentIndex(i)
+            QApplication.processEvents()
+            texts += list(shown_texts(history))
+            cut += cut_offs(history)
+        history.close()
         data = data_strings(demo_db) + ["法治评议导出"]  # + the export folder's name
         font_notes = {t for d in dialogs if hasattr(d, "font_notes") for t in [d.font_notes.text()]}
         bad = chinese_left([(where, t) for where, t in texts if t not in font_notes], data)

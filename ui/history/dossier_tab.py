@@ -20,17 +20,17 @@ def _rank(entry) -> str | None:
     return f"{entry.rank}/{entry.ranked}" if entry.rank else None
 
 
-SESSION_COLUMNS = [(QT_TRANSLATE_NOOP("RowsModel", "日期"), "date"), (QT_TRANSLATE_NOOP("RowsModel", "评议会"), "title"),
-                   (QT_TRANSLATE_NOOP("RowsModel", "当时名称"), "unit_name"),
-                   (QT_TRANSLATE_NOOP("RowsModel", "综合得分"), "final"), (QT_TRANSLATE_NOOP("RowsModel", "排名"), _rank),
-                   (QT_TRANSLATE_NOOP("RowsModel", "等次"), "grade")]
-QUESTION_COLUMNS = [(QT_TRANSLATE_NOOP("RowsModel", "日期"), "date"), (QT_TRANSLATE_NOOP("RowsModel", "提问"), "text"),
-                    (QT_TRANSLATE_NOOP("RowsModel", "答复"), "answer"), (QT_TRANSLATE_NOOP("RowsModel", "专家"), "expert"),
-                    (QT_TRANSLATE_NOOP("RowsModel", "发现问题"), lambda q: QCoreApplication.translate("RowsModel", "是") if q["problem"] else "")]
-ITEM_COLUMNS = [(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda i: label("LedgerStatus", ledger.status_label(i["shown_status"]))),
-                (QT_TRANSLATE_NOOP("RowsModel", "存在问题"), "problem"),
-                (QT_TRANSLATE_NOOP("RowsModel", "整改时限"), "deadline"),
-                (QT_TRANSLATE_NOOP("RowsModel", "来源"), "session_title"), (QT_TRANSLATE_NOOP("RowsModel", "佐证"), "evidence")]
+SESSION_COLUMNS = [(QT_TRANSLATE_NOOP("TableHeaders", "日期"), "date"), (QT_TRANSLATE_NOOP("TableHeaders", "评议会"), "title"),
+                   (QT_TRANSLATE_NOOP("TableHeaders", "当时名称"), "unit_name"),
+                   (QT_TRANSLATE_NOOP("TableHeaders", "综合得分"), "final"), (QT_TRANSLATE_NOOP("TableHeaders", "排名"), _rank),
+                   (QT_TRANSLATE_NOOP("TableHeaders", "等次"), "grade")]
+QUESTION_COLUMNS = [(QT_TRANSLATE_NOOP("TableHeaders", "日期"), "date"), (QT_TRANSLATE_NOOP("TableHeaders", "提问"), "text"),
+                    (QT_TRANSLATE_NOOP("TableHeaders", "答复"), "answer"), (QT_TRANSLATE_NOOP("TableHeaders", "专家"), "expert"),
+                    (QT_TRANSLATE_NOOP("TableHeaders", "发现问题"), lambda q: QCoreApplication.translate("RowsModel", "是") if q["problem"] else "")]
+ITEM_COLUMNS = [(QT_TRANSLATE_NOOP("TableHeaders", "状态"), lambda i: label("LedgerStatus", ledger.status_label(i["shown_status"]))),
+                (QT_TRANSLATE_NOOP("TableHeaders", "存在问题"), "problem"),
+                (QT_TRANSLATE_NOOP("TableHeaders", "整改时限"), "deadline"),
+                (QT_TRANSLATE_NOOP("TableHeaders", "来源"), "session_title"), (QT_TRANSLATE_NOOP("TableHeaders", "佐证"), "evidence")]
 
 
 class DossierTab(QWidget):

@@ -62,9 +62,9 @@ class PagedModel(ListTableModel):
 
 class HistoryModel(PagedModel):
     TITLE, DATE, KIND, STATUS, UNITS, EXPERTS = range(6)
-    HEADERS = (QT_TRANSLATE_NOOP("HistoryModel", "会议名称"), QT_TRANSLATE_NOOP("HistoryModel", "日期"),
-               QT_TRANSLATE_NOOP("HistoryModel", "类型"), QT_TRANSLATE_NOOP("HistoryModel", "状态"),
-               QT_TRANSLATE_NOOP("HistoryModel", "单位"), QT_TRANSLATE_NOOP("HistoryModel", "专家"))
+    HEADERS = (QT_TRANSLATE_NOOP("TableHeaders", "会议名称"), QT_TRANSLATE_NOOP("TableHeaders", "日期"),
+               QT_TRANSLATE_NOOP("TableHeaders", "类型"), QT_TRANSLATE_NOOP("TableHeaders", "状态"),
+               QT_TRANSLATE_NOOP("TableHeaders", "单位"), QT_TRANSLATE_NOOP("TableHeaders", "专家"))
 
     def __init__(self, db, parent: QObject | None = None):
         super().__init__(parent)
@@ -102,9 +102,9 @@ class HistoryModel(PagedModel):
 
 class SearchModel(ListTableModel):
     KIND, TEXT, UNIT, SESSION, DATE = range(5)
-    HEADERS = (QT_TRANSLATE_NOOP("SearchModel", "类别"), QT_TRANSLATE_NOOP("SearchModel", "内容"),
-               QT_TRANSLATE_NOOP("SearchModel", "单位"), QT_TRANSLATE_NOOP("SearchModel", "评议会"),
-               QT_TRANSLATE_NOOP("SearchModel", "日期"))
+    HEADERS = (QT_TRANSLATE_NOOP("TableHeaders", "类别"), QT_TRANSLATE_NOOP("TableHeaders", "内容"),
+               QT_TRANSLATE_NOOP("TableHeaders", "单位"), QT_TRANSLATE_NOOP("TableHeaders", "评议会"),
+               QT_TRANSLATE_NOOP("TableHeaders", "日期"))
     LIMIT = 500
 
     def __init__(self, db, parent: QObject | None = None):
@@ -144,10 +144,10 @@ class SearchModel(ListTableModel):
 
 class LedgerModel(PagedModel):
     UNIT, PROBLEM, MEASURE, RESPONSIBLE, DEADLINE, KIND, STATUS, SESSION = range(8)
-    HEADERS = (QT_TRANSLATE_NOOP("LedgerModel", "参评单位"), QT_TRANSLATE_NOOP("LedgerModel", "存在问题"),
-               QT_TRANSLATE_NOOP("LedgerModel", "整改措施"), QT_TRANSLATE_NOOP("LedgerModel", "责任单位/责任人"),
-               QT_TRANSLATE_NOOP("LedgerModel", "整改时限"), QT_TRANSLATE_NOOP("LedgerModel", "类型"),
-               QT_TRANSLATE_NOOP("LedgerModel", "状态"), QT_TRANSLATE_NOOP("LedgerModel", "来源评议会"))
+    HEADERS = (QT_TRANSLATE_NOOP("TableHeaders", "参评单位"), QT_TRANSLATE_NOOP("TableHeaders", "存在问题"),
+               QT_TRANSLATE_NOOP("TableHeaders", "整改措施"), QT_TRANSLATE_NOOP("TableHeaders", "责任单位/责任人"),
+               QT_TRANSLATE_NOOP("TableHeaders", "整改时限"), QT_TRANSLATE_NOOP("TableHeaders", "类型"),
+               QT_TRANSLATE_NOOP("TableHeaders", "状态"), QT_TRANSLATE_NOOP("TableHeaders", "来源评议会"))
 
     def __init__(self, db, parent: QObject | None = None, *, today: Callable[[], str] | None = None):
         super().__init__(parent)
@@ -193,7 +193,7 @@ class LedgerModel(PagedModel):
 
 class RowsModel(ListTableModel):
     """A short read-only list (a session's results, a dossier's sessions or questions): rows are
-    dicts, columns are (header, key or function); headers are marked QT_TRANSLATE_NOOP("RowsModel", …)
+    dicts, columns are (header, key or function); headers are marked QT_TRANSLATE_NOOP("TableHeaders", …)
     where the columns are defined."""
 
     def __init__(self, columns: list[tuple[str, object]], parent: QObject | None = None):

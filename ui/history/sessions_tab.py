@@ -15,8 +15,8 @@ from ..i18n import arg, label
 from .common import button, table_view
 from .models import HistoryModel, RowsModel
 
-RESULT_COLUMNS = [(QT_TRANSLATE_NOOP("RowsModel", "排名"), "rank"), (QT_TRANSLATE_NOOP("RowsModel", "单位"), "name"),
-                  (QT_TRANSLATE_NOOP("RowsModel", "综合得分"), "final"), (QT_TRANSLATE_NOOP("RowsModel", "等次"), "grade")]
+RESULT_COLUMNS = [(QT_TRANSLATE_NOOP("TableHeaders", "排名"), "rank"), (QT_TRANSLATE_NOOP("TableHeaders", "单位"), "name"),
+                  (QT_TRANSLATE_NOOP("TableHeaders", "综合得分"), "final"), (QT_TRANSLATE_NOOP("TableHeaders", "等次"), "grade")]
 
 
 class SessionsTab(QWidget):

@@ -114,7 +114,9 @@ class DevicesModel(QAbstractTableModel):
         if section < self.FIRST_UNIT:
             return label("DevicesPanel", self.HEADERS[section]) if role == Qt.ItemDataRole.DisplayRole else None
         unit = self.units[section - self.FIRST_UNIT]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:  # the agenda's number: ten names would push the experts off the pane
+            return str(section - self.FIRST_UNIT + 1)
+        if role == Qt.ItemDataRole.ToolTipRole:
             return unit.unit
         return None
 
@@ -276,14 +278,11 @@ class DevicesPanel(operations.Listener, QWidget):
         layout.addWidget(split, 1)
 
     def _fit_columns(self) -> None:
-        """Every column as wide as its title and values (a unit's name is never cut); with ten or
-        more units the table scrolls sideways, to the presenting unit's column."""
+        """Every column as wide as its title and values; a unit's column is titled with its number
+        in the agenda (its name in the tooltip), so a whole meeting's units fit beside the experts."""
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        ids = [u.unit_id for u in self.model.units]
-        if self.model.rows and self.model.unit_id in ids:
-            self.table.scrollTo(self.model.index(0, DevicesModel.FIRST_UNIT + ids.index(self.model.unit_id)))
 
     # -- state ----------------------------------------------------------------------------------
     @property
@@ -329,7 +328,7 @@ class DevicesPanel(operations.Listener, QWidget):
         elif self.serving:
             text = arg(translate("DevicesPanel", "扫码评分已开启：%1。请专家连接同一网络后扫描自己的二维码。"), self.server.base_url)
             if self.server.host in ("127.0.0.1", "::1", "localhost"):
-                text += translate("DevicesPanel", "注意：现在只有本机能打开，手机无法连接；正式使用请停止后选择热点或会场网络。")
+                text += "\n" + translate("DevicesPanel", "注意：现在只有本机能打开，手机无法连接；正式使用请停止后选择热点或会场网络。")
             self.status_label.setText(text)
         else:
             self.status_label.setText(translate("DevicesPanel", "选择专家手机所连的网络，然后开启扫码评分。二维码含地址和端口："
