@@ -106,9 +106,11 @@ def store(db: sqlite_utils.Database, session_id: int, entries: list[dict[str, An
 
 
 def append(db: sqlite_utils.Database, *, session_id: int, action: str, chain: str | None = None,
-           **fields: Any) -> dict[str, Any]:
-    """Append one entry to the session's chain (or to ``chain``) inside the caller's transaction."""
-    if not chained(db):
+           is_chained: bool | None = None, **fields: Any) -> dict[str, Any]:
+    """Append one entry to the session's chain (or to ``chain``) inside the caller's transaction.
+    ``is_chained``: whether the database has the chain, when the caller read its version already
+    (a score write reads it, and the session's uid, with its checks: two statements fewer)."""
+    if not (chained(db) if is_chained is None else is_chained):
         return _legacy(db, session_id, action, {**fields, "chain": chain})
     chain = chain or chain_of(db, session_id)
     seq, prev = head(db, chain)

@@ -10,13 +10,13 @@ from decimal import Decimal
 
 import sqlite_utils
 
-from .chain import ROUTINE_ACTIONS, ROUTINE_ENTITIES, append
+from .chain import CHAIN_VERSION, ROUTINE_ACTIONS, ROUTINE_ENTITIES, append
 from .changes import Change
 from .db import now_iso, transaction
 from .errors import ReasonRequired, UserError
 from .i18n import QT_TRANSLATE_NOOP
 from .labels import action_label
-from .sessions import ensure_editable, load_template
+from .sessions import Session, ensure_editable, load_template
 from .snapshot import read_scores
 from .template import fmt_decimal, to_decimal
 from .textcheck import strict_number
@@ -37,26 +37,67 @@ class ScoreChange:
 
     @property
     def change(self) -> Change:
-        """What the window must show again: this unit's scores (nothing when the value stood)."""
+        """What the window must show again: this unit's scores (nothing when the value stood), with
+        the cell and the value stored (a :class:`ScoreWrite`), so a grid holding the sheet updates one cell."""
         if self.before == self.after:
             return Change()
-        return Change.of("scores", self.session_id, [self.unit_id])
+        return ScoreWrite(frozenset({"scores"}), self.session_id, frozenset({self.unit_id}),
+                          expert_id=self.expert_id, criterion_id=self.criterion_id, value=self.after)
+
+
+@dataclass(frozen=True, eq=False)
+class ScoreWrite(Change):
+    """The record of one score stored by :func:`record_score`: a scores change of one unit, plus the
+    cell (expert, leaf) and the value now stored (None: cleared; a cleared submitted sheet is no
+    longer submitted). A page holding that unit's sheet updates the cell and the expert's state
+    from it instead of reading the sheet again. Equal to the plain record it extends."""
+    expert_id: int | None = None
+    criterion_id: int | None = None
+    value: Decimal | None = None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Change):
+            return NotImplemented
+        return (self.kinds, self.session_id, self.unit_ids) == (other.kinds, other.session_id, other.unit_ids)
+
+    __hash__ = Change.__hash__
 
 
 def _sheet_facts(db: sqlite_utils.Database, expert_id: int, unit_id: int, criterion_id: int | None) -> tuple:
     """Everything a score write checks, in one statement: (expert session, expert name, unit session,
     unit name, unit status, criterion session, criterion max, criterion name, recused, submitted,
     stored value). A missing row gives None in its places."""
-    return db.execute(
-        "SELECT (SELECT session_id FROM experts WHERE id = :e), (SELECT name FROM experts WHERE id = :e), "
-        "(SELECT session_id FROM units WHERE id = :u), (SELECT name FROM units WHERE id = :u), "
-        "(SELECT status FROM units WHERE id = :u), "
-        "(SELECT session_id FROM criteria WHERE id = :c), (SELECT max FROM criteria WHERE id = :c), "
-        "(SELECT name FROM criteria WHERE id = :c), "
-        "EXISTS (SELECT 1 FROM recusals WHERE expert_id = :e AND unit_id = :u), "
-        "EXISTS (SELECT 1 FROM submissions WHERE expert_id = :e AND unit_id = :u), "
-        "(SELECT value FROM scores WHERE expert_id = :e AND unit_id = :u AND criterion_id = :c)",
-        {"e": expert_id, "u": unit_id, "c": criterion_id}).fetchone()
+    return db.execute(f"SELECT {_FACTS}", {"e": expert_id, "u": unit_id, "c": criterion_id}).fetchone()
+
+
+_FACTS = ("(SELECT session_id FROM experts WHERE id = :e), (SELECT name FROM experts WHERE id = :e), "
+          "(SELECT session_id FROM units WHERE id = :u), (SELECT name FROM units WHERE id = :u), "
+          "(SELECT status FROM units WHERE id = :u), "
+          "(SELECT session_id FROM criteria WHERE id = :c), (SELECT max FROM criteria WHERE id = :c), "
+          "(SELECT name FROM criteria WHERE id = :c), "
+          "EXISTS (SELECT 1 FROM recusals WHERE expert_id = :e AND unit_id = :u), "
+          "EXISTS (SELECT 1 FROM submissions WHERE expert_id = :e AND unit_id = :u), "
+          "(SELECT value FROM scores WHERE expert_id = :e AND unit_id = :u AND criterion_id = :c)")
+# leaf_path in SQL: walk up from the leaf, the path of the highest row reached (a missing parent ends it)
+_PATH = ("(WITH RECURSIVE up(parent_id, path, depth) AS ("
+         "SELECT parent_id, name, 0 FROM criteria WHERE id = :c UNION ALL "
+         "SELECT c.parent_id, c.name || '/' || up.path, up.depth + 1 FROM criteria c JOIN up ON c.id = up.parent_id) "
+         "SELECT path FROM up ORDER BY depth DESC LIMIT 1)")
+
+
+def _write_facts(db: sqlite_utils.Database, session_id: int, expert_id: int, unit_id: int, criterion_id: int,
+                 ) -> tuple[Session | None, str | None, int, tuple, str | None]:
+    """What :func:`record_score` checks and writes with, in one statement: the session (None when
+    there is none) and its chain (uid), the schema version (whether the chain exists yet), the sheet
+    facts of :func:`_sheet_facts` and the leaf's path (:func:`leaf_path`)."""
+    cur = db.execute(f"SELECT s.*, (SELECT user_version FROM pragma_user_version), {_FACTS}, {_PATH} "
+                     "FROM (SELECT 1) LEFT JOIN sessions s ON s.id = :s",
+                     {"s": session_id, "e": expert_id, "u": unit_id, "c": criterion_id})
+    row = cur.fetchone()
+    n = len(row) - (1 + 11 + 1)  # the session's own columns (as many as this database's schema has)
+    own = dict(zip((d[0] for d in cur.description[:n]), row[:n]))
+    session = Session.from_row(own) if own.get("id") is not None else None
+    return session, own.get("uid"), row[n], tuple(row[n + 1:n + 12]), row[n + 12]
 
 
 def _member(row_session: int | None, row_id: int, session_id: int, label: str) -> None:
@@ -97,12 +138,13 @@ def is_submitted(db: sqlite_utils.Database, expert_id: int, unit_id: int) -> boo
 def audit(db: sqlite_utils.Database, *, session_id: int, action: str, operator: str = "", expert: str | None = None,
           unit: str | None = None, criterion: str | None = None, before: str | None = None,
           after: str | None = None, reason: str = "", entity: str | None = None, ref: list | None = None,
-          state: object = _UNSET) -> None:
+          state: object = _UNSET, chain: str | None = None, is_chained: bool | None = None) -> None:
     """Append one entry to the session's hash-chained audit log (call inside the caller's
-    transaction). ``entity``/``ref``/``state`` describe the change for ``verify`` (see chain.py)."""
+    transaction). ``entity``/``ref``/``state`` describe the change for ``verify`` (see chain.py);
+    ``chain``/``is_chained``: what the caller read already (see :func:`chain.append`)."""
     extra = {} if entity is None else {"entity": entity, "ref": ref or [], "state": None if state is _UNSET else state}
     append(db, session_id=session_id, action=action, operator=operator, expert=expert, unit=unit, criterion=criterion,
-           before=before, after=after, reason=reason, **extra)
+           before=before, after=after, reason=reason, chain=chain, is_chained=is_chained, **extra)
 
 
 def leaf_path(db: sqlite_utils.Database, criterion_id: int) -> str:
@@ -128,9 +170,9 @@ def record_score(db: sqlite_utils.Database, *, session_id: int, expert_id: int, 
                  value: object, reason: str = "", operator: str = "", source: str = "录入") -> ScoreChange:
     """Store one score (``value`` None clears it). Returns what changed (``.change``: the record
     for the window)."""
-    ensure_editable(db, session_id, "scores")
-    (e_session, expert, u_session, unit, u_status, c_session, c_max, criterion, recused, locked,
-     stored) = _sheet_facts(db, expert_id, unit_id, criterion_id)
+    session, uid, version, facts, path = _write_facts(db, session_id, expert_id, unit_id, criterion_id)
+    ensure_editable(db, session_id, "scores", session=session)
+    e_session, expert, u_session, unit, u_status, c_session, c_max, criterion, recused, locked, stored = facts
     _member(e_session, expert_id, session_id, "专家")
     _member(u_session, unit_id, session_id, "参评单位")
     if c_session is None or c_session != session_id:
@@ -163,12 +205,14 @@ def record_score(db: sqlite_utils.Database, *, session_id: int, expert_id: int, 
                        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(expert_id, unit_id, criterion_id) "
                        "DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
                        [session_id, expert_id, unit_id, criterion_id, fmt_decimal(new), now_iso()])
-        # every change is in the chain, the first entry too: verify replays them to the table
+        # every change is in the chain, the first entry too: verify replays them to the table (its
+        # chain and whether it exists were read with the checks; its head is read here, in the write)
+        chain_known = {"chain": uid, "is_chained": True} if version >= CHAIN_VERSION and uid else {}
         audit(db, session_id=session_id, action=action, operator=operator, expert=expert, unit=unit,
               criterion=criterion, before=fmt_decimal(old) if old is not None else None,
               after=fmt_decimal(new) if new is not None else None, reason=reason.strip() if audited else "",
-              entity="score", ref=[expert, unit, leaf_path(db, criterion_id)],
-              state=fmt_decimal(new) if new is not None else None)
+              entity="score", ref=[expert, unit, path], state=fmt_decimal(new) if new is not None else None,
+              **chain_known)
         if new is None and locked:
             db.execute("DELETE FROM submissions WHERE expert_id = ? AND unit_id = ?", [expert_id, unit_id])
             audit(db, session_id=session_id, action="撤回提交", operator=operator, expert=expert, unit=unit,

@@ -114,10 +114,11 @@ def check_date(value: str | None) -> str | None:
 
 
 def get_session(db: sqlite_utils.Database, session_id: int) -> Session:
-    row = db.execute("SELECT * FROM sessions WHERE id = ?", [session_id]).fetchone()
+    cur = db.execute("SELECT * FROM sessions WHERE id = ?", [session_id])
+    row = cur.fetchone()
     if row is None:
         raise UserError(f"没有编号为 {session_id} 的评议会。")
-    cols = [d[0] for d in db.execute("SELECT * FROM sessions LIMIT 0").description]
+    cols = [d[0] for d in cur.description]
     return Session.from_row(dict(zip(cols, row)))
 
 
@@ -137,9 +138,13 @@ def list_sessions(db: sqlite_utils.Database, *, limit: int | None = None, offset
     return list(db.query(sql, params))
 
 
-def ensure_editable(db: sqlite_utils.Database, session_id: int, what: str) -> Session:
-    """The session, or :class:`SessionLocked` when its status does not allow changing ``what``."""
-    session = get_session(db, session_id)
+def ensure_editable(db: sqlite_utils.Database, session_id: int, what: str, *, session: Session | None = None,
+                    ) -> Session:
+    """The session, or :class:`SessionLocked` when its status does not allow changing ``what``.
+    ``session``: the row as a core service read it with its own checks (one statement), None
+    when there is no such session; without it the session is read here."""
+    if session is None:
+        session = get_session(db, session_id)
     reason = session.why_locked(what)
     if reason:
         raise SessionLocked(reason)

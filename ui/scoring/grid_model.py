@@ -116,6 +116,37 @@ class ScoreGridModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
+    def apply_write(self, change) -> bool:
+        """Take one stored score from its record (``scoring.ScoreWrite``: the cell and the value stored
+        by ``record_score``) when it is a write of this unit's sheet: the cell, the expert's subtotals
+        and state change, nothing is read. False when the record is not one (another source, several
+        units, an unknown cell): the caller reads the sheet again."""
+        if not isinstance(change, scoring.ScoreWrite) or change.kinds != {"scores"} or self.unit_id is None \
+                or change.unit_ids != {self.unit_id} or change.session_id != self.session_id:
+            return False
+        expert, leaves = change.expert_id, self._all_leaves()
+        if change.criterion_id not in leaves or not any(e.id == expert for e in self.experts) \
+                or self.states.get(expert) == "recused":
+            return False
+        key = (expert, change.criterion_id)
+        if change.value is None:
+            self.values.pop(key, None)
+        else:
+            self.values[key] = change.value
+        self.states[expert] = self._state_after_write(expert, leaves)
+        column = self.column_of(expert)
+        self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, column, column)
+        return True
+
+    def _state_after_write(self, expert_id: int, leaves: list[int]) -> str:
+        """The sheet state ``scoring.sheet_states`` would read after one write: a write keeps a
+        submission only on a complete sheet (clearing a score of a submitted sheet withdraws it)."""
+        got = sum(1 for c in leaves if (expert_id, c) in self.values)
+        if got == len(leaves):
+            return "submitted" if self.states.get(expert_id) == "submitted" else "complete"
+        return "incomplete" if got else "empty"
+
     # --- geometry ----------------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)

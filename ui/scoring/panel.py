@@ -272,7 +272,8 @@ class ScoringPage(operations.Listener, QWidget):
             self.units.reload(self.model.template)
         if change.touches("scores"):
             if change.names_unit(self.unit_id) and self.unit_id is not None:
-                self.model.refresh_values()
+                if not self.model.apply_write(change):  # not one score stored by record_score (a phone, an import)
+                    self.model.refresh_values()
                 self.units.update_unit(self.unit_id, self.model.states)
             for unit_id in change.unit_ids - {self.unit_id}:
                 self.units.update_unit(unit_id, template=self.model.template)
