@@ -15,7 +15,7 @@ from .changes import Change
 from .db import now_iso, transaction
 from .errors import ReasonRequired, UserError
 from .i18n import QT_TRANSLATE_NOOP
-from .labels import action_label
+from .labels import action_label, as_code
 from .sessions import ensure_editable, load_template
 from .snapshot import read_scores
 from .template import fmt_decimal, to_decimal
@@ -151,9 +151,9 @@ def record_score(db: sqlite_utils.Database, *, session_id: int, expert_id: int, 
         raise ReasonRequired(f"专家“{expert}”对“{unit}”的评分已提交，修改需要填写原因。")
     audited = bool(locked) or (source != "录入" and old is not None)
     if audited:
-        action = "修改已提交评分" if locked else f"{source}替换评分"
+        action = "score.amend" if locked else as_code(f"{source}替换评分")
     else:
-        action = (f"{source}评分" if source != "录入" else "录入评分") if new is not None else "清除评分"
+        action = as_code(f"{source}评分") if new is not None else "score.clear"
     with transaction(db):
         if new is None:
             db.execute("DELETE FROM scores WHERE expert_id = ? AND unit_id = ? AND criterion_id = ?",
@@ -171,7 +171,7 @@ def record_score(db: sqlite_utils.Database, *, session_id: int, expert_id: int, 
               state=fmt_decimal(new) if new is not None else None)
         if new is None and locked:
             db.execute("DELETE FROM submissions WHERE expert_id = ? AND unit_id = ?", [expert_id, unit_id])
-            audit(db, session_id=session_id, action="撤回提交", operator=operator, expert=expert, unit=unit,
+            audit(db, session_id=session_id, action="score.withdraw", operator=operator, expert=expert, unit=unit,
                   reason="清除已提交的评分", entity="submission", ref=[expert, unit], state=None)
     return ScoreChange(expert_id, unit_id, criterion_id, old, new, audited, session_id)
 
@@ -206,7 +206,7 @@ def submit(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_i
     with transaction(db):
         db.execute("INSERT OR IGNORE INTO submissions (session_id, expert_id, unit_id, submitted_at) VALUES (?, ?, ?, ?)",
                    [session_id, expert_id, unit_id, now_iso()])
-        audit(db, session_id=session_id, action="提交评分", operator=operator, expert=expert, unit=unit,
+        audit(db, session_id=session_id, action="score.submit", operator=operator, expert=expert, unit=unit,
               entity="submission", ref=[expert, unit], state=True)
     return Change.of("scores", session_id, [unit_id])
 
@@ -223,7 +223,7 @@ def reopen(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_i
         return Change()
     with transaction(db):
         db.execute("DELETE FROM submissions WHERE expert_id = ? AND unit_id = ?", [expert_id, unit_id])
-        audit(db, session_id=session_id, action="撤回提交", operator=operator, expert=expert, unit=unit,
+        audit(db, session_id=session_id, action="score.withdraw", operator=operator, expert=expert, unit=unit,
               reason=reason.strip(), entity="submission", ref=[expert, unit], state=None)
     return Change.of("scores", session_id, [unit_id])
 
@@ -255,7 +255,7 @@ def set_external(db: sqlite_utils.Database, *, session_id: int, unit_id: int, co
                        "source_file = excluded.source_file, entered_by = excluded.entered_by",
                        [session_id, unit_id, component, fmt_decimal(new), now_iso(), note.strip(), file,
                         operator or _login_name()])
-        audit(db, session_id=session_id, action=f"{source}修改外部得分" if old is not None else f"{source}外部得分",
+        audit(db, session_id=session_id, action=as_code(f"{source}修改外部得分" if old is not None else f"{source}外部得分"),
               operator=operator, unit=unit, criterion=component, before=fmt_decimal(old) if old is not None else None,
               after=fmt_decimal(new) if new is not None else None, entity="external", ref=[unit, component],
               state=fmt_decimal(new) if new is not None else None)
@@ -311,8 +311,8 @@ def audit_log(db: sqlite_utils.Database, session_id: int, *, expert: str | None 
     if unit:
         sql += " AND unit = ?"
         params.append(unit)
-    # ledger-chain actions are stored as codes (v9): shown as words
-    return [dict(r, action=action_label(r["action"])) for r in db.query(sql + " ORDER BY id", params)]
+    # actions are stored as codes (v9), older rows as words: ``action`` is the Chinese label, ``stored`` as stored
+    return [dict(r, action=action_label(r["action"]), stored=r["action"]) for r in db.query(sql + " ORDER BY id", params)]
 
 
 def _login_name() -> str:
