@@ -22,7 +22,7 @@ from typing import Any, Iterable, Mapping
 
 import sqlite_utils
 
-from .labels import action_label
+from .labels import CODES_VERSION, action_code, action_label
 from .timeutil import now_iso
 
 GENESIS = "0" * 64
@@ -39,7 +39,9 @@ _UNSET = object()
 # entries the audit dialog leaves out by default (first entries, routine status); `verify` reads them all
 ROUTINE_ENTITIES = ("session", "meeting", "template", "order", "unit", "expert", "recusal", "question", "attendance",
                     "item", "link")
-ROUTINE_ACTIONS = ("状态", "录入评分", "清除评分", "导入评分", "录入外部得分", "导入外部得分")
+ROUTINE_CODES = ("status.set", "score.record", "score.clear", "score.import", "external.record", "external.import")
+# what an action filter in SQL compares: the codes, and the words rows stored before codes (v9)
+ROUTINE_ACTIONS = (*ROUTINE_CODES, *(action_label(c) for c in ROUTINE_CODES))
 CHAIN_VERSION = 6  # the schema version that brought the chain (migrations._v6_sealed)
 
 
@@ -47,6 +49,17 @@ def chained(db: sqlite_utils.Database) -> bool:
     """False on a database not yet migrated to the chain (only a migration's own steps, or tests that
     build an old database with today's services, write to one)."""
     return db.execute("PRAGMA user_version").fetchone()[0] >= CHAIN_VERSION
+
+
+def is_routine(row: Mapping[str, Any]) -> bool:
+    """An entry the audit dialog and the minutes leave out by default (stored as a code or as words)."""
+    return row.get("entity") in ROUTINE_ENTITIES or action_code(row.get("action")) in ROUTINE_CODES
+
+
+def _as_stored(version: int, action: str) -> str:
+    """Services pass codes; a database older than version 9 (a test building one with today's
+    services) gets the words that version wrote."""
+    return action if version >= CODES_VERSION else action_label(action)
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -106,11 +119,14 @@ def store(db: sqlite_utils.Database, session_id: int, entries: list[dict[str, An
 
 
 def append(db: sqlite_utils.Database, *, session_id: int, action: str, chain: str | None = None,
-           is_chained: bool | None = None, **fields: Any) -> dict[str, Any]:
+           version: int | None = None, **fields: Any) -> dict[str, Any]:
     """Append one entry to the session's chain (or to ``chain``) inside the caller's transaction.
-    ``is_chained``: whether the database has the chain, when the caller read its version already
-    (a score write reads it, and the session's uid, with its checks: two statements fewer)."""
-    if not (chained(db) if is_chained is None else is_chained):
+    ``version``: the schema version, when the caller read it already (a score write reads it, and
+    the session's uid, with its checks: two statements fewer)."""
+    if version is None:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+    action = _as_stored(version, action)
+    if version < CHAIN_VERSION:
         return _legacy(db, session_id, action, {**fields, "chain": chain})
     chain = chain or chain_of(db, session_id)
     seq, prev = head(db, chain)
@@ -138,13 +154,15 @@ def append_many(db: sqlite_utils.Database, *, session_id: int, items: Iterable[M
                 chain: str | None = None) -> list[dict[str, Any]]:
     """Append many entries at once (bulk imports, generated history); each item holds the keyword
     arguments of :func:`make_entry` without chain, seq and prev_hash."""
-    if not chained(db):
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version < CHAIN_VERSION:
         return []
     chain = chain or chain_of(db, session_id)
     seq, prev = head(db, chain)
     out = []
     for item in items:
         seq += 1
+        item = {**item, "action": _as_stored(version, item["action"])}
         entry = make_entry(chain=chain, seq=seq, prev_hash=prev, **item)
         prev = entry["hash"]
         out.append(entry)

@@ -98,7 +98,7 @@ def set_double_entry(db: sqlite_utils.Database, *, session_id: int, enabled: boo
             db.execute("INSERT INTO double_entry (session_id, enabled_at) VALUES (?, ?)", [session_id, now_iso()])
         else:
             db.execute("DELETE FROM double_entry WHERE session_id = ?", [session_id])
-        audit(db, session_id=session_id, action="开启双人录入核对" if enabled else "关闭双人录入核对", operator=operator,
+        audit(db, session_id=session_id, action="double_entry.on" if enabled else "double_entry.off", operator=operator,
               reason="评分须经第二人核对后计入结果" if enabled else "评分录入后即计入结果")
     return True
 
@@ -190,7 +190,7 @@ def check_scores_file(db: sqlite_utils.Database, *, session_id: int, path: Path 
                             differences)
     with transaction(db):
         count = _mark_checked(db, session_id, [(r.expert.id, r.unit.id, r.leaf.id, r.value) for r in rows])
-        audit(db, session_id=session_id, action="双人录入核对", operator=operator, after=f"{count} 项一致",
+        audit(db, session_id=session_id, action="double_entry.check", operator=operator, after=f"{count} 项一致",
               reason=f"核对文件 {path.name}")
     return CheckResult(path.name, count, len(unchecked(db, session_id)), double_entry_enabled(db, session_id))
 
@@ -209,7 +209,7 @@ def record_second_entry(db: sqlite_utils.Database, *, session_id: int, expert_id
     unit = next(u.name for u in list_units(db, session_id) if u.id == unit_id)
     with transaction(db):
         count = _mark_checked(db, session_id, agreed)
-        audit(db, session_id=session_id, action="双人录入核对", operator=operator, expert=expert, unit=unit,
+        audit(db, session_id=session_id, action="double_entry.check", operator=operator, expert=expert, unit=unit,
               after=f"{count} 项一致", reason=f"{len(differences)} 项不一致待处理" if differences else "")
     return differences
 
@@ -234,7 +234,7 @@ def resolve_difference(db: sqlite_utils.Database, *, session_id: int, expert_id:
                         db.execute("SELECT name FROM units WHERE id = ?", [unit_id]).fetchone()[0])
         shown = fmt_decimal(second) if isinstance(second, Decimal) else str(second or "").strip()
         note = f"（第二次录入 {shown}）" if shown else ""
-        audit(db, session_id=session_id, action="核对差异", operator=operator, expert=expert, unit=unit,
+        audit(db, session_id=session_id, action="double_entry.differ", operator=operator, expert=expert, unit=unit,
               criterion=leaf_path(db, criterion_id), before=fmt_decimal(before) if before is not None else "未录入",
               after=fmt_decimal(change.after), reason=reason + note)
     return change.after

@@ -110,15 +110,15 @@ def _chain(db: sqlite_utils.Database, session_id: int, scores: list, subs: list,
     units = dict(db.execute("SELECT id, name FROM units WHERE session_id = ?", [session_id]).fetchall())
     experts = dict(db.execute("SELECT id, name FROM experts WHERE session_id = ?", [session_id]).fetchall())
     paths = criterion_paths(db, session_id)
-    items = [{"action": "录入评分", "at": at, "expert": experts[e], "unit": units[u], "criterion": paths[c].rsplit("/", 1)[-1],
+    items = [{"action": "score.record", "at": at, "expert": experts[e], "unit": units[u], "criterion": paths[c].rsplit("/", 1)[-1],
               "after": v, "entity": "score", "ref": [experts[e], units[u], paths[c]], "state": v}
              for _s, e, u, c, v, at in scores]
-    items += [{"action": "提交评分", "at": at, "expert": experts[e], "unit": units[u], "entity": "submission",
+    items += [{"action": "score.submit", "at": at, "expert": experts[e], "unit": units[u], "entity": "submission",
                "ref": [experts[e], units[u]], "state": True} for _s, e, u, at in subs]
     for (qid,) in db.execute("SELECT id FROM questions WHERE session_id = ? AND id > ? ORDER BY id",
                              [session_id, first_question]).fetchall():
         uid, state = question_state(db, qid)
-        items.append({"action": "记录提问", "at": state["at"], "unit": state["unit"], "expert": state["expert"],
+        items.append({"action": "question.add", "at": state["at"], "unit": state["unit"], "expert": state["expert"],
                       "entity": "question", "ref": [uid], "state": state})
     append_many(db, session_id=session_id, items=items)
 
@@ -172,14 +172,14 @@ def generate(db: sqlite_utils.Database, n: int, *, seed: int = 7, first_year: in
                                 "VALUES (?, ?, ?, ?, ?, ?)", units)
             db.conn.executemany("INSERT INTO experts (session_id, name, category, affiliation, position) "
                                 "VALUES (?, ?, ?, ?, ?)", experts)
-            record_roster(db, sid, action="添加参评单位与评议专家")
+            record_roster(db, sid, action="roster.add")
         fill_session(db, sid, rng, questions_per_unit=questions_per_unit, day=day.isoformat())
         _items(db, sid, rng, day.isoformat(), today)
         status = "sealed" if rng.random() < 0.6 else "finished"
         update_session(db, session_id=sid, summary=(
             f"{len(units)} 个单位依次汇报，评议组现场提问、打分。专家指出执法全过程记录、出庭应诉、"
             "普法责任清单公开等方面仍有差距，要求各单位对照问题清单逐项整改，以评促改。"))
-        set_status(db, session_id=sid, status="finished", action="结束评议会")
+        set_status(db, session_id=sid, status="finished", action="session.finish")
         if status == "sealed":
             seal(db, session_id=sid, confirmed=True, cache=False)
         ids.append(sid)

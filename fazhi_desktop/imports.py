@@ -74,10 +74,10 @@ def _record(db: sqlite_utils.Database, session_id: int, path: Path, entity: str,
     from .chain import append_many
     from .replay import order_state
 
-    action = f"导入{'参评单位' if entity == 'unit' else '评议专家'}"
+    action = f"{entity}.import"
     items = [{"action": action, entity: st["name"], "reason": f"导入文件 {path.name}", "entity": entity,
               "ref": [st["name"]], "state": st} for st in states]
-    items.append({"action": "汇报顺序", "entity": "order", "ref": [], "state": order_state(db, session_id)})
+    items.append({"action": "order.set", "entity": "order", "ref": [], "state": order_state(db, session_id)})
     append_many(db, session_id=session_id, items=items)
 
 

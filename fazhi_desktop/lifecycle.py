@@ -149,13 +149,13 @@ def finish_session(db: sqlite_utils.Database, *, session_id: int, override_reaso
         for gap in check.unsubmitted:
             db.execute("INSERT OR IGNORE INTO submissions (session_id, expert_id, unit_id, submitted_at) "
                        "VALUES (?, ?, ?, ?)", [session_id, gap.expert_id, gap.unit_id, now_iso()])
-            audit(db, session_id=session_id, action="提交评分", operator=operator, expert=gap.expert, unit=gap.unit,
+            audit(db, session_id=session_id, action="score.submit", operator=operator, expert=gap.expert, unit=gap.unit,
                   reason="结束评议会时一并提交", entity="submission", ref=[gap.expert, gap.unit], state=True)
         end_tokens(db, session_id)  # the experts' scoring links die with the meeting, for good
-        set_status(db, session_id=session_id, status="finished", action="结束评议会", operator=operator,
+        set_status(db, session_id=session_id, status="finished", action="session.finish", operator=operator,
                    reason=reason if check.incomplete else "")
         for gap in check.incomplete:
-            audit(db, session_id=session_id, action="结束时未完成评定" if not gap.expert else "结束时未完成评分",
+            audit(db, session_id=session_id, action="session.finish_unrated" if not gap.expert else "session.finish_unscored",
                   operator=operator, expert=gap.expert or None, unit=gap.unit, reason=gap.text())
     backup.status_changed(db, session_id, "finished")  # the end of a live meeting is snapshotted
     check.change = Change.of(("status", "live", "scores", "devices"), session_id)
@@ -172,7 +172,7 @@ def begin_assessment(db: sqlite_utils.Database, *, session_id: int, operator: st
         raise UserError(f"评议会“{session.title}”已经{STATUSES[session.status]}。")
     with transaction(db):
         set_status(db, session_id=session_id, status="live")
-        audit(db, session_id=session_id, action="开始评估", operator=operator, before="draft", after="live")
+        audit(db, session_id=session_id, action="session.assess", operator=operator, before="draft", after="live")
     backup.status_changed(db, session_id, "live")
     return Change.of("status", session_id)
 

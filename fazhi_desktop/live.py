@@ -27,6 +27,7 @@ from .changes import Change
 from .db import now_iso, transaction
 from .errors import UserError
 from .i18n import QT_TRANSLATE_NOOP
+from .labels import with_detail
 from .questions import meeting_elapsed
 from .roster import Unit, list_units
 from .scoring import audit
@@ -285,7 +286,8 @@ class LiveMeeting:
             if u.id == unit_id:
                 u.status = status
         if (before == "absent") != (status == "absent"):  # attendance is content; the phase is the clock's
-            audit(self.db, session_id=self.session_id, action="标记缺席" if status == "absent" else "取消缺席",
+            audit(self.db, session_id=self.session_id,
+                  action="attendance.absent" if status == "absent" else "attendance.present",
                   unit=name, entity="attendance", ref=[name], state="absent" if status == "absent" else None)
 
     def _freeze(self) -> None:
@@ -312,7 +314,7 @@ class LiveMeeting:
         went_live = False
         with self._writing():
             if get_session(self.db, self.session_id).status == "draft":
-                set_status(self.db, session_id=self.session_id, status="live", action="开始现场评议")
+                set_status(self.db, session_id=self.session_id, status="live", action="session.start")
                 went_live = True
             if self.unit_id is None:
                 first = self.next_unit_after(-1)
@@ -514,7 +516,7 @@ class LiveMeeting:
             ids = [u.id for u in self.units() if u.id != unit_id] + [unit_id]
             for pos, uid in enumerate(ids, start=1):
                 self.db.execute("UPDATE units SET position = ? WHERE id = ?", [pos, uid])
-            record_order(self.db, self.session_id, action=f"“{target.name}”调至最后")
+            record_order(self.db, self.session_id, action=with_detail("order.last", target.name))
             self._save()
         self.reload_units()  # positions changed: read the order again, once
         return self._change(unit_id, left, self.unit_id, kinds=("live", "units"))
@@ -594,10 +596,10 @@ def start_rehearsal(db: sqlite_utils.Database, *, session_id: int) -> int:
         raise UserError(f"评议会“{source.title}”已封盘，不能演练。")
     with transaction(db):
         for (old,) in db.execute("SELECT id FROM sessions WHERE rehearsal_of = ?", [session_id]).fetchall():
-            erase_session(db, old, action="丢弃演练副本")
+            erase_session(db, old, action="rehearsal.discard")
         copy = duplicate_session(db, session_id=session_id, title=f"【演练】{source.title}")
         db.execute("UPDATE sessions SET rehearsal_of = ? WHERE id = ?", [session_id, copy])
-        set_status(db, session_id=copy, status="live", action="开始演练")
+        set_status(db, session_id=copy, status="live", action="rehearsal.start")
     return copy
 
 
@@ -609,7 +611,7 @@ def discard_rehearsal(db: sqlite_utils.Database, *, rehearsal_id: int) -> None:
     if row[0] is None:
         raise UserError("这不是演练副本，不能丢弃。")
     with transaction(db):
-        erase_session(db, rehearsal_id, action="丢弃演练副本")
+        erase_session(db, rehearsal_id, action="rehearsal.discard")
 
 
 def is_rehearsal(db: sqlite_utils.Database, session_id: int) -> bool:

@@ -127,7 +127,7 @@ def add_question(db: sqlite_utils.Database, *, session_id: int, unit_id: int, te
             "deadline, at, elapsed_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [session_id, unit_id, f["expert_id"], f["text"], f["answer"], f["criterion_id"], f["problem"],
              f["measure"], f["deadline"], at or now_iso(), round(float(elapsed_s), 1)]).lastrowid
-        record_question(db, session_id, qid, "记录提问")
+        record_question(db, session_id, qid, "question.add")
     return get_question(db, qid)
 
 
@@ -155,7 +155,7 @@ def update_question(db: sqlite_utils.Database, *, question_id: int, **fields: An
         with transaction(db):
             db.execute(f"UPDATE questions SET {', '.join(k + ' = ?' for k in before)} WHERE id = ?",
                        [*(clean[k] for k in before), question_id])
-            record_question(db, q.session_id, question_id, "修改提问记录")
+            record_question(db, q.session_id, question_id, "question.update")
     return before
 
 
@@ -165,7 +165,7 @@ def delete_question(db: sqlite_utils.Database, *, question_id: int) -> Question:
     ensure_editable(db, q.session_id, "questions")
     with transaction(db):
         db.execute("DELETE FROM questions WHERE id = ?", [question_id])
-        record(db, q.session_id, action="删除提问记录", entity="question", ref=[q.uid], state=None,
+        record(db, q.session_id, action="question.delete", entity="question", ref=[q.uid], state=None,
                before=q.text[:60])
     return q
 
@@ -178,5 +178,5 @@ def restore_question(db: sqlite_utils.Database, *, question: Question) -> Questi
     with transaction(db):
         db.execute(f"INSERT INTO questions ({_COLS}) VALUES ({', '.join('?' * len(row))})",
                    [row[c.strip()] for c in _COLS.split(",")])
-        record_question(db, question.session_id, question.id, "恢复提问记录")
+        record_question(db, question.session_id, question.id, "question.restore")
     return get_question(db, question.id)

@@ -11,6 +11,7 @@ import sqlite_utils
 from .db import now_iso, transaction
 from .errors import UserError
 from .i18n import QT_TRANSLATE_NOOP
+from .labels import with_detail
 from .replay import expert_state, unit_state
 from .sessions import Session, checklist_schema, ensure_editable, get_session, load_template, record, record_order
 from .template import Template
@@ -107,7 +108,7 @@ def add_unit(db: sqlite_utils.Database, *, session_id: int, name: str, presenter
         uid = db.execute("INSERT INTO units (session_id, name, presenter, presenter_title, report_title, position) "
                          "VALUES (?, ?, ?, ?, ?, ?)",
                          [session_id, f["name"], f["presenter"], f["presenter_title"], f["report_title"], pos]).lastrowid
-        record(db, session_id, action="添加参评单位", entity="unit", ref=[f["name"]], state=unit_state(db, uid),
+        record(db, session_id, action="unit.add", entity="unit", ref=[f["name"]], state=unit_state(db, uid),
                unit=f["name"])
         record_order(db, session_id)
     return Unit(uid, f["name"], f["presenter"], f["presenter_title"], f["report_title"], pos, "waiting")
@@ -128,7 +129,7 @@ def update_unit(db: sqlite_utils.Database, *, unit_id: int, **fields: Any) -> di
             db.execute(f"UPDATE units SET {', '.join(k + ' = ?' for k in f)} WHERE id = ?", [*f.values(), unit_id])
             new = unit_state(db, unit_id)
             if new != old:
-                record(db, session_id, action="修改参评单位", entity="unit", ref=[old["name"]], state=new,
+                record(db, session_id, action="unit.update", entity="unit", ref=[old["name"]], state=new,
                        unit=old["name"], before=old["name"], after=new["name"])
     return f
 
@@ -143,7 +144,7 @@ def remove_unit(db: sqlite_utils.Database, *, unit_id: int) -> None:
         _record_cascade(db, session_id, "unit_id", unit_id)
         db.execute("DELETE FROM units WHERE id = ?", [unit_id])
         _renumber(db, "units", session_id)
-        record(db, session_id, action="删除参评单位", entity="unit", ref=[name], state=None, unit=name)
+        record(db, session_id, action="unit.delete", entity="unit", ref=[name], state=None, unit=name)
         record_order(db, session_id)
 
 
@@ -161,7 +162,7 @@ def add_expert(db: sqlite_utils.Database, *, session_id: int, name: str, categor
         pos = _next_position(db, "experts", session_id)
         eid = db.execute("INSERT INTO experts (session_id, name, category, affiliation, position) VALUES (?, ?, ?, ?, ?)",
                          [session_id, f["name"], f["category"], f["affiliation"], pos]).lastrowid
-        record(db, session_id, action="添加评议专家", entity="expert", ref=[f["name"]], state=expert_state(db, eid),
+        record(db, session_id, action="expert.add", entity="expert", ref=[f["name"]], state=expert_state(db, eid),
                expert=f["name"])
         record_order(db, session_id)
     return Expert(eid, f["name"], f["category"], f["affiliation"], pos)
@@ -182,7 +183,7 @@ def update_expert(db: sqlite_utils.Database, *, expert_id: int, **fields: Any) -
             db.execute(f"UPDATE experts SET {', '.join(k + ' = ?' for k in f)} WHERE id = ?", [*f.values(), expert_id])
             new = expert_state(db, expert_id)
             if new != old:
-                record(db, session_id, action="修改评议专家", entity="expert", ref=[old["name"]], state=new,
+                record(db, session_id, action="expert.update", entity="expert", ref=[old["name"]], state=new,
                        expert=old["name"], before=old["name"], after=new["name"])
     return f
 
@@ -197,7 +198,7 @@ def remove_expert(db: sqlite_utils.Database, *, expert_id: int) -> None:
         _record_cascade(db, session_id, "expert_id", expert_id)
         db.execute("DELETE FROM experts WHERE id = ?", [expert_id])
         _renumber(db, "experts", session_id)
-        record(db, session_id, action="删除评议专家", entity="expert", ref=[name], state=None, expert=name)
+        record(db, session_id, action="expert.delete", entity="expert", ref=[name], state=None, expert=name)
         record_order(db, session_id)
 
 
@@ -206,12 +207,12 @@ def _record_cascade(db: sqlite_utils.Database, session_id: int, column: str, row
     chain first."""
     for expert, unit in db.execute(f"SELECT e.name, u.name FROM recusals r JOIN experts e ON e.id = r.expert_id "
                                    f"JOIN units u ON u.id = r.unit_id WHERE r.{column} = ?", [row_id]).fetchall():
-        record(db, session_id, action="取消回避", entity="recusal", ref=[expert, unit], state=None, expert=expert,
+        record(db, session_id, action="recusal.remove", entity="recusal", ref=[expert, unit], state=None, expert=expert,
                unit=unit)
     if column == "unit_id":
         for unit, component in db.execute("SELECT u.name, x.component FROM external_values x JOIN units u "
                                           "ON u.id = x.unit_id WHERE x.unit_id = ?", [row_id]).fetchall():
-            record(db, session_id, action="删除外部得分", entity="external", ref=[unit, component], state=None,
+            record(db, session_id, action="external.delete", entity="external", ref=[unit, component], state=None,
                    unit=unit, criterion=component)
 
 
@@ -278,7 +279,7 @@ def set_recusal(db: sqlite_utils.Database, *, session_id: int, expert_id: int, u
             changed = db.execute("DELETE FROM recusals WHERE expert_id = ? AND unit_id = ?",
                                  [expert_id, unit_id]).rowcount
         if changed:
-            record(db, session_id, action="回避" if recused else "取消回避", entity="recusal", ref=[expert, unit],
+            record(db, session_id, action="recusal.add" if recused else "recusal.remove", entity="recusal", ref=[expert, unit],
                    state=True if recused else None, expert=expert, unit=unit)
     return recused
 
@@ -322,7 +323,7 @@ def draw_order(db: sqlite_utils.Database, *, session_id: int, seed: str | None =
             db.execute("UPDATE units SET position = ? WHERE id = ?", [pos, by_name[name]])
         db.execute("UPDATE sessions SET order_mode = 'drawn', draw_seed = ?, draw_at = ?, draw_witness = ?, "
                    "updated_at = ? WHERE id = ?", [seed, at, witness.strip(), at, session_id])
-        record_order(db, session_id, action=f"抽签（种子 {seed}）")
+        record_order(db, session_id, action=with_detail("order.draw", seed))
     return {"seed": seed, "at": at, "witness": witness.strip(), "order": order}
 
 

@@ -15,7 +15,7 @@ from .changes import Change
 from .db import now_iso, transaction
 from .errors import ReasonRequired, UserError
 from .i18n import QT_TRANSLATE_NOOP
-from .labels import action_label
+from .labels import action_label, as_code
 from .sessions import Session, ensure_editable, load_template
 from .snapshot import read_scores
 from .template import fmt_decimal, to_decimal
@@ -138,13 +138,13 @@ def is_submitted(db: sqlite_utils.Database, expert_id: int, unit_id: int) -> boo
 def audit(db: sqlite_utils.Database, *, session_id: int, action: str, operator: str = "", expert: str | None = None,
           unit: str | None = None, criterion: str | None = None, before: str | None = None,
           after: str | None = None, reason: str = "", entity: str | None = None, ref: list | None = None,
-          state: object = _UNSET, chain: str | None = None, is_chained: bool | None = None) -> None:
+          state: object = _UNSET, chain: str | None = None, version: int | None = None) -> None:
     """Append one entry to the session's hash-chained audit log (call inside the caller's
     transaction). ``entity``/``ref``/``state`` describe the change for ``verify`` (see chain.py);
-    ``chain``/``is_chained``: what the caller read already (see :func:`chain.append`)."""
+    ``chain``/``version``: what the caller read already (see :func:`chain.append`)."""
     extra = {} if entity is None else {"entity": entity, "ref": ref or [], "state": None if state is _UNSET else state}
     append(db, session_id=session_id, action=action, operator=operator, expert=expert, unit=unit, criterion=criterion,
-           before=before, after=after, reason=reason, chain=chain, is_chained=is_chained, **extra)
+           before=before, after=after, reason=reason, chain=chain, version=version, **extra)
 
 
 def leaf_path(db: sqlite_utils.Database, criterion_id: int) -> str:
@@ -193,9 +193,9 @@ def record_score(db: sqlite_utils.Database, *, session_id: int, expert_id: int, 
         raise ReasonRequired(f"专家“{expert}”对“{unit}”的评分已提交，修改需要填写原因。")
     audited = bool(locked) or (source != "录入" and old is not None)
     if audited:
-        action = "修改已提交评分" if locked else f"{source}替换评分"
+        action = "score.amend" if locked else as_code(f"{source}替换评分")
     else:
-        action = (f"{source}评分" if source != "录入" else "录入评分") if new is not None else "清除评分"
+        action = as_code(f"{source}评分") if new is not None else "score.clear"
     with transaction(db):
         if new is None:
             db.execute("DELETE FROM scores WHERE expert_id = ? AND unit_id = ? AND criterion_id = ?",
@@ -207,7 +207,7 @@ def record_score(db: sqlite_utils.Database, *, session_id: int, expert_id: int, 
                        [session_id, expert_id, unit_id, criterion_id, fmt_decimal(new), now_iso()])
         # every change is in the chain, the first entry too: verify replays them to the table (its
         # chain and whether it exists were read with the checks; its head is read here, in the write)
-        chain_known = {"chain": uid, "is_chained": True} if version >= CHAIN_VERSION and uid else {}
+        chain_known = {"chain": uid, "version": version} if version >= CHAIN_VERSION and uid else {"version": version}
         audit(db, session_id=session_id, action=action, operator=operator, expert=expert, unit=unit,
               criterion=criterion, before=fmt_decimal(old) if old is not None else None,
               after=fmt_decimal(new) if new is not None else None, reason=reason.strip() if audited else "",
@@ -215,7 +215,7 @@ def record_score(db: sqlite_utils.Database, *, session_id: int, expert_id: int, 
               **chain_known)
         if new is None and locked:
             db.execute("DELETE FROM submissions WHERE expert_id = ? AND unit_id = ?", [expert_id, unit_id])
-            audit(db, session_id=session_id, action="撤回提交", operator=operator, expert=expert, unit=unit,
+            audit(db, session_id=session_id, action="score.withdraw", operator=operator, expert=expert, unit=unit,
                   reason="清除已提交的评分", entity="submission", ref=[expert, unit], state=None)
     return ScoreChange(expert_id, unit_id, criterion_id, old, new, audited, session_id)
 
@@ -250,7 +250,7 @@ def submit(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_i
     with transaction(db):
         db.execute("INSERT OR IGNORE INTO submissions (session_id, expert_id, unit_id, submitted_at) VALUES (?, ?, ?, ?)",
                    [session_id, expert_id, unit_id, now_iso()])
-        audit(db, session_id=session_id, action="提交评分", operator=operator, expert=expert, unit=unit,
+        audit(db, session_id=session_id, action="score.submit", operator=operator, expert=expert, unit=unit,
               entity="submission", ref=[expert, unit], state=True)
     return Change.of("scores", session_id, [unit_id])
 
@@ -267,7 +267,7 @@ def reopen(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_i
         return Change()
     with transaction(db):
         db.execute("DELETE FROM submissions WHERE expert_id = ? AND unit_id = ?", [expert_id, unit_id])
-        audit(db, session_id=session_id, action="撤回提交", operator=operator, expert=expert, unit=unit,
+        audit(db, session_id=session_id, action="score.withdraw", operator=operator, expert=expert, unit=unit,
               reason=reason.strip(), entity="submission", ref=[expert, unit], state=None)
     return Change.of("scores", session_id, [unit_id])
 
@@ -299,7 +299,7 @@ def set_external(db: sqlite_utils.Database, *, session_id: int, unit_id: int, co
                        "source_file = excluded.source_file, entered_by = excluded.entered_by",
                        [session_id, unit_id, component, fmt_decimal(new), now_iso(), note.strip(), file,
                         operator or _login_name()])
-        audit(db, session_id=session_id, action=f"{source}修改外部得分" if old is not None else f"{source}外部得分",
+        audit(db, session_id=session_id, action=as_code(f"{source}修改外部得分" if old is not None else f"{source}外部得分"),
               operator=operator, unit=unit, criterion=component, before=fmt_decimal(old) if old is not None else None,
               after=fmt_decimal(new) if new is not None else None, entity="external", ref=[unit, component],
               state=fmt_decimal(new) if new is not None else None)
@@ -355,8 +355,8 @@ def audit_log(db: sqlite_utils.Database, session_id: int, *, expert: str | None 
     if unit:
         sql += " AND unit = ?"
         params.append(unit)
-    # ledger-chain actions are stored as codes (v9): shown as words
-    return [dict(r, action=action_label(r["action"])) for r in db.query(sql + " ORDER BY id", params)]
+    # actions are stored as codes (v9), older rows as words: ``action`` is the Chinese label, ``stored`` as stored
+    return [dict(r, action=action_label(r["action"]), stored=r["action"]) for r in db.query(sql + " ORDER BY id", params)]
 
 
 def _login_name() -> str:

@@ -55,7 +55,7 @@ def _log(db: sqlite_utils.Database, session_id: int, action: str, operator: str,
                before=before, after=after, entity="seal", ref=[], state=sig)
 
 
-SEAL_ACTIONS = {"封盘": "封盘", "更正": "封盘后更正"}
+SEAL_ACTIONS = {"封盘": "seal.seal", "更正": "seal.correct"}  # seal_log (and the signature) keep the words
 
 
 def _set_status(db: sqlite_utils.Database, session_id: int, status: str) -> None:
@@ -134,7 +134,7 @@ def reopen_session(db: sqlite_utils.Database, *, session_id: int, reason: str, o
         raise UserError("重新打开已结束的评议会需要填写原因。")
     digest = fingerprint(db, session_id)
     with transaction(db):
-        set_status(db, session_id=session_id, status="live", action="重新打开", operator=operator, reason=reason)
+        set_status(db, session_id=session_id, status="live", action="session.reopen", operator=operator, reason=reason)
         _log(db, session_id, "重新打开", operator, reason, digest, None)
 
 

@@ -15,17 +15,14 @@ import sqlite_utils
 from .db import now_iso, transaction
 from .errors import UserError
 from .i18n import QT_TRANSLATE_NOOP
+from .labels import MEETING_FIELD_LABELS, meeting_update_action, with_detail
 from .stored_template import checklist_schema, load_template
 from .template import Criterion, Template, fmt_decimal, parse_template
 
 STATUSES = {"draft": QT_TRANSLATE_NOOP("Session", "筹备中"), "live": QT_TRANSLATE_NOOP("Session", "进行中"),
             "finished": QT_TRANSLATE_NOOP("Session", "已结束"), "sealed": QT_TRANSLATE_NOOP("Session", "已封盘")}
 MEETING_FIELDS = ("title", "kind", "date", "venue", "organisers", "chair", "host", "secretary", "summary")
-FIELD_LABELS = {"title": QT_TRANSLATE_NOOP("Session", "会议名称"), "kind": QT_TRANSLATE_NOOP("Session", "会议类型"),
-                "date": QT_TRANSLATE_NOOP("Session", "日期"), "venue": QT_TRANSLATE_NOOP("Session", "地点"),
-                "organisers": QT_TRANSLATE_NOOP("Session", "主办单位"), "chair": QT_TRANSLATE_NOOP("Session", "评议组组长"),
-                "host": QT_TRANSLATE_NOOP("Session", "主持人"), "secretary": QT_TRANSLATE_NOOP("Session", "记录员"),
-                "summary": QT_TRANSLATE_NOOP("Session", "会议小结")}
+FIELD_LABELS = MEETING_FIELD_LABELS  # marked once, in labels.py (the audit action "修改…" names them)
 
 
 # One rule for what may change, by status. Every service asks it before writing (ensure_editable),
@@ -175,7 +172,7 @@ def create_session(db: sqlite_utils.Database, *, title: str, template: Template,
         if checklist is not None:  # a scored session's row is written exactly as before checklists existed
             db.execute("UPDATE sessions SET checklist_json = ? WHERE id = ?", [checklist, session_id])
         _insert_criteria(db, session_id, template.criteria, None)
-        record_created(db, session_id, action="创建评议会")
+        record_created(db, session_id, action="session.create")
     return session_id
 
 
@@ -191,12 +188,12 @@ def record_created(db: sqlite_utils.Database, session_id: int, *, action: str, o
     uid, status = db.execute("SELECT uid, status FROM sessions WHERE id = ?", [session_id]).fetchone()
     append_many(db, session_id=session_id, items=[
         {"action": action, "operator": operator, "entity": "session", "ref": [], "state": {"uid": uid}},
-        {"action": "状态", "operator": operator, "after": status, "entity": "status", "ref": [], "state": status},
-        {"action": "会议信息", "operator": operator, "entity": "meeting", "ref": [],
+        {"action": "status.set", "operator": operator, "after": status, "entity": "status", "ref": [], "state": status},
+        {"action": "meeting.set", "operator": operator, "entity": "meeting", "ref": [],
          "state": meeting_state(db, session_id)},
-        {"action": "评分细则", "operator": operator, "entity": "template", "ref": [],
+        {"action": "template.set", "operator": operator, "entity": "template", "ref": [],
          "state": template_state(db, session_id)},
-        {"action": "汇报顺序", "operator": operator, "entity": "order", "ref": [], "state": order_state(db, session_id)},
+        {"action": "order.set", "operator": operator, "entity": "order", "ref": [], "state": order_state(db, session_id)},
     ])
 
 
@@ -209,7 +206,7 @@ def record(db: sqlite_utils.Database, session_id: int, *, action: str, entity: s
            **human)
 
 
-def record_order(db: sqlite_utils.Database, session_id: int, *, action: str = "调整顺序", operator: str = "") -> None:
+def record_order(db: sqlite_utils.Database, session_id: int, *, action: str = "order.change", operator: str = "") -> None:
     from .chain import chained
 
     if not chained(db):
@@ -244,14 +241,14 @@ def update_session(db: sqlite_utils.Database, *, session_id: int, **fields: Any)
         with transaction(db):
             db.execute(f"UPDATE sessions SET {sets}, updated_at = ? WHERE id = ?",
                        [*clean.values(), now_iso(), session_id])
-            record(db, session_id, action="修改" + "、".join(FIELD_LABELS[k] for k in clean), entity="meeting",
+            record(db, session_id, action=meeting_update_action(clean), entity="meeting",
                    state=meeting_state(db, session_id),
                    before="；".join(str(getattr(session, k) or "")[:40] for k in clean),
                    after="；".join(str(v or "")[:40] for v in clean.values()))
     return clean
 
 
-def set_status(db: sqlite_utils.Database, *, session_id: int, status: str, action: str = "更改状态",
+def set_status(db: sqlite_utils.Database, *, session_id: int, status: str, action: str = "status.change",
                operator: str = "", reason: str = "") -> str:
     if status not in STATUSES:
         raise UserError(f"状态“{status}”无效。")
@@ -268,7 +265,7 @@ def delete_session(db: sqlite_utils.Database, *, session_id: int) -> Session:
     if session.status == "sealed":
         raise SessionLocked(f"评议会“{session.title}”已封盘，是正式记录，不能删除。")
     with transaction(db):
-        erase_session(db, session_id, action="删除评议会")
+        erase_session(db, session_id, action="session.delete")
     return session
 
 
@@ -277,7 +274,7 @@ def erase_session(db: sqlite_utils.Database, session_id: int, *, action: str) ->
     from .chain import record_item_removed
 
     for (item_id,) in db.execute("SELECT id FROM rectification_items WHERE session_id = ?", [session_id]).fetchall():
-        record_item_removed(db, item_id, action=f"{action}（其整改事项一并删除）")
+        record_item_removed(db, item_id, action=with_detail("item.remove_with", action))
     record(db, session_id, action=action, entity="session", state=None)
     db.execute("DELETE FROM sessions WHERE id = ?", [session_id])
 
@@ -358,11 +355,11 @@ def set_template(db: sqlite_utils.Database, *, session_id: int, template: Templa
                                                "IS NOT NULL", [session_id])]
             db.execute("DELETE FROM criteria WHERE session_id = ?", [session_id])
             _insert_criteria(db, session_id, checked.criteria, None)
-        record(db, session_id, action="修改评分细则", entity="template", state=template_state(db, session_id),
+        record(db, session_id, action="template.update", entity="template", state=template_state(db, session_id),
                after=checked.name)
         for qid in linked if chained(db) else []:  # new criteria rows: the questions' links to the old ones are gone
             uid, state = question_state(db, qid)
-            record(db, session_id, action="提问的指标随评分细则更换而清除", entity="question", ref=[uid], state=state)
+            record(db, session_id, action="question.uncriterion", entity="question", ref=[uid], state=state)
     return load_template(db, session_id)
 
 
@@ -410,7 +407,7 @@ def duplicate_session(db: sqlite_utils.Database, *, session_id: int, title: str 
                                    [session_id]).fetchall():
             db.execute("INSERT INTO recusals (session_id, expert_id, unit_id) VALUES (?, ?, ?)",
                        [new_id, expert_map[eid], unit_map[uid]])
-        record_roster(db, new_id, action=f"复制自评议会“{source.title}”")
+        record_roster(db, new_id, action=with_detail("roster.copy", source.title))
     return new_id
 
 
@@ -436,8 +433,8 @@ def record_roster(db: sqlite_utils.Database, session_id: int, *, action: str, op
                       "state": {"name": name, "category": category, "affiliation": affiliation}})
     for expert, unit in db.execute("SELECT e.name, u.name FROM recusals r JOIN experts e ON e.id = r.expert_id "
                                    "JOIN units u ON u.id = r.unit_id WHERE r.session_id = ?", [session_id]):
-        items.append({"action": "回避", "operator": operator, "expert": expert, "unit": unit, "entity": "recusal",
+        items.append({"action": "recusal.add", "operator": operator, "expert": expert, "unit": unit, "entity": "recusal",
                       "ref": [expert, unit], "state": True})
-    items.append({"action": "汇报顺序", "operator": operator, "entity": "order", "ref": [],
+    items.append({"action": "order.set", "operator": operator, "entity": "order", "ref": [],
                   "state": order_state(db, session_id)})
     append_many(db, session_id=session_id, items=items)

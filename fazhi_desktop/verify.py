@@ -14,11 +14,12 @@ from typing import Any, Mapping
 
 import sqlite_utils
 
-from .chain import CONTENT, LEDGER_CHAIN, entries, first_broken
+from .chain import CONTENT, LEDGER_CHAIN, entries, first_broken, is_routine
+from .labels import action_code, action_label
 from .replay import differences, ledger_snapshot, replay, snapshot
 from .signing import check, key_id
 
-SEALS = ("封盘", "封盘后更正")
+SEALS = ("seal.seal", "seal.correct")  # compared as codes: stored as words before v9
 
 
 @dataclass
@@ -42,7 +43,7 @@ def _label(db: sqlite_utils.Database, session_id: int) -> str:
 
 def seal_fields(uid: str, row: Mapping[str, Any]) -> dict[str, Any]:
     """The fields a seal entry's signature covers (signing.message)."""
-    return {"uid": uid, "action": "封盘" if row["action"] == "封盘" else "更正", "at": row["at"],
+    return {"uid": uid, "action": "封盘" if action_code(row["action"]) == "seal.seal" else "更正", "at": row["at"],
             "reason": row["reason"], "before": row["before"], "after": row["after"]}
 
 
@@ -55,7 +56,8 @@ def check_seals(uid: str, rows: list[Mapping[str, Any]]) -> tuple[list[str], lis
     signers: list[str] = []
     sealed, pending = False, None
     for index, row in enumerate(rows, start=1):
-        where = f"第 {index} 条（{row['at']} {row['action']}）"
+        where = f"第 {index} 条（{row['at']} {action_label(row['action'])}）"
+        code = action_code(row["action"])
         entity = row.get("entity")
         if entity == "seal":
             try:
@@ -69,14 +71,14 @@ def check_seals(uid: str, rows: list[Mapping[str, Any]]) -> tuple[list[str], lis
             who = f"{signed.get('signer_name') or '?'}（{key_id(signed['signer'])}）"
             if who not in signers:
                 signers.append(who)
-            if row["action"] == "封盘" and sealed:
+            if code == "seal.seal" and sealed:
                 problems.append(f"{where}：已封盘的评议会再次封盘")
                 return problems, notes, signers
-            if row["action"] == "封盘后更正" and not sealed:
+            if code == "seal.correct" and not sealed:
                 problems.append(f"{where}：未封盘却有封盘后更正")
                 return problems, notes, signers
             sealed, pending = True, None
-        elif entity is None and row["action"] in SEALS:
+        elif entity is None and code in SEALS:
             if "升级前封盘，未签名" not in notes:
                 notes.append("升级前封盘，未签名")
             sealed, pending = True, None
@@ -97,7 +99,7 @@ def check_seals(uid: str, rows: list[Mapping[str, Any]]) -> tuple[list[str], lis
 
 def last_sealed_fingerprint(rows: list[Mapping[str, Any]]) -> str | None:
     for row in reversed(rows):
-        if row["action"] in SEALS and (row.get("entity") in ("seal", None)) and row.get("after"):
+        if action_code(row["action"]) in SEALS and (row.get("entity") in ("seal", None)) and row.get("after"):
             return row["after"]
     return None
 
@@ -214,12 +216,10 @@ def audit_appendix(db: sqlite_utils.Database, session_id: int, *, everything: bo
     entries (every score as entered); by default the corrections, submissions, status changes and
     seals. ``head`` is the hash of the chain's last entry, which covers all of them."""
     from .chain import chain_of
-    from .chain import ROUTINE_ACTIONS, ROUTINE_ENTITIES
 
     report = verify_session(db, session_id)
     rows = entries(db, chain_of(db, session_id))
-    shown = [r for r in rows if everything or not (r.get("entity") in ROUTINE_ENTITIES
-                                                   or r["action"] in ROUTINE_ACTIONS)]
+    shown = [r for r in rows if everything or not is_routine(r)]
     return {
         "verified": report.ok,
         "problems": list(report.problems),
@@ -227,7 +227,8 @@ def audit_appendix(db: sqlite_utils.Database, session_id: int, *, everything: bo
         "notes": list(report.notes),
         "entries": len(rows),
         "head": rows[-1]["hash"] if rows else None,
-        "rows": [{"seq": r["seq"], "at": r["at"], "operator": r["operator"], "action": r["action"],
+        "rows": [{"seq": r["seq"], "at": r["at"], "operator": r["operator"], "action": action_label(r["action"]),
+                  "code": action_code(r["action"]),
                   "expert": r["expert"], "unit": r["unit"], "criterion": r["criterion"], "before": r["before"],
                   "after": r["after"], "reason": r["reason"], "hash": r["hash"][:12]} for r in shown],
     }

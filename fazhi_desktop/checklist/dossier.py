@@ -130,7 +130,7 @@ def _insert(db: sqlite_utils.Database, status: DemonstrationStatus, name: str, k
                          "note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                          [name, session_id, kind, day, year, outcome, cause, note, now_iso()]).lastrowid
         record = Record(rid, name, session_id, kind, day, year, outcome, cause, note)
-        audit(db, session_id=session_id, action=f"示范单位{KINDS[kind]}", operator=operator, unit=name,
+        audit(db, session_id=session_id, action=f"dossier.{kind}", operator=operator, unit=name,
               after=record.text(), reason=note if kind == "delisting" else "")
     return record
 

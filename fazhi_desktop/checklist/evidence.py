@@ -129,7 +129,7 @@ def add_evidence(db: sqlite_utils.Database, *, session_id: int, unit_id: int, cr
             new_id = db.execute("INSERT INTO rating_evidence (session_id, unit_id, criterion_id, name, stored, sha256, "
                                 "size, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                                 [session_id, unit_id, criterion_id, name, stored, sha, size, now_iso()]).lastrowid
-            audit(db, session_id=session_id, action="添加佐证文件", operator=operator, unit=unit, criterion=indicator,
+            audit(db, session_id=session_id, action="evidence.add", operator=operator, unit=unit, criterion=indicator,
                   after=f"{name}（SHA-256 {sha[:12]}）")
     except BaseException:
         if created:
@@ -156,7 +156,7 @@ def remove_evidence(db: sqlite_utils.Database, *, evidence_id: int, operator: st
     unit, _status, indicator = _target(db, session_id, item.unit_id, item.criterion_id)
     with transaction(db):
         db.execute("DELETE FROM rating_evidence WHERE id = ?", [evidence_id])
-        audit(db, session_id=session_id, action="删除佐证文件", operator=operator, unit=unit, criterion=indicator,
+        audit(db, session_id=session_id, action="evidence.delete", operator=operator, unit=unit, criterion=indicator,
               before=f"{item.name}（SHA-256 {item.sha256[:12]}）")
     _remove_if_unused(db, item.stored, evidence_root(db) / item.stored)
     return item

@@ -15,6 +15,7 @@ import sqlite_utils
 
 from ..db import now_iso, transaction
 from ..errors import UserError
+from ..labels import as_code
 from ..scoring import audit
 from ..sessions import ensure_editable, load_template
 from . import RATINGS
@@ -111,7 +112,7 @@ def set_rating(db: sqlite_utils.Database, *, session_id: int, unit_id: int, crit
                        "updated_at = excluded.updated_at",
                        [session_id, unit_id, criterion_id, new, note, evidence_text, now_iso()])
         if audited:
-            audit(db, session_id=session_id, action="修改评定" if reason.strip() else f"{source}替换评定",
+            audit(db, session_id=session_id, action="rating.amend" if reason.strip() else as_code(f"{source}替换评定"),
                   operator=operator, unit=unit, criterion=path, before=RATINGS.get(before or ""),
                   after=RATINGS.get(new or ""), reason=reason.strip())
     return RatingChange(unit_id, criterion_id, before, new, audited)

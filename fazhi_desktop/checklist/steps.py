@@ -207,7 +207,7 @@ def record_step(db: sqlite_utils.Database, *, session_id: int, unit_id: int, ste
                     count, note, now_iso()])
         record = steps_for(db, session_id)[(unit_id, step)]
         if before is not None and before.summary() != record.summary():
-            audit(db, session_id=session_id, action="修改创建进程", operator=operator, unit=unit.name,
+            audit(db, session_id=session_id, action="progress.update", operator=operator, unit=unit.name,
                   criterion=spec.label, before=before.summary(), after=record.summary())
     return record
 
@@ -220,7 +220,7 @@ def clear_step(db: sqlite_utils.Database, *, session_id: int, unit_id: int, step
     unit = next(u.name for u in list_units(db, session_id) if u.id == unit_id)
     with transaction(db):
         db.execute("DELETE FROM candidate_steps WHERE unit_id = ? AND step = ?", [unit_id, step])
-        audit(db, session_id=session_id, action="删除创建进程记录", operator=operator, unit=unit,
+        audit(db, session_id=session_id, action="progress.delete", operator=operator, unit=unit,
               criterion=BY_KEY[step].label, before=before.summary())
 
 

@@ -300,12 +300,12 @@ def _appendix_rows(rows: list[dict]) -> list[list[str]]:
         group.clear()
 
     for r in rows:
-        if r["action"] == "提交评分" and r["unit"] and (not group or group[0]["unit"] == r["unit"]) \
+        if r["code"] == "score.submit" and r["unit"] and (not group or group[0]["unit"] == r["unit"]) \
                 and (r["reason"] or "") == (group[0]["reason"] or "" if group else r["reason"] or ""):
             group.append(r)
             continue
         flush()
-        if r["action"] == "提交评分" and r["unit"]:
+        if r["code"] == "score.submit" and r["unit"]:
             group.append(r)
             continue
         what = " / ".join(x for x in (r["unit"], r["expert"], r["criterion"]) if x)

@@ -32,6 +32,7 @@ import sqlite_utils
 
 from ..chain import LEDGER_CHAIN, append, entries, first_broken, store
 from ..db import now_iso, transaction
+from ..labels import action_label
 from ..errors import UserError, os_error_text
 from ..replay import differences, replay, snapshot
 from ..sessions import _insert_criteria
@@ -72,7 +73,7 @@ def _who(signed: dict[str, Any]) -> str:
 
 
 def _entry_text(e: dict[str, Any]) -> str:
-    parts = [e.get("at") or "", e.get("action") or ""]
+    parts = [e.get("at") or "", action_label(e.get("action"))]
     parts += [str(e[k]) for k in ("expert", "unit", "criterion") if e.get(k)]
     if e.get("before") is not None or e.get("after") is not None:
         parts.append(f"{e.get('before') or '（无）'} → {e.get('after') or '（无）'}"[:60])
@@ -289,7 +290,7 @@ def _write(db: sqlite_utils.Database, opened: Opened, template: Template, rows: 
     db.execute("INSERT INTO package_imports (session_id, uid, fingerprint, changed_at, file_name, imported_at, signer) "
                "VALUES (?, ?, ?, ?, ?, ?, ?)", [sid, uid, after, rows[-1]["at"] if rows else None, path.name, now_iso(),
                                                opened.manifest["signature"]["signer"]])
-    append(db, session_id=sid, chain=LEDGER_CHAIN, action="导入更新评议会包" if before else "导入评议会包",
+    append(db, session_id=sid, chain=LEDGER_CHAIN, action="package.update" if before else "package.import",
            operator=operator, before=before, after=after,
            reason=f"来自评议会包 {path.name}，导出签名 {_who(opened.manifest['signature'])}")
     return ImportResult(sid, "updated" if before else "added", title, after, None, skipped)

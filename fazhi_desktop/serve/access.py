@@ -124,7 +124,7 @@ def revoke_token(db: sqlite_utils.Database, *, session_id: int, expert_id: int, 
                    "AND revoked_at IS NULL", [now_iso(), session_id, expert_id])
         token = _issue(db, session_id, expert_id)
         # the token itself is never written to the log: the log travels in packages
-        audit(db, session_id=session_id, action="停用评分链接", operator=operator, expert=name,
+        audit(db, session_id=session_id, action="device.revoke", operator=operator, expert=name,
               reason=reason, after="已换发新链接")
     return Access(expert_id, name, token, False, None)
 

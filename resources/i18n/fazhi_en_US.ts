@@ -62,7 +62,7 @@ Planned %3, used %4, about %6 to go</translation>
     <context>
         <name>AuditAction</name>
         <message>
-            <location filename="../../fazhi_desktop/labels.py" line="+61" />
+            <location filename="../../fazhi_desktop/labels.py" line="+63" />
             <source>添加整改事项</source>
             <translation>Rectification item added</translation>
         </message>
@@ -101,11 +101,371 @@ Planned %3, used %4, about %6 to go</translation>
             <source>随评议会包导入单位曾用名关联</source>
             <translation>Former-name link imported with a meeting package</translation>
         </message>
+        <message>
+            <location line="+21" />
+            <source>创建评议会</source>
+            <translation>Review meeting created</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>删除评议会</source>
+            <translation>Review meeting deleted</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>开始现场评议</source>
+            <translation>Live review started</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>开始评估</source>
+            <translation>Assessment started</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>结束评议会</source>
+            <translation>Review meeting finished</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>结束时未完成评分</source>
+            <translation>Finished with scores missing</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>结束时未完成评定</source>
+            <translation>Finished with ratings missing</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>重新打开</source>
+            <translation>Reopened</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>更改状态</source>
+            <translation>Status changed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>开始演练</source>
+            <translation>Rehearsal started</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>丢弃演练副本</source>
+            <translation>Rehearsal copy discarded</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>封盘</source>
+            <translation>Sealed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>封盘后更正</source>
+            <translation>Correction after sealing</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>会议信息</source>
+            <translation>Meeting details</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>修改%1</source>
+            <translation>Changed: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>评分细则</source>
+            <translation>Scoring template</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>修改评分细则</source>
+            <translation>Scoring template changed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>汇报顺序</source>
+            <translation>Order of presentation</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>调整顺序</source>
+            <translation>Order changed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>抽签（种子 %1）</source>
+            <translation>Order drawn (seed %1)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>“%1”调至最后</source>
+            <translation>“%1” moved to the end</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>复制自评议会“%1”</source>
+            <translation>Copied from review meeting “%1”</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>添加参评单位与评议专家</source>
+            <translation>Units and experts added</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>添加参评单位</source>
+            <translation>Unit added</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>修改参评单位</source>
+            <translation>Unit changed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>删除参评单位</source>
+            <translation>Unit deleted</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>导入参评单位</source>
+            <translation>Units imported</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>添加评议专家</source>
+            <translation>Expert added</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>修改评议专家</source>
+            <translation>Expert changed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>删除评议专家</source>
+            <translation>Expert deleted</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>导入评议专家</source>
+            <translation>Experts imported</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>回避</source>
+            <translation>Recusal</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>取消回避</source>
+            <translation>Recusal withdrawn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>标记缺席</source>
+            <translation>Marked absent</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>取消缺席</source>
+            <translation>Absence withdrawn</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>录入评分</source>
+            <translation>Score entered</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>导入评分</source>
+            <translation>Scores imported</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>核对评分</source>
+            <translation>Score entered at the check</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>清除评分</source>
+            <translation>Score cleared</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>修改已提交评分</source>
+            <translation>Submitted score changed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>导入替换评分</source>
+            <translation>Score replaced by an import</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>核对替换评分</source>
+            <translation>Score replaced at the check</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>提交评分</source>
+            <translation>Scores submitted</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>撤回提交</source>
+            <translation>Submission withdrawn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>录入外部得分</source>
+            <translation>External score entered</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>导入外部得分</source>
+            <translation>External scores imported</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>录入修改外部得分</source>
+            <translation>External score changed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>导入修改外部得分</source>
+            <translation>External score replaced by an import</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>删除外部得分</source>
+            <translation>External score deleted</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>开启双人录入核对</source>
+            <translation>Double entry turned on</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>关闭双人录入核对</source>
+            <translation>Double entry turned off</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>双人录入核对</source>
+            <translation>Double entry check</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>核对差异</source>
+            <translation>Double-entry difference resolved</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>停用评分链接</source>
+            <translation>Scoring link revoked</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>记录提问</source>
+            <translation>Question recorded</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>修改提问记录</source>
+            <translation>Question changed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>删除提问记录</source>
+            <translation>Question deleted</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>恢复提问记录</source>
+            <translation>Question restored</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>提问的指标随评分细则更换而清除</source>
+            <translation>Question's criterion cleared when the scoring template changed</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>修改评定</source>
+            <translation>Rating changed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>导入替换评定</source>
+            <translation>Rating replaced by an import</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>添加佐证文件</source>
+            <translation>Evidence file added</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>删除佐证文件</source>
+            <translation>Evidence file deleted</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>修改创建进程</source>
+            <translation>Progress step changed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>删除创建进程记录</source>
+            <translation>Progress step deleted</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>示范单位年度报告</source>
+            <translation>Model unit's annual report</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>示范单位回访核查</source>
+            <translation>Model unit's return visit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>示范单位摘牌</source>
+            <translation>Model unit delisted</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>导入评议会包</source>
+            <translation>Meeting package imported</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>导入更新评议会包</source>
+            <translation>Meeting package imported as an update</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1（其整改事项一并删除）</source>
+            <translation>%1 (its rectification items deleted with it)</translation>
+        </message>
     </context>
     <context>
         <name>AuditDialog</name>
         <message>
-            <location filename="../../ui/scoring/audit_dialog.py" line="+68" />
+            <location filename="../../ui/scoring/audit_dialog.py" line="+71" />
             <source>评分审计日志</source>
             <translation>Scoring audit log</translation>
         </message>
@@ -148,7 +508,7 @@ Planned %3, used %4, about %6 to go</translation>
     <context>
         <name>AuditLog</name>
         <message>
-            <location line="-99" />
+            <location line="-101" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
@@ -1738,7 +2098,7 @@ End scoring anyway and move to the next unit? (Missing scores can be entered lat
     <context>
         <name>LedgerStatus</name>
         <message>
-            <location filename="../../fazhi_desktop/labels.py" line="-33" />
+            <location filename="../../fazhi_desktop/labels.py" line="-131" />
             <source>未启动</source>
             <translation>Not started</translation>
         </message>
@@ -3132,7 +3492,7 @@ Database: %3</translation>
     <context>
         <name>Roster</name>
         <message>
-            <location filename="../../fazhi_desktop/roster.py" line="+18" />
+            <location filename="../../fazhi_desktop/roster.py" line="+19" />
             <source>等待</source>
             <translation>Waiting</translation>
         </message>
@@ -3277,7 +3637,7 @@ Database: %3</translation>
     <context>
         <name>ScoreGrid</name>
         <message>
-            <location filename="../../fazhi_desktop/scoring.py" line="+265" />
+            <location filename="../../fazhi_desktop/scoring.py" line="+309" />
             <source>已提交</source>
             <translation>Submitted</translation>
         </message>
@@ -3298,17 +3658,17 @@ Database: %3</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/scoring/grid_model.py" line="+209" />
+            <location filename="../../ui/scoring/grid_model.py" line="+240" />
             <source>回避</source>
             <translation>Recused</translation>
         </message>
         <message>
-            <location filename="../../ui/scoring/grid_model.py" line="-111" />
+            <location filename="../../ui/scoring/grid_model.py" line="-142" />
             <source>合计</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location line="+69" />
+            <location line="+100" />
             <source>评分指标</source>
             <translation>Criteria</translation>
         </message>
@@ -3456,7 +3816,7 @@ Database: %3</translation>
             <translation>External scores (this unit)</translation>
         </message>
         <message>
-            <location line="+129" />
+            <location line="+130" />
             <source>表格文件 (*.csv *.xlsx)</source>
             <translation>Spreadsheets (*.csv *.xlsx)</translation>
         </message>
@@ -3654,7 +4014,7 @@ Database: %3</translation>
     <context>
         <name>Session</name>
         <message>
-            <location filename="../../fazhi_desktop/sessions.py" line="+21" />
+            <location filename="../../fazhi_desktop/sessions.py" line="+22" />
             <source>筹备中</source>
             <translation>Draft</translation>
         </message>
@@ -3674,7 +4034,7 @@ Database: %3</translation>
             <translation>Sealed</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location filename="../../fazhi_desktop/labels.py" line="+133" />
             <source>会议名称</source>
             <translation>Title</translation>
         </message>
@@ -3719,7 +4079,7 @@ Database: %3</translation>
             <translation>Summary</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location filename="../../fazhi_desktop/sessions.py" line="+28" />
             <source>如需修改，请先重新打开评议会（窗口菜单“会议 → 重新打开…”，或命令 reopen；需填写原因，留痕）。</source>
             <translation> To change it, reopen the review meeting first (menu "Meeting → Reopen…", or the reopen command; a reason is required and recorded).</translation>
         </message>
@@ -5230,7 +5590,7 @@ If it happens again, please give that file to technical support.</translation>
     <context>
         <name>live</name>
         <message>
-            <location filename="../../fazhi_desktop/live.py" line="+38" />
+            <location filename="../../fazhi_desktop/live.py" line="+39" />
             <source>汇报</source>
             <translation>Report</translation>
         </message>

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout
                                QVBoxLayout, QWidget)
 
 from fazhi_desktop import roster, scoring
+from fazhi_desktop.labels import action_label
 
 from ..i18n import label
 
@@ -58,6 +59,8 @@ class AuditModel(QAbstractTableModel):
         value = self.rows[index.row()].get(key)
         if key == "at" and value and role == Qt.ItemDataRole.DisplayRole:
             return value.replace("T", " ")[:19]
+        if key == "action":  # stored as a code (or, before v9, as words): its label in the UI's language
+            return action_label(self.rows[index.row()].get("stored"), label)
         return "" if value is None else str(value)
 
 

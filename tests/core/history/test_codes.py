@@ -83,5 +83,6 @@ def test_action_labels_for_codes_and_words_written_before_codes():
     assert labels.action_code("修改整改事项：存在问题、状态") == "item.update:problem,status"
     assert labels.action_code("整改事项销号") == "item.close"
     assert labels.action_code("item.add") == "item.add"
-    assert labels.action_code("录入评分") is None
+    assert labels.action_code("录入评分") == "score.record"  # a session-chain word from before v9
+    assert labels.action_code("审计链起点（升级前的内容）") is None  # the v6 baseline: words only
     assert labels.status_label("overdue") == "逾期" and labels.status_code("推进中") == "doing"

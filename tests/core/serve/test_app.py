@@ -55,7 +55,7 @@ def test_a_good_score_is_stored_audited_and_checked_before_the_answer(served, db
     assert stored(db, served, "陈敏", "市公安局", LEAF10) == "8.5"  # another connection sees it: committed
     audit = db.execute("SELECT action, operator, after FROM audit_log WHERE expert = '陈敏' AND unit = '市公安局' "
                        "AND criterion = '重点对象普法'").fetchall()
-    assert audit == [("录入评分", "专家本人（设备）", "8.5")]
+    assert audit == [("score.record", "专家本人（设备）", "8.5")]  # stored as a code (v9)
     check = db.execute("SELECT value, source FROM score_checks WHERE expert_id = ? AND unit_id = ? AND criterion_id = ?",
                        [served.experts["陈敏"], served.units["市公安局"], served.leaves[LEAF10]]).fetchone()
     assert check == ("8.5", "device")
@@ -98,7 +98,7 @@ def test_a_revoked_token_gets_403_and_its_replacement_works(served, db):
     assert stored(db, served, "吴涛", "市教委", LEAF10) is None
     assert served.score("吴涛", "市教委", LEAF10, "5").status == 200
     assert stored(db, served, "吴涛", "市教委", LEAF10) == "5"
-    assert db.execute("SELECT reason, operator FROM audit_log WHERE action = '停用评分链接' AND expert = '吴涛'"
+    assert db.execute("SELECT reason, operator FROM audit_log WHERE action = 'device.revoke' AND expert = '吴涛'"
                       ).fetchall() == [("手机遗失", "何静")]
     assert old not in json.dumps(db.execute("SELECT * FROM audit_log").fetchall())  # the log never holds a token
 

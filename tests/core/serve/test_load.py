@@ -56,7 +56,7 @@ def test_seven_experts_posting_at_once_lose_and_double_nothing(served, db):
     assert sorted((name, by_id[cid], value) for name, cid, value in rows) == \
         sorted((name, path, fmt_decimal(Decimal(value))) for (name, path), value in sent.items())
     audited = db.execute("SELECT count(*), count(DISTINCT expert || '/' || criterion) FROM audit_log "
-                         "WHERE unit = ? AND action = '录入评分'", [UNIT]).fetchone()
+                         "WHERE unit = ? AND action = 'score.record'", [UNIT]).fetchone()
     assert audited == (42, 42)
     checks = db.execute("SELECT count(*) FROM score_checks WHERE unit_id = ? AND source = 'device'",
                         [served.units[UNIT]]).fetchone()[0]
