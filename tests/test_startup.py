@@ -121,3 +121,24 @@ def test_a_deferred_module_runs_once_on_first_use(tmp_path, monkeypatch):
             fz_deferred_probe.MISSING
     finally:
         sys.modules.pop("fz_deferred_probe", None)
+
+
+def test_a_snapshot_of_the_window_database_before_its_first_paint_is_completed(demo_db, db_path, monkeypatch):
+    """The backup asks a database object for its connection, not for its class: a snapshot taken
+    of the window's database before sqlite-utils is loaded holds the data and leaves it as it was."""
+    from fazhi_desktop import backup
+
+    monkeypatch.delenv(backup.OFF_ENV, raising=False)
+    lazy = open_db(db_path, lazy=True)
+    try:
+        snap = backup.snapshot(lazy, reason="manual", session_id=2)
+        auto = backup.auto_snapshot(lazy, reason="live", session_id=2)
+        assert type(lazy) is FirstPaintDatabase
+        for taken in (snap, auto):
+            copy = open_db(taken.path)
+            try:
+                assert list_sessions(copy) == list_sessions(demo_db)
+            finally:
+                copy.conn.close()
+    finally:
+        lazy.conn.close()
