@@ -142,3 +142,20 @@ def test_a_snapshot_of_the_window_database_before_its_first_paint_is_completed(d
                 copy.conn.close()
     finally:
         lazy.conn.close()
+
+
+@pytest.mark.parametrize("argv", [[], ["--self-test"], ["--db", "x.db"], ["--db=x.db"], ["--db", "x", "--self-test"],
+                                  ["--self-test", "--db=a b"], ["--db", "live"], ["--db=--x"]])
+def test_a_plain_start_reads_its_options_as_the_full_parser_does(argv):
+    from fazhi_desktop.cli import _plain_start, build_parser
+
+    full = build_parser().parse_args(argv)
+    assert _plain_start(argv) == (full.db, full.self_test) and full.command is None
+
+
+@pytest.mark.parametrize("argv", [["live", "3"], ["--db", "x", "sessions"], ["-h"], ["--version"], ["--self"],
+                                  ["--db"], ["--db="], ["--db", "-x"], ["--db", "a", "--db", "b"], ["--", "x"]])
+def test_anything_else_goes_to_the_full_parser(argv):
+    from fazhi_desktop.cli import _plain_start
+
+    assert _plain_start(argv) is None

@@ -9,8 +9,8 @@ qtawesome. The cache is keyed by this map and the app version, so a changed icon
 """
 from __future__ import annotations
 
-import hashlib
 import os
+import zlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,7 +47,8 @@ def cache_dir() -> Path | None:
 
     from fazhi_desktop import APP_ID, __version__
 
-    key = hashlib.sha256(repr((sorted(ICONS.items()), SIZES, __version__)).encode()).hexdigest()[:12]
+    # a checksum, not a digest: it only tells one map from another (hashlib would load OpenSSL)
+    key = f"{zlib.crc32(repr((sorted(ICONS.items()), SIZES, __version__)).encode()):08x}"
     return user_cache_path(APP_ID, appauthor=False) / f"icons-{key}"
 
 

@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QToolButton, QVBoxLayout, QWidget)
 
-from fazhi_desktop import seal as seal_core
 from fazhi_desktop.errors import UserError
 from fazhi_desktop.sessions import STATUSES, get_session, is_checklist
 
@@ -129,6 +128,8 @@ class SealDialog(_StepDialog):
         self.fingerprint: str | None = None
         from fazhi_desktop.export.fingerprint import short_fingerprint  # the export stack loads on first use
 
+        from fazhi_desktop import seal as seal_core  # with the audit chain: for these dialogs only
+
         s = get_session(db, session_id)
         digest = seal_core.fingerprint(db, session_id)
         self.setWindowTitle(self.tr("封盘"))
@@ -158,6 +159,8 @@ class SealDialog(_StepDialog):
         self.confirm.toggled.connect(self.ok_button.setEnabled)
 
     def perform(self) -> None:
+        from fazhi_desktop import seal as seal_core
+
         self.fingerprint = seal_core.seal(self.db, session_id=self.session_id, confirmed=self.confirm.isChecked())
 
 
@@ -182,6 +185,8 @@ class ReopenDialog(_StepDialog):
         self.reason.textChanged.connect(lambda t: self.ok_button.setEnabled(bool(t.strip())))
 
     def perform(self) -> None:
+        from fazhi_desktop import seal as seal_core
+
         seal_core.reopen_session(self.db, session_id=self.session_id, reason=self.reason.text())
 
 
