@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton,
+                               QVBoxLayout, QWidget)
 
 from fazhi_desktop.errors import UserError
 from fazhi_desktop.sessions import STATUSES, get_session, is_checklist
@@ -61,6 +61,8 @@ class FinishDialog(_StepDialog):
     def __init__(self, db, session_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.db, self.session_id = db, session_id
+        from PySide6.QtWidgets import QCheckBox, QListWidget  # the dialogs' own widgets: not before first paint
+
         from fazhi_desktop.lifecycle import finish_check  # the double-entry and import stacks: not before first paint
 
         self.check = finish_check(db, session_id)
@@ -127,6 +129,8 @@ class SealDialog(_StepDialog):
         self.db, self.session_id = db, session_id
         self.fingerprint: str | None = None
         from fazhi_desktop.export.fingerprint import short_fingerprint  # the export stack loads on first use
+
+        from PySide6.QtWidgets import QCheckBox
 
         from fazhi_desktop import seal as seal_core  # with the audit chain: for these dialogs only
 
