@@ -24,6 +24,7 @@ LAZY = [
     "qtawesome", "qtpy", "PySide6.QtOpenGL",                    # icons come from the cache (ui/icons.py)
     "fazhi_desktop.export", "docx", "openpyxl", "reportlab",   # documents
     "fazhi_desktop.lifecycle", "fazhi_desktop.double_entry", "fazhi_desktop.score_imports",
+    "fazhi_desktop.seal", "fazhi_desktop.chain",                # the lifecycle bar's dialogs only
     "fazhi_desktop.demo", "fazhi_desktop.serve", "waitress", "segno", "cryptography",
     "ui.history", "ui.checklist", "ui.live", "ui.setup", "ui.scoring",  # pages, built when shown
 ]
@@ -44,10 +45,20 @@ scan = feature._mod_uses_pyside
 feature._mod_uses_pyside = lambda module: scanned.append(module.__name__) or scan(module)
 
 def spy(window, db):
+    from PySide6 import QtGui
+    from PySide6.QtCore import QTimer
+
     def painted():
-        print(json.dumps({"modules": sorted(n for n in list(sys.modules) if is_loaded(n)), "scanned": scanned,
-                          "sessions": window.session_list.model.rowCount(), "db": type(db).__name__}))
-        QApplication.instance().quit()
+        seen = {"modules": sorted(n for n in list(sys.modules) if is_loaded(n)), "scanned": list(scanned),
+                "sessions": window.session_list.model.rowCount(), "db": type(db).__name__,
+                "key_sequence": "QKeySequence" in vars(QtGui)}
+
+        def after():  # once what run_gui queues after the paint has run
+            seen.update(db_after=type(db).__name__, shortcut=window.actions["session.new"].shortcut().toString())
+            print(json.dumps(seen))
+            QApplication.instance().quit()
+
+        QTimer.singleShot(0, lambda: QTimer.singleShot(0, after))
     window.painted.connect(painted)  # before run_gui's own slot: nothing after the paint has run
     real(window, db)
 
@@ -71,6 +82,8 @@ def test_first_paint_imports_none_of_the_stacks_it_does_not_need(demo_db, db_pat
     first_paint(db_path, icons)  # a first start draws the icons once (qtawesome) into the cache
     got = first_paint(db_path, icons)
     assert got["sessions"] == 2 and got["db"] == "FirstPaintDatabase"  # the list is filled at the paint
+    assert not got["key_sequence"]  # the menu's shortcuts are bound after it ...
+    assert got["shortcut"] == "Ctrl+N" and got["db_after"] == "Database"  # ... as sqlite-utils is loaded
     loaded = [name for name in LAZY if name in got["modules"]]
     assert loaded == []
     assert [name for name in got["scanned"] if name.split(".")[0] in ("ui", "fazhi_desktop")] == []

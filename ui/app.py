@@ -157,8 +157,9 @@ def _restore_latest(path: Path):
 
 def after_first_paint(window, db) -> None:
     """Once the window has painted, finish what its start left out: sqlite-utils (the database
-    object becomes the full one, fazhi_desktop/startup.py). Queued, so the paint is on screen first."""
-    window.painted.connect(lambda: QTimer.singleShot(0, lambda: complete(db)))
+    object becomes the full one, fazhi_desktop/startup.py) and the menu's shortcuts (QKeySequence,
+    ~16 ms). Queued, so the paint is on screen first."""
+    window.painted.connect(lambda: QTimer.singleShot(0, lambda: (complete(db), window.finish_start())))
 
 
 def _has_display() -> bool:
@@ -190,7 +191,7 @@ def run_gui(request: GuiRequest) -> int:
         return 2
     from .main_window import MainWindow
 
-    window = MainWindow(db, request.db_path)
+    window = MainWindow(db, request.db_path, defer_shortcuts=True)
     after_first_paint(window, db)
     window.show()
     if request.session_id is not None:
