@@ -90,11 +90,20 @@ def due(last_at: float | datetime | None, now: float | datetime, every_s: float 
     return seconds >= every_s or seconds < 0
 
 
+def _sqlite_conn(source: DbOrPath) -> sqlite3.Connection | None:
+    """The sqlite3 connection of a database object or a connection, None for a path. Any object
+    with a ``.conn`` counts: the window's database before its first paint is not yet a
+    ``sqlite_utils.Database`` (fazhi_desktop/startup.py), and asking would import sqlite-utils."""
+    if isinstance(source, sqlite3.Connection):
+        return source
+    conn = getattr(source, "conn", None) if not isinstance(source, (str, Path)) else None
+    return conn if isinstance(conn, sqlite3.Connection) else None
+
+
 def _connection_of(source: DbOrPath) -> tuple[sqlite3.Connection, Path]:
     """A fresh connection to the database file (and its path). Never the caller's own connection:
     copied through it, a write still in progress (later rolled back) would land in the snapshot."""
-    if isinstance(source, sqlite_utils.Database):
-        source = source.conn
+    source = _sqlite_conn(source) or source
     if isinstance(source, sqlite3.Connection):
         rows = source.execute("PRAGMA database_list").fetchall()
         file = next((r[2] for r in rows if r[1] == "main"), "")
@@ -200,8 +209,8 @@ def auto_snapshot(source: DbOrPath, *, reason: str, session_id: int | None = Non
     like :func:`snapshot`, for the status bar: the meeting goes on."""
     if os.environ.get(OFF_ENV):
         return None
-    if isinstance(source, (sqlite_utils.Database, sqlite3.Connection)):
-        conn = source.conn if isinstance(source, sqlite_utils.Database) else source
+    conn = _sqlite_conn(source)
+    if conn is not None:
         if not next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), ""):
             return None
     return snapshot(source, reason=reason, session_id=session_id, keep=keep)

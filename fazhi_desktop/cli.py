@@ -126,8 +126,42 @@ def _print_json(data: object) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def _plain_start(argv: Sequence[str]) -> tuple[str | None, bool] | None:
+    """(--db, --self-test) when ``argv`` is a start of the window with nothing but those options,
+    each written out once (``--db PATH``, ``--db=PATH``, ``--self-test``): what the full parser
+    would answer, without building every command's parser first. None for anything else (a
+    command, help, an abbreviation, a repeat, a value that looks like an option), which the full
+    parser reads as before."""
+    db: str | None = None
+    self_test = False
+    seen: set[str] = set()
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--self-test":
+            name = arg
+            self_test = True
+        elif arg == "--db" and i + 1 < len(argv) and argv[i + 1] and not argv[i + 1].startswith("-"):
+            name, db = arg, argv[i + 1]
+            i += 1
+        elif arg.startswith("--db=") and len(arg) > len("--db="):
+            name, db = "--db", arg[len("--db="):]
+        else:
+            return None
+        if name in seen:
+            return None
+        seen.add(name)
+        i += 1
+    return db, self_test
+
+
 def run(argv: Sequence[str] | None = None, *, gui: GuiEntry | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    plain = _plain_start(argv)
+    if plain is not None:  # the window's start: nothing to dispatch, no command's parser to build
+        args = argparse.Namespace(db=plain[0], self_test=plain[1], command=None)
+    else:
+        args = build_parser().parse_args(argv)
     db_path = resolve_db_path(args.db)
     try:
         if args.self_test or args.command in (None, "live"):

@@ -24,6 +24,7 @@ LAZY = [
     "qtawesome", "qtpy", "PySide6.QtOpenGL",                    # icons come from the cache (ui/icons.py)
     "fazhi_desktop.export", "docx", "openpyxl", "reportlab",   # documents
     "fazhi_desktop.lifecycle", "fazhi_desktop.double_entry", "fazhi_desktop.score_imports",
+    "fazhi_desktop.seal", "fazhi_desktop.chain",                # the lifecycle bar's dialogs only
     "fazhi_desktop.demo", "fazhi_desktop.serve", "waitress", "segno", "cryptography",
     "ui.history", "ui.checklist", "ui.live", "ui.setup", "ui.scoring",  # pages, built when shown
 ]
@@ -38,12 +39,26 @@ from fazhi_desktop.startup import is_loaded
 from PySide6.QtWidgets import QApplication
 
 real = app.after_first_paint
+scanned = []  # modules whose source PySide6 read after ui.app was imported (ui/app.py answers for ours)
+feature = sys.modules["shibokensupport.feature"]
+scan = feature._mod_uses_pyside
+feature._mod_uses_pyside = lambda module: scanned.append(module.__name__) or scan(module)
 
 def spy(window, db):
+    from PySide6 import QtGui
+    from PySide6.QtCore import QTimer
+
     def painted():
-        print(json.dumps({"modules": sorted(n for n in list(sys.modules) if is_loaded(n)),
-                          "sessions": window.session_list.model.rowCount(), "db": type(db).__name__}))
-        QApplication.instance().quit()
+        seen = {"modules": sorted(n for n in list(sys.modules) if is_loaded(n)), "scanned": list(scanned),
+                "sessions": window.session_list.model.rowCount(), "db": type(db).__name__,
+                "key_sequence": "QKeySequence" in vars(QtGui)}
+
+        def after():  # once what run_gui queues after the paint has run
+            seen.update(db_after=type(db).__name__, shortcut=window.actions["session.new"].shortcut().toString())
+            print(json.dumps(seen))
+            QApplication.instance().quit()
+
+        QTimer.singleShot(0, lambda: QTimer.singleShot(0, after))
     window.painted.connect(painted)  # before run_gui's own slot: nothing after the paint has run
     real(window, db)
 
@@ -67,8 +82,12 @@ def test_first_paint_imports_none_of_the_stacks_it_does_not_need(demo_db, db_pat
     first_paint(db_path, icons)  # a first start draws the icons once (qtawesome) into the cache
     got = first_paint(db_path, icons)
     assert got["sessions"] == 2 and got["db"] == "FirstPaintDatabase"  # the list is filled at the paint
+    assert not got["key_sequence"]  # the menu's shortcuts are bound after it ...
+    assert got["shortcut"] == "Ctrl+N" and got["db_after"] == "Database"  # ... as sqlite-utils is loaded
     loaded = [name for name in LAZY if name in got["modules"]]
     assert loaded == []
+    assert [name for name in got["scanned"] if name.split(".")[0] in ("ui", "fazhi_desktop")] == []
+    assert len(got["scanned"]) <= 5, got["scanned"]  # about 70 without the table filled in advance
 
 
 def test_reads_before_completion_match_sqlite_utils(demo_db, db_path):
@@ -121,3 +140,41 @@ def test_a_deferred_module_runs_once_on_first_use(tmp_path, monkeypatch):
             fz_deferred_probe.MISSING
     finally:
         sys.modules.pop("fz_deferred_probe", None)
+
+
+def test_a_snapshot_of_the_window_database_before_its_first_paint_is_completed(demo_db, db_path, monkeypatch):
+    """The backup asks a database object for its connection, not for its class: a snapshot taken
+    of the window's database before sqlite-utils is loaded holds the data and leaves it as it was."""
+    from fazhi_desktop import backup
+
+    monkeypatch.delenv(backup.OFF_ENV, raising=False)
+    lazy = open_db(db_path, lazy=True)
+    try:
+        snap = backup.snapshot(lazy, reason="manual", session_id=2)
+        auto = backup.auto_snapshot(lazy, reason="live", session_id=2)
+        assert type(lazy) is FirstPaintDatabase
+        for taken in (snap, auto):
+            copy = open_db(taken.path)
+            try:
+                assert list_sessions(copy) == list_sessions(demo_db)
+            finally:
+                copy.conn.close()
+    finally:
+        lazy.conn.close()
+
+
+@pytest.mark.parametrize("argv", [[], ["--self-test"], ["--db", "x.db"], ["--db=x.db"], ["--db", "x", "--self-test"],
+                                  ["--self-test", "--db=a b"], ["--db", "live"], ["--db=--x"]])
+def test_a_plain_start_reads_its_options_as_the_full_parser_does(argv):
+    from fazhi_desktop.cli import _plain_start, build_parser
+
+    full = build_parser().parse_args(argv)
+    assert _plain_start(argv) == (full.db, full.self_test) and full.command is None
+
+
+@pytest.mark.parametrize("argv", [["live", "3"], ["--db", "x", "sessions"], ["-h"], ["--version"], ["--self"],
+                                  ["--db"], ["--db="], ["--db", "-x"], ["--db", "a", "--db", "b"], ["--", "x"]])
+def test_anything_else_goes_to_the_full_parser(argv):
+    from fazhi_desktop.cli import _plain_start
+
+    assert _plain_start(argv) is None

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 
 from .i18n import label
 from .icons import icon
@@ -63,23 +63,30 @@ BY_KEY = {spec.key: spec for spec in SPECS}
 
 
 class ActionRegistry(QObject):
-    """The QActions of one window, made from SPECS."""
+    """The QActions of one window, made from SPECS. With ``shortcuts=False`` the keys are bound
+    later, by :meth:`set_shortcuts` (the main window's start does it after its first paint: the
+    first QKeySequence costs ~16 ms)."""
 
-    def __init__(self, parent: QObject, keys: list[str] | None = None):
+    def __init__(self, parent: QObject, keys: list[str] | None = None, *, shortcuts: bool = True):
         super().__init__(parent)
         self.actions: dict[str, QAction] = {}
         for spec in SPECS:
             if keys is not None and spec.key not in keys:
                 continue
             action = QAction(label("actions", spec.text), parent)
-            if spec.shortcut:
-                action.setShortcut(QKeySequence(spec.shortcut))
+            if spec.shortcut and shortcuts:
+                action.setShortcut(_key_sequence(spec.shortcut))
             if spec.icon:
                 action.setIcon(icon(spec.icon))
             if spec.tip:
                 action.setStatusTip(label("actions", spec.tip))
             action.setObjectName(spec.key)
             self.actions[spec.key] = action
+
+    def set_shortcuts(self) -> None:
+        for key, action in self.actions.items():
+            if BY_KEY[key].shortcut:
+                action.setShortcut(_key_sequence(BY_KEY[key].shortcut))
 
     def __getitem__(self, key: str) -> QAction:
         return self.actions[key]
@@ -93,7 +100,15 @@ class ActionRegistry(QObject):
         return [self.actions[s.key] for s in SPECS if s.group == group and s.key in self.actions]
 
 
+def _key_sequence(text: str):
+    from PySide6.QtGui import QKeySequence  # on first use (see ActionRegistry)
+
+    return QKeySequence(text)
+
+
 def shortcut_table() -> list[tuple[str, str]]:
     """(text, shortcut) for the help dialog, in registry order."""
+    from PySide6.QtGui import QKeySequence
+
     return [(label("actions", s.text), QKeySequence(s.shortcut).toString(QKeySequence.SequenceFormat.NativeText))
             for s in SPECS if s.shortcut]

@@ -9,6 +9,37 @@ import sqlite3
 import sys
 from pathlib import Path
 
+import PySide6
+
+
+def _spare_pyside_source_scans() -> None:
+    """Answer in advance the question PySide6 asks of every module an import statement returns
+    once it is loaded: does the module's source mention "PySide6"? (shibokensupport's feature.py
+    reads the whole source file of each, typing and inspect among them, to know which modules may
+    switch on its ``__feature__`` options, snake_case and true_property: 20-30 ms of the start,
+    for ~70 modules.) No module of this program or its libraries switches them on, and then the
+    answer changes nothing: every module sees the features off. Our ui modules are marked as using
+    PySide (0), everything else as "ignore" (-1), which is what the scan says of a module without
+    Qt; a module it already answered keeps its answer. A PySide6 without this table (another
+    version) is left to scan as before."""
+    feature = sys.modules.get("shibokensupport.feature")
+    table = getattr(feature, "pyside_feature_dict", None)
+    if not isinstance(table, dict):
+        return
+    for name in (*sys.modules, *sys.stdlib_module_names):
+        table.setdefault(name, -1)
+    here = os.path.dirname(os.path.abspath(__file__))
+    for package, answer in ((__package__, 0), ("fazhi_desktop", -1)):
+        root = os.path.join(os.path.dirname(here), package)
+        for folder, _dirs, files in os.walk(root):  # none in a frozen build: the scan runs there as before
+            prefix = package + folder[len(root):].replace(os.sep, ".")
+            for file in files:
+                if file.endswith(".py"):
+                    table.setdefault(prefix if file == "__init__.py" else f"{prefix}.{file[:-3]}", answer)
+
+
+_spare_pyside_source_scans()
+
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -127,8 +158,9 @@ def _restore_latest(path: Path):
 
 def after_first_paint(window, db) -> None:
     """Once the window has painted, finish what its start left out: sqlite-utils (the database
-    object becomes the full one, fazhi_desktop/startup.py). Queued, so the paint is on screen first."""
-    window.painted.connect(lambda: QTimer.singleShot(0, lambda: complete(db)))
+    object becomes the full one, fazhi_desktop/startup.py) and the menu's shortcuts (QKeySequence,
+    ~16 ms). Queued, so the paint is on screen first."""
+    window.painted.connect(lambda: QTimer.singleShot(0, lambda: (complete(db), window.finish_start())))
 
 
 def _has_display() -> bool:
@@ -160,7 +192,7 @@ def run_gui(request: GuiRequest) -> int:
         return 2
     from .main_window import MainWindow
 
-    window = MainWindow(db, request.db_path)
+    window = MainWindow(db, request.db_path, defer_shortcuts=True)
     after_first_paint(window, db)
     window.show()
     if request.session_id is not None:

@@ -9,8 +9,8 @@ qtawesome. The cache is keyed by this map and the app version, so a changed icon
 """
 from __future__ import annotations
 
-import hashlib
 import os
+import zlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,15 +47,17 @@ def cache_dir() -> Path | None:
 
     from fazhi_desktop import APP_ID, __version__
 
-    key = hashlib.sha256(repr((sorted(ICONS.items()), SIZES, __version__)).encode()).hexdigest()[:12]
+    # a checksum, not a digest: it only tells one map from another (hashlib would load OpenSSL)
+    key = f"{zlib.crc32(repr((sorted(ICONS.items()), SIZES, __version__)).encode()):08x}"
     return user_cache_path(APP_ID, appauthor=False) / f"icons-{key}"
 
 
-def _files(meaning: str, color: str) -> list[tuple[int, Path]]:
+def _files(meaning: str, color: str) -> list[tuple[int, str]]:
     folder = cache_dir()
     if folder is None:
         return []
-    return [(size, folder / f"{meaning}-{color.lstrip('#')}-{size}.png") for size in SIZES]
+    stem = os.path.join(folder, f"{meaning}-{color.lstrip('#')}-")  # plain strings: 16 icons × 6 files a start
+    return [(size, f"{stem}{size}.png") for size in SIZES]
 
 
 @lru_cache(maxsize=None)
@@ -65,10 +67,10 @@ def icon(meaning: str, color: str = "#37474f") -> QIcon:
     if name is None:
         return QIcon()
     files = _files(meaning, color)
-    if files and all(path.is_file() for _size, path in files):
+    if files and all(os.path.isfile(path) for _size, path in files):
         cached = QIcon()
         for size, path in files:
-            cached.addFile(str(path), QSize(size, size))
+            cached.addFile(path, QSize(size, size))
         return cached
     import qtawesome
 
@@ -77,17 +79,17 @@ def icon(meaning: str, color: str = "#37474f") -> QIcon:
     return drawn
 
 
-def _store(drawn: QIcon, files: list[tuple[int, Path]]) -> None:
+def _store(drawn: QIcon, files: list[tuple[int, str]]) -> None:
     """Keep the drawn icon for the next start. A cache that cannot be written (a read-only home,
     a full disk) only costs the next start the drawing again."""
     if not files:
         return
     try:
-        files[0][1].parent.mkdir(parents=True, exist_ok=True)
+        os.makedirs(os.path.dirname(files[0][1]), exist_ok=True)
         for size, path in files:
-            part = path.with_name(f".{path.name}.{os.getpid()}.part")
-            if not drawn.pixmap(size, size).save(str(part), "PNG"):
-                part.unlink(missing_ok=True)
+            part = os.path.join(os.path.dirname(path), f".{os.path.basename(path)}.{os.getpid()}.part")
+            if not drawn.pixmap(size, size).save(part, "PNG"):
+                Path(part).unlink(missing_ok=True)
                 return
             os.replace(part, path)
     except OSError:

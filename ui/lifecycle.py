@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton,
+                               QVBoxLayout, QWidget)
 
-from fazhi_desktop import seal as seal_core
 from fazhi_desktop.errors import UserError
 from fazhi_desktop.sessions import STATUSES, get_session, is_checklist
 
@@ -62,6 +61,8 @@ class FinishDialog(_StepDialog):
     def __init__(self, db, session_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.db, self.session_id = db, session_id
+        from PySide6.QtWidgets import QCheckBox, QListWidget  # the dialogs' own widgets: not before first paint
+
         from fazhi_desktop.lifecycle import finish_check  # the double-entry and import stacks: not before first paint
 
         self.check = finish_check(db, session_id)
@@ -129,6 +130,10 @@ class SealDialog(_StepDialog):
         self.fingerprint: str | None = None
         from fazhi_desktop.export.fingerprint import short_fingerprint  # the export stack loads on first use
 
+        from PySide6.QtWidgets import QCheckBox
+
+        from fazhi_desktop import seal as seal_core  # with the audit chain: for these dialogs only
+
         s = get_session(db, session_id)
         digest = seal_core.fingerprint(db, session_id)
         self.setWindowTitle(self.tr("封盘"))
@@ -158,6 +163,8 @@ class SealDialog(_StepDialog):
         self.confirm.toggled.connect(self.ok_button.setEnabled)
 
     def perform(self) -> None:
+        from fazhi_desktop import seal as seal_core
+
         self.fingerprint = seal_core.seal(self.db, session_id=self.session_id, confirmed=self.confirm.isChecked())
 
 
@@ -182,6 +189,8 @@ class ReopenDialog(_StepDialog):
         self.reason.textChanged.connect(lambda t: self.ok_button.setEnabled(bool(t.strip())))
 
     def perform(self) -> None:
+        from fazhi_desktop import seal as seal_core
+
         seal_core.reopen_session(self.db, session_id=self.session_id, reason=self.reason.text())
 
 

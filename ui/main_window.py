@@ -61,7 +61,10 @@ class ShortcutsDialog(QDialog):
 class MainWindow(QMainWindow):
     painted = Signal()  # first paint (for the self-test's startup figure)
 
-    def __init__(self, db, db_path: Path | str, parent: QWidget | None = None):
+    def __init__(self, db, db_path: Path | str, parent: QWidget | None = None, *, defer_shortcuts: bool = False):
+        """``defer_shortcuts``: the menu's keys are bound by :meth:`finish_start`, which the
+        program's start (ui/app.py ``after_first_paint``, the self-test) calls once the window has
+        painted; the window takes no keys before it is on screen."""
         super().__init__(parent)
         self.db = db
         self.db_path = Path(db_path)
@@ -97,7 +100,8 @@ class MainWindow(QMainWindow):
 
         self.actions = ActionRegistry(self, keys=["session.new", "session.duplicate", "session.delete",
                                                   "session.export", "history.open", "db.backups", "db.verify", "app.quit", "edit.undo", "edit.redo",
-                                                  "help.shortcuts", *lifecycle.ACTION_KEYS])
+                                                  "help.shortcuts", *lifecycle.ACTION_KEYS],
+                                      shortcuts=not defer_shortcuts)
         self.lifecycle_bar = lifecycle.LifecycleBar(self.actions.actions)
         pane.addWidget(self.lifecycle_bar)
         pane.addWidget(self.tabs, 1)
@@ -111,6 +115,10 @@ class MainWindow(QMainWindow):
         self.keeper.failed.connect(lambda text: self.statusBar().showMessage(arg(self.tr("自动备份失败：%1"), text)))
         self.session_list.reload()
         self.keeper.start()
+
+    def finish_start(self) -> None:
+        """What a start with ``defer_shortcuts`` leaves for after the first paint."""
+        self.actions.set_shortcuts()
 
     def _empty_pane(self) -> QWidget:
         """No session open: say what to do, with the buttons for it (a first start has no sessions:

@@ -170,12 +170,13 @@ def run_self_test(app: QApplication, binding_report=None) -> int:
         from .main_window import MainWindow
 
         db = open_db(db_path, lazy=True)  # as run_gui opens it
-        window = MainWindow(db, db_path)
+        window = MainWindow(db, db_path, defer_shortcuts=True)  # as run_gui builds it
         window.resize(1366, 768)
         window.show()
         _wait_painted(window, window.painted)
         steps.append(("startup", ms_since_start()))
         complete(db)  # what run_gui's after_first_paint does
+        window.finish_start()
 
         check_chinese(app)
         check_icons()
