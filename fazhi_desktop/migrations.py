@@ -622,6 +622,18 @@ def _v9_ledger_codes(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_items_unit_session ON rectification_items(unit_name, session_id)")
 
 
+def _v10_session_indexes(db: sqlite_utils.Database) -> None:
+    """Tables read "for one session" that had no index starting with the session: at 1,000 sessions
+    the snapshot's submissions read scanned 73,500 rows (5 ms, twice when the history shows a
+    session). Each session's submissions, recusals, external values and dossier records are now an
+    index range."""
+    db.execute("CREATE INDEX idx_submissions_session ON submissions(session_id, unit_id, expert_id)")
+    db.execute("CREATE INDEX idx_recusals_session ON recusals(session_id)")
+    db.execute("CREATE INDEX idx_external_values_session ON external_values(session_id, unit_id)")
+    db.execute("CREATE INDEX idx_demonstration_session ON demonstration_records(session_id)")
+
+
 MIGRATIONS: list[Migration] = [_v1_foundation, _v2_scoring, _v3_live, _v4_history, _v5_external_provenance,
-                               _v6_sealed, _v7_checklists, _v8_devices_and_checks, _v9_ledger_codes]
+                               _v6_sealed, _v7_checklists, _v8_devices_and_checks, _v9_ledger_codes,
+                               _v10_session_indexes]
 LATEST = len(MIGRATIONS)

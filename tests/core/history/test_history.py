@@ -175,3 +175,22 @@ def test_years_and_kinds_of_the_sessions_list(history_db):
     assert history.history_years(history_db) == [2023, 2021, 2020]
     assert history.history_kinds(history_db) == sorted({"专项评议", *(k for (k,) in history_db.execute(
         "SELECT kind FROM sessions WHERE id != 2 AND kind != ''"))})
+
+
+def test_every_table_read_by_session_has_an_index_starting_with_it(fresh_db):
+    """A query "for one session" must be an index range, not a pass over every session's rows (the
+    submissions of 1,000 sessions were scanned whole, twice per session shown in the history)."""
+    missing = []
+    for (table,) in fresh_db.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                     "AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT LIKE 'search_fts%'"):
+        info = fresh_db.execute(f"PRAGMA table_info('{table}')").fetchall()
+        if not any(c[1] == "session_id" for c in info):
+            continue
+        pk = [c[1] for c in sorted(info, key=lambda c: c[5]) if c[5]]
+        firsts = [fresh_db.execute(f"PRAGMA index_info('{i[1]}')").fetchall()[0][2]
+                  for i in fresh_db.execute(f"PRAGMA index_list('{table}')").fetchall()]
+        if table == "package_imports":  # a log of imports: written, never read by session
+            continue
+        if (pk[:1] != ["session_id"]) and "session_id" not in firsts:
+            missing.append(table)
+    assert not missing
