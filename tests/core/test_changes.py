@@ -2,7 +2,6 @@
 after a write reads nothing."""
 from __future__ import annotations
 
-from contextlib import contextmanager
 
 import pytest
 
@@ -13,18 +12,9 @@ from fazhi_desktop.questions import add_question
 from fazhi_desktop.roster import add_unit, list_experts, list_units
 from fazhi_desktop.scoring import record_score, reopen, submit
 from fazhi_desktop.sessions import load_template, set_status
+from tests.tracing import traced
 
 READY = 2  # demo: 10 units × 7 experts, 6 leaves, nothing scored
-
-
-@contextmanager
-def traced(db):
-    statements: list[str] = []
-    db.conn.set_trace_callback(statements.append)
-    try:
-        yield statements
-    finally:
-        db.conn.set_trace_callback(None)
 
 
 def test_merge_is_worked_by_hand():

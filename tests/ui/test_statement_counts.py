@@ -5,7 +5,6 @@ a change record and each page updates what it names."""
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -17,6 +16,7 @@ from fazhi_desktop.sessions import set_status
 
 from .conftest import close_window
 from ui.main_window import MainWindow
+from tests.tracing import traced
 
 READY = 2  # demo session: 10 units × 7 experts, 6 leaves
 
@@ -27,16 +27,6 @@ READY = 2  # demo session: 10 units × 7 experts, 6 leaves
 # guard trigger. The grid takes the value from the change record and reads nothing.
 TYPED_SCORE_BUDGET = 10
 SPACE_BUDGET = 8
-
-
-@contextmanager
-def traced(db):
-    statements: list[str] = []
-    db.conn.set_trace_callback(statements.append)
-    try:
-        yield statements
-    finally:
-        db.conn.set_trace_callback(None)
 
 
 def _report(label, statements):
