@@ -226,9 +226,11 @@ def test_a_meeting_of_phone_saves_keeps_references_and_memory(console, qtbot, de
     gc.collect()
     after = refcounts()
     # the binding bug of issue 12 loses one reference per emit: ~560 emits here would take None or
-    # True+False down by hundreds. True and False trade references legitimately (each unit's
-    # progress turns from submitted=False to True), so their sum is what must hold.
-    assert after["None"] >= refs["None"], (refs, after)
+    # True+False down by hundreds (on 6.12.0/3.11: None 30,394 → 17,710). A few are released
+    # legitimately (an object holding None freed between the two counts: 2 seen on 6.9.3), and True
+    # and False trade references (each unit's progress turns from submitted=False to True), so a
+    # small allowance for None and the sum of True and False are what must hold.
+    assert after["None"] >= refs["None"] - 30, (refs, after)
     assert after["True"] + after["False"] >= refs["True"] + refs["False"] - 30, (refs, after)
     assert all(r.units[u.unit_id].submitted or r.units[u.unit_id].recused for r in panel.model.rows for u in units)
     if rss is not None:
