@@ -86,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--start", metavar="HH:MM", help="议程的开始时间（默认 09:00）")
     ex.add_argument("--no-expert-names", action="store_true",
                     help="纪要、评议数据和评议意见书中不写专家姓名（提问与评分不署名）")
+    ex.add_argument("--lang", choices=("zh_CN", "en_US"), default="zh_CN",
+                    help="会议纪要（PDF、Word）的语言：zh_CN 中文（默认，正式文本）或 en_US 英文（供外宾阅读）；"
+                         "其他材料始终为中文")
     _add_package_parser(sub)
     fi = sub.add_parser("finish", help="结束评议会（有未完成的评分时拒绝，并逐项列出）")
     fi.add_argument("--session", type=int, required=True)

@@ -136,11 +136,12 @@ def plan_jobs(data: ExportData, target: Path | str | Mapping[str, Path | str], k
     return jobs, skipped
 
 
-def _write(job: Job, data: ExportData, handle, show_experts: bool, start: str | None) -> None:
+def _write(job: Job, data: ExportData, handle, show_experts: bool, start: str | None, lang: str = "zh_CN") -> None:
     if job.kind in ("pdf", "docx"):
         from .minutes import write_minutes_docx, write_minutes_pdf
 
-        (write_minutes_pdf if job.kind == "pdf" else write_minutes_docx)(data, handle, show_experts=show_experts)
+        (write_minutes_pdf if job.kind == "pdf" else write_minutes_docx)(data, handle, show_experts=show_experts,
+                                                                        lang=lang)
     elif job.kind == "xlsx":
         from .xlsx import write_workbook
 
@@ -224,12 +225,13 @@ def atomic_write(path: Path, write: Callable[[object], None]) -> None:
 
 def run_export(db: sqlite_utils.Database, session_id: int, target: Path | str | Mapping[str, Path | str], *,
                progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
-               show_experts: bool = True, kinds=None, start: str | None = None) -> ExportResult:
+               show_experts: bool = True, kinds=None, start: str | None = None, lang: str = "zh_CN") -> ExportResult:
     """Export the session's documents into a folder (the end-of-session kinds, or ``kinds``) or to
     the paths of a {kind: path} mapping. ``progress(done, total, label)`` is called before each
     file and at the end; ``cancelled()`` returning True stops before the next file (raises
     :class:`ExportCancelled`). ``start`` (HH:MM) is the agenda's start time. A checklist session
-    (示范创建) exports its own documents (``checklist_run``)."""
+    (示范创建) exports its own documents (``checklist_run``). ``lang`` (zh_CN or en_US) is the
+    minutes' language; every other document is Chinese."""
     from ..sessions import is_checklist
 
     if is_checklist(db, session_id):
@@ -248,7 +250,7 @@ def run_export(db: sqlite_utils.Database, session_id: int, target: Path | str | 
         raise UserError("没有选择要导出的文件。")
     result = ExportResult(fingerprint=data.fingerprint, font_warning=fonts.warning, font_notes=fonts.notes,
                           skipped=skipped, draft=data.draft)
-    return run_jobs(jobs, lambda job, handle: _write(job, data, handle, show_experts, start), result, begin,
+    return run_jobs(jobs, lambda job, handle: _write(job, data, handle, show_experts, start, lang), result, begin,
                     progress, cancelled)
 
 
@@ -284,15 +286,16 @@ def cli_export(db: sqlite_utils.Database, args) -> int:
         raise UserError("请至少指定 --pdf、--docx、--xlsx、--folder 或 --papers 之一。")
     show = not args.no_expert_names
     start = getattr(args, "start", None)
+    lang = getattr(args, "lang", None) or "zh_CN"
     from ..sessions import is_checklist
 
     if papers and is_checklist(db, args.session):
         raise UserError("示范创建评估没有会前材料（议程、签到表、评分表、桌签）；请用 --pdf、--docx、--xlsx 或 --folder。")
     results = []
     if target:
-        results.append(run_export(db, args.session, target, show_experts=show))
+        results.append(run_export(db, args.session, target, show_experts=show, lang=lang))
     if args.folder:
-        results.append(run_export(db, args.session, Path(args.folder), show_experts=show))
+        results.append(run_export(db, args.session, Path(args.folder), show_experts=show, lang=lang))
     if papers:
         results.append(run_export(db, args.session, Path(papers), kinds=PAPER_KINDS, show_experts=show, start=start))
     notes: list[str] = []

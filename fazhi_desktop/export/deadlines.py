@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from datetime import date as Date
 
+from ..i18n import QT_TRANSLATE_NOOP
 from .data import ExportData
-from .wording import date_cn
+from .doc_language import CHINESE, tr_doc
+from .wording import date_words
 
 REPORT_MONTHS = 4
 FAILING_MONTHS = 1
@@ -33,11 +35,14 @@ def report_due(data: ExportData, unit: str) -> str | None:
     return add_months(data.session.date, FAILING_MONTHS if failing else REPORT_MONTHS)
 
 
-def report_due_words(data: ExportData) -> str:
-    to = data.session.organisers or "评议组织单位"
+def report_due_words(data: ExportData, lang: str = CHINESE) -> str:
+    to = data.session.organisers or tr_doc(lang, QT_TRANSLATE_NOOP("Documents", "评议组织单位"))
+    set_term = tr_doc(lang, QT_TRANSLATE_NOOP("Documents", "规定期限"))
     due = add_months(data.session.date, REPORT_MONTHS)
-    text = f"各参评单位应于{date_cn(due, '规定期限')}前将整改情况书面报送{to}"
+    text = tr_doc(lang, QT_TRANSLATE_NOOP("Documents", "各参评单位应于%1前将整改情况书面报送%2"),
+                  date_words(due, lang, set_term), to)
     low = lowest_grade(data)
     if low and any(r.grade == low for r in data.results.units):
-        text += f"；评议等次为“{low}”的单位应于{date_cn(add_months(data.session.date, FAILING_MONTHS), '规定期限')}前报送"
-    return text + "。"
+        text += tr_doc(lang, QT_TRANSLATE_NOOP("Documents", "；评议等次为“%1”的单位应于%2前报送"), low,
+                       date_words(add_months(data.session.date, FAILING_MONTHS), lang, set_term))
+    return text + tr_doc(lang, "。")

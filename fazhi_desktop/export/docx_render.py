@@ -220,7 +220,7 @@ def _footer_xml(doc: L.Document, width: int, odd: bool) -> str:
     middle, tail = after.split("{pages}")
     label = (f"<w:r>{rpr}<w:t>{_text(before)}</w:t></w:r>{_field('PAGE')}<w:r>{rpr}<w:t xml:space=\"preserve\">"
              f"{_text(middle)}</w:t></w:r>{_field('NUMPAGES')}<w:r>{rpr}<w:t>{_text(tail)}</w:t></w:r>")
-    fp = f"<w:r>{rpr}<w:t>{_text('数据指纹 ' + doc.fingerprint)}</w:t></w:r>" if doc.fingerprint else ""
+    fp = f"<w:r>{rpr}<w:t>{_text(L.fingerprint_words(doc))}</w:t></w:r>" if doc.fingerprint else ""
     one = round(doc.layout.footer_size * TWIPS_PER_PT)  # 空一字
     tab = f"<w:r>{rpr}<w:tab/></w:r>"
     if odd:  # fingerprint left, number right 空一字
@@ -237,7 +237,7 @@ def _header_xml(doc: L.Document, text: str) -> str:
     size = round(doc.layout.header_size * 2)
     rpr = f'<w:rPr><w:rFonts w:ascii="宋体" w:hAnsi="宋体" w:eastAsia="宋体"/><w:sz w:val="{size}"/></w:rPr>'
     draft = (f'<w:r><w:rPr><w:rFonts w:ascii="黑体" w:hAnsi="黑体" w:eastAsia="黑体"/><w:color w:val="C62828"/>'
-             f'<w:sz w:val="{size + 2}"/></w:rPr><w:t xml:space="preserve">{L.DRAFT_MARK}　</w:t></w:r>') if doc.draft else ""
+             f'<w:sz w:val="{size + 2}"/></w:rPr><w:t xml:space="preserve">{_text(L.draft_mark(doc))}　</w:t></w:r>') if doc.draft else ""
     return (f'<w:p {W}><w:pPr>{NO_AUTOSPACE}<w:snapToGrid w:val="0"/><w:jc w:val="center"/></w:pPr>{draft}'
             f"<w:r>{rpr}<w:t>{_text(text)}</w:t></w:r></w:p>")
 
@@ -262,7 +262,7 @@ def write_docx(doc: L.Document, target: Path | Any) -> None:
     rpr = normal.element.get_or_add_rPr()
     rpr.append(parse_xml(f'<w:rFonts {W} w:eastAsia="{FACES["fang"]}"/>'))
     lang = styles.find(qn("w:docDefaults")).find(f'{qn("w:rPrDefault")}/{qn("w:rPr")}/{qn("w:lang")}')
-    lang.set(qn("w:val"), "zh-CN")
+    lang.set(qn("w:val"), L.language_tag(doc))
     lang.set(qn("w:eastAsia"), "zh-CN")
     defaults = styles.find(qn("w:docDefaults")).find(qn("w:pPrDefault")).find(qn("w:pPr"))
     for child in list(defaults):
@@ -302,7 +302,7 @@ def write_docx(doc: L.Document, target: Path | Any) -> None:
     for child in list(fragment):
         sect.addprevious(child)
     props = d.core_properties
-    props.title, props.author, props.language = doc.title, doc.author or "法治评议", "zh-CN"
-    props.subject = f"数据指纹 {doc.fingerprint}" if doc.fingerprint else ""
-    props.comments = L.DRAFT_MARK if doc.draft else ""
+    props.title, props.author, props.language = doc.title, doc.author or "法治评议", L.language_tag(doc)
+    props.subject = L.fingerprint_words(doc) if doc.fingerprint else ""
+    props.comments = L.draft_mark(doc) if doc.draft else ""
     d.save(target)

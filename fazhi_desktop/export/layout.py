@@ -11,6 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence, Union
 
+from ..i18n import QT_TRANSLATE_NOOP
+from .doc_language import tr_doc
+
 MM = 72 / 25.4  # points per millimetre
 
 
@@ -201,9 +204,25 @@ class Document:
     page_label: str = "第{page}页　共{pages}页"
     author: str = ""
     first_page_header: bool = False  # repeat the header on page 1 too (forms)
+    lang: str = "zh_CN"  # the fixed texts the renderers add (draft mark, 数据指纹): doc_language
 
 
-DRAFT_MARK = "草稿（未定稿）"
+PAGE_LABEL = QT_TRANSLATE_NOOP("Documents", "第{page}页　共{pages}页")
+DRAFT_MARK = QT_TRANSLATE_NOOP("Documents", "草稿（未定稿）")
+FINGERPRINT = QT_TRANSLATE_NOOP("Documents", "数据指纹 %1")
+
+
+def draft_mark(doc: "Document") -> str:
+    return tr_doc(doc.lang, DRAFT_MARK)
+
+
+def fingerprint_words(doc: "Document") -> str:
+    return tr_doc(doc.lang, FINGERPRINT, doc.fingerprint)
+
+
+def language_tag(doc: "Document") -> str:
+    """zh-CN, en-US: the file's language (PDF /Lang, DOCX w:lang and core properties)."""
+    return doc.lang.replace("_", "-")
 
 
 def text_of(blocks: Sequence[Block]) -> list[str]:

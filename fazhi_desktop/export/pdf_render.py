@@ -222,13 +222,13 @@ def page_canvas(doc: L.Document, fonts) -> type:
             if doc.draft:
                 self.setFillColor(DRAFT_RED)
                 self.setFont(hei, hs + 1)
-                self.drawString(left, h - page.top * mm + 8 * mm, L.DRAFT_MARK)
+                self.drawString(left, h - page.top * mm + 8 * mm, L.draft_mark(doc))
                 self.saveState()
                 self.setFillColor(WATERMARK)
                 self.setFont(hei, 64)
                 self.translate(w / 2, h / 2)
                 self.rotate(35)
-                self.drawCentredString(0, -20, L.DRAFT_MARK)
+                self.drawCentredString(0, -20, L.draft_mark(doc))
                 self.restoreState()
             y = max(8 * mm, page.bottom * mm - 7 * mm - fs)
             self.setFillColor(colors.black)
@@ -237,11 +237,11 @@ def page_canvas(doc: L.Document, fonts) -> type:
             if n % 2:  # odd pages: the number on the right, 空一字; even pages: on the left
                 self.drawRightString(right - fs, y, label)
                 if doc.fingerprint:
-                    self.drawString(left, y, f"数据指纹 {doc.fingerprint}")
+                    self.drawString(left, y, L.fingerprint_words(doc))
             else:
                 self.drawString(left + fs, y, label)
                 if doc.fingerprint:
-                    self.drawRightString(right, y, f"数据指纹 {doc.fingerprint}")
+                    self.drawRightString(right, y, L.fingerprint_words(doc))
             self.restoreState()
 
     return NumberedCanvas
@@ -257,8 +257,8 @@ def write_pdf(doc: L.Document, target: Path | Any, flowables: list | None = None
                                pagesize=(page.width * mm, page.height * mm),
                                leftMargin=page.left * mm, rightMargin=page.right * mm,
                                topMargin=page.top * mm, bottomMargin=page.bottom * mm,
-                               title=doc.title, author=doc.author, creator="法治评议", lang="zh-CN",
-                               subject=f"数据指纹 {doc.fingerprint}" if doc.fingerprint else "")
+                               title=doc.title, author=doc.author, creator="法治评议", lang=L.language_tag(doc),
+                               subject=L.fingerprint_words(doc) if doc.fingerprint else "")
     # No frame padding: the text block is exactly the layout's (22 lines of 28.95 pt in 公文).
     frame = Frame(page.left * mm, page.bottom * mm, r.width, page.frame_height, id="text",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

@@ -9,8 +9,10 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Sequence
 
+from ..i18n import QT_TRANSLATE_NOOP
 from ..results import round_half_up
 from ..template import Template, fmt_decimal
+from .doc_language import CHINESE, is_chinese, tr_doc
 
 CN_NUM = "一二三四五六七八九十"
 CENT = Decimal("0.01")
@@ -43,6 +45,32 @@ def date_cn(iso: str | None, missing: str = "（日期未定）") -> str:
     return f"{int(y)}年{int(m)}月{int(d)}日"
 
 
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")
+
+
+def date_words(iso: str | None, lang: str = CHINESE, missing: str | None = None) -> str:
+    """date_cn in ``lang``: '2020-10-27' → '27 October 2020' in English."""
+    if is_chinese(lang):
+        return date_cn(iso) if missing is None else date_cn(iso, missing)
+    if not iso:
+        return tr_doc(lang, QT_TRANSLATE_NOOP("Documents", "（日期未定）")) if missing is None else missing
+    y, m, d = iso[:10].split("-")
+    return tr_doc(lang, QT_TRANSLATE_NOOP("Documents", "%1年%2月%3日"), int(y), MONTHS_EN[int(m) - 1], int(d))
+
+
+def duration_words(seconds: float | None, lang: str = CHINESE) -> str:
+    """duration_cn in ``lang``: 472 → '7 min 52 s' in English."""
+    if is_chinese(lang) or seconds is None:
+        return duration_cn(seconds)
+    minutes, rest = divmod(int(round(seconds)), 60)
+    if not minutes:
+        return tr_doc(lang, QT_TRANSLATE_NOOP("Documents", "%1秒"), rest)
+    if not rest:
+        return tr_doc(lang, QT_TRANSLATE_NOOP("Documents", "%1分钟"), minutes)
+    return tr_doc(lang, QT_TRANSLATE_NOOP("Documents", "%1分%2秒"), minutes, rest)
+
+
 def duration_cn(seconds: float | None) -> str:
     """472 → '7分52秒'; 480 → '8分钟'; 25 → '25秒'; None → '—'."""
     if seconds is None:
@@ -54,12 +82,14 @@ def duration_cn(seconds: float | None) -> str:
     return f"{minutes}分钟" if not rest else f"{minutes}分{rest}秒"
 
 
-def bracketed(text: str) -> str:
-    """（text）, or 〔text〕 when the text holds round brackets itself."""
+def bracketed(text: str, lang: str = CHINESE) -> str:
+    """（text）, or 〔text〕 when the text holds round brackets itself; ' (text)' in English."""
+    if not is_chinese(lang):
+        return f" ({text})"
     return f"〔{text}〕" if "（" in text or "(" in text else f"（{text}）"
 
 
-def grade_bands(t: Template) -> list[str]:
+def grade_bands(t: Template, lang: str = CHINESE) -> list[str]:
     """['优秀（90分以上）', '良好（80分以上、不足90分）', …, '不合格（不足60分）']"""
     bands = sorted(t.grades, key=lambda g: g.min, reverse=True)
     out = []
@@ -67,11 +97,12 @@ def grade_bands(t: Template) -> list[str]:
         upper = bands[i - 1].min if i else None
         low = fmt_decimal(g.min)
         if upper is None:
-            out.append(f"{g.name}（{low}分以上）")
+            out.append(tr_doc(lang, QT_TRANSLATE_NOOP("Documents", "%1（%2分以上）"), g.name, low))
         elif g.min > 0:
-            out.append(f"{g.name}（{low}分以上、不足{fmt_decimal(upper)}分）")
+            out.append(tr_doc(lang, QT_TRANSLATE_NOOP("Documents", "%1（%2分以上、不足%3分）"), g.name, low,
+                              fmt_decimal(upper)))
         else:
-            out.append(f"{g.name}（不足{fmt_decimal(upper)}分）")
+            out.append(tr_doc(lang, QT_TRANSLATE_NOOP("Documents", "%1（不足%2分）"), g.name, fmt_decimal(upper)))
     return out
 
 
@@ -85,10 +116,12 @@ def weight_percents(t: Template) -> dict[str, str]:
     return out
 
 
-def formula(t: Template) -> str:
+def formula(t: Template, lang: str = CHINESE) -> str:
     """综合得分＝评议团评分×40%＋社会评议×40%＋联席会议成员评分×20%"""
     shares = weight_percents(t)
-    return "综合得分＝" + "＋".join(f"{c.name}×{shares[c.name]}" for c in t.components)
+    plus = tr_doc(lang, QT_TRANSLATE_NOOP("Documents", "＋"))
+    return tr_doc(lang, QT_TRANSLATE_NOOP("Documents", "综合得分＝%1"),
+                  plus.join(f"{c.name}×{shares[c.name]}" for c in t.components))
 
 
 def apportion(values: Sequence[Fraction | None], total: Fraction | None) -> list[Decimal | None]:

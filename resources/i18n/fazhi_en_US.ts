@@ -1269,6 +1269,748 @@ End scoring anyway and move to the next unit? (Missing scores can be entered lat
         </message>
     </context>
     <context>
+        <name>Documents</name>
+        <message>
+            <location filename="../../fazhi_desktop/export/deadlines.py" line="+39" />
+            <location filename="../../fazhi_desktop/export/minutes.py" line="+92" />
+            <source>评议组织单位</source>
+            <translation>the organisers</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>规定期限</source>
+            <translation>the set deadline</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>各参评单位应于%1前将整改情况书面报送%2</source>
+            <translation>Each unit under review shall report its rectification in writing to %2 by %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>；评议等次为“%1”的单位应于%2前报送</source>
+            <translation>; units rated “%1” shall report by %2</translation>
+        </message>
+        <message>
+            <location filename="../../fazhi_desktop/export/layout.py" line="+210" />
+            <source>第{page}页　共{pages}页</source>
+            <translation>Page {page} of {pages}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>草稿（未定稿）</source>
+            <translation>DRAFT (not final)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>数据指纹 %1</source>
+            <translation>Data fingerprint %1</translation>
+        </message>
+        <message>
+            <location filename="../../fazhi_desktop/export/minutes.py" line="-67" />
+            <source>缺席</source>
+            <translation>Absent</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>未完成</source>
+            <translation>Incomplete</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>；</source>
+            <translation>; </translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>，</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%1纪要</source>
+            <translation>Minutes of %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1会议纪要</source>
+            <translation>Minutes of %1</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>%1：</source>
+            <translation>%1: </translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <location line="+357" />
+            <source>时间</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location line="-356" />
+            <source>地点</source>
+            <translation>Venue</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>主持</source>
+            <translation>Chaired by</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>出席</source>
+            <translation>Present</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>评议组组长%1；评议专家%2</source>
+            <translation>panel chair %1; panel experts %2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>评议专家%1</source>
+            <translation>panel experts %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>其他</source>
+            <translation>other</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>评议组专家%1人</source>
+            <translation>%1 panel experts</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1%2人</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>列席</source>
+            <translation>Also attending</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1等%2个参评单位的汇报人</source>
+            <translation>the presenters of the %2 units under review (%1)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>记录</source>
+            <translation>Minutes taken by</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>%1，%2在%3召开%4。</source>
+            <translation>On %1, %2 held the %4 at %3. </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>会场</source>
+            <translation>the meeting venue</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1个参评单位依次汇报，评议组%2位专家现场提问</source>
+            <translation>The %1 units under review reported in turn; the panel's %2 experts questioned them on site</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>。本稿为草稿，评议尚未结束，%1个单位已完成评分。</source>
+            <translation>. This is a draft: the review has not ended, and %1 units have been fully scored.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>并评分。现将会议主要情况纪要如下。</source>
+            <translation> and scored them. The main points of the meeting are recorded below.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>本次评议采用“%1”评分细则，满分%2分，设一级指标%3项、评分指标%4项，由评议专家现场逐项打分。</source>
+            <translation>The review used the scoring rules “%1”: %2 points in all, %3 top-level criteria and %4 scored items, each scored on site by the panel experts.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>每位专家对一个单位各项得分之和为该专家的评分；有效评分不少于5份的，去掉一个最高分和一个最低分后取算术平均值，作为评议团评分；不足5份的，直接取算术平均值。</source>
+            <translation>An expert's score for a unit is the sum of that expert's item scores. With at least 5 valid scores, the highest and the lowest are dropped and the arithmetic mean of the rest is the panel score; with fewer than 5, the panel score is the arithmetic mean of all.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>每位专家对一个单位各项得分之和为该专家的评分，各专家评分的算术平均值为评议团评分。</source>
+            <translation>An expert's score for a unit is the sum of that expert's item scores; the panel score is the arithmetic mean of the experts' scores.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>各单位的分项得分，是计入评议团评分的专家（不含去掉的最高分、最低分）在该项得分的平均值，各分项相加即为评议团评分；分项得分四舍五入保留两位小数，尾差调整到舍入误差最大的分项。</source>
+            <translation>A unit's item score is the mean of that item's scores by the experts counted in the panel score (without the dropped highest and lowest); the item scores add up to the panel score. Item scores are rounded half up to two decimals, and the rounding remainder is moved onto the items that rounding changed the most.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>综合得分按下式计算：%1。评议团评分按满分100分折算</source>
+            <translation>The composite score is computed as %1. The panel score is converted to a scale of 100</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>；%1按百分制（0至100分）计入。</source>
+            <translation>; %1 count on a scale of 0 to 100.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+106" />
+            <source>。</source>
+            <translation>. </translation>
+        </message>
+        <message>
+            <location line="-103" />
+            <source>综合得分即评议团评分。</source>
+            <translation>The composite score is the panel score.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>综合得分为评议团评分按满分100分折算（评议团评分÷%1×100）。</source>
+            <translation>The composite score is the panel score converted to a scale of 100 (panel score ÷ %1 × 100).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>综合得分四舍五入保留两位小数，按综合得分从高到低排名，得分相同的名次并列。</source>
+            <translation>Composite scores are rounded half up to two decimals; units are ranked from the highest composite score down, equal scores sharing a rank.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>等次划分：%1。</source>
+            <translation>Grades: %1.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>回避情况：%1回避评分，其评分不计入该单位得分。</source>
+            <translation>Recusals: %1 did not score (recused); such scores do not count for that unit.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1对%2</source>
+            <translation>%1 for %2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>回避情况：本次评议无专家回避。</source>
+            <translation>Recusals: no expert recused themselves in this review.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>汇报顺序由抽签确定（抽签种子%1，监督人%2）。</source>
+            <translation>The order of presentation was drawn by lot (draw seed %1, witnessed by %2).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>汇报顺序由抽签确定（抽签种子%1）。</source>
+            <translation>The order of presentation was drawn by lot (draw seed %1).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>每个单位汇报时间%1、问答时间%2。</source>
+            <translation>Each unit had %1 to report and %2 for questions.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>%1尚未录入。</source>
+            <translation>%1: not entered yet.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%1%2。</source>
+            <translation>%1%2.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1来源不一，逐单位列于各单位评议情况。</source>
+            <translation>%1: the sources differ and are given for each unit under its review.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>%1得分</source>
+            <translation>%1 score</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>来源：%1</source>
+            <translation>source: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>由文件“%1”导入</source>
+            <translation>imported from the file “%1”</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1于%2录入</source>
+            <translation>entered by %1 on %2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1录入</source>
+            <translation>entered by %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>于%1录入</source>
+            <translation>entered on %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>录入人未记录</source>
+            <translation>entered by an unrecorded person</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <location line="+55" />
+            <source>指标</source>
+            <translation>Criterion</translation>
+        </message>
+        <message>
+            <location line="-55" />
+            <location line="+55" />
+            <source>分值</source>
+            <translation>Points</translation>
+        </message>
+        <message>
+            <location line="-54" />
+            <source>评分要点</source>
+            <translation>What is scored</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>合计</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>排名</source>
+            <translation>Rank</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+134" />
+            <source>单位</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location line="-133" />
+            <source>%1
+（%2）</source>
+            <translation>%1
+(%2)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>综合得分</source>
+            <translation>Composite score</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>等次</source>
+            <translation>Grade</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>汇报人：%1</source>
+            <translation>Presenter: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>汇报用时%1</source>
+            <translation>report time %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>问答用时%1</source>
+            <translation>question time %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>综合得分%1分，在%2个单位中排名第%3名，等次为“%4”。</source>
+            <translation>Composite score %1, ranked %3 of %2 units, grade “%4”.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>未参加评议（缺席）。</source>
+            <translation>Did not take part in the review (absent).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>评分尚未完成，暂无综合得分。</source>
+            <translation>Scoring is not complete; no composite score yet.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%1%2分%3。</source>
+            <translation>%1 %2%3.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>平均得分</source>
+            <translation>Mean score</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>得分率</source>
+            <translation>Share of points</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>合计（评议团评分）</source>
+            <translation>Total (panel score)</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>回避</source>
+            <translation>recused</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>未评完</source>
+            <translation>not finished</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>去掉最高分</source>
+            <translation>highest, dropped</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>去掉最低分</source>
+            <translation>lowest, dropped</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>各专家评分（从高到低）：%1</source>
+            <translation>The experts' scores (highest first): %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>无</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>；去掉最高分%1、最低分%2</source>
+            <translation>; dropped the highest %1 and the lowest %2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1位专家回避</source>
+            <translation>%1 experts recused</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1位专家未评完</source>
+            <translation>%1 experts did not finish</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>专家</source>
+            <translation>Expert</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>评分</source>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>说明</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>专家%1</source>
+            <translation>Expert %1</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>评议专家</source>
+            <translation>A panel expert</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>专家提问与答复：</source>
+            <translation>Questions and answers:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1．%2问：%3</source>
+            <translation>%1. %2 asked: %3</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>答：%1</source>
+            <translation>Answer: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>（未记录）</source>
+            <translation>(not recorded)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>（%1）%2</source>
+            <translation>(%1) %2</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>评议中发现的问题和整改要求如下，各单位要逐项整改到位：</source>
+            <translation>The problems found in the review and the rectification required are listed below; each unit shall rectify every item:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+85" />
+            <source>序号</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location line="-84" />
+            <source>存在问题</source>
+            <translation>Problem</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>整改措施</source>
+            <translation>Measure</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>完成期限</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>评议中未列出需限期整改的问题，各单位要对照专家意见改进工作。</source>
+            <translation>The review listed no problem with a deadline for rectification; each unit shall improve its work in the light of the experts' comments.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>筹备中</source>
+            <translation>in preparation</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>进行中</source>
+            <translation>in progress</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>已结束</source>
+            <translation>finished</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>已封盘</source>
+            <translation>sealed</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>%1位专家</source>
+            <translation>%1 experts</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>提交评分</source>
+            <translation>Scores submitted</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>审计链记录</source>
+            <translation>Audit chain</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1条（每条的哈希值包含上一条的哈希值）</source>
+            <translation>%1 entries (each entry's hash includes the previous entry's hash)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>校验结果</source>
+            <translation>Check</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>通过</source>
+            <translation>passed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>未通过：%1</source>
+            <translation>failed: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>链尾哈希值</source>
+            <translation>Last hash</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>封盘签名</source>
+            <translation>Seal signatures</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>附件</source>
+            <translation>Annex</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>评议会审计记录</source>
+            <translation>Audit record of the review meeting</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>事项</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>对象</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>变化</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>原因</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>除逐项录入的评分外，没有更正、提交或状态变化的记录。</source>
+            <translation>Apart from the item scores as entered, there are no corrections, submissions or status changes on record.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>一、评议方式</source>
+            <translation>1. How the review was conducted</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>二、评议结果</source>
+            <translation>2. Results</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1%2个</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>评议结果按综合得分排序如下，其中%1。</source>
+            <translation>The results, by composite score, are below (%1).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>评议结果按综合得分排序如下。</source>
+            <translation>The results, by composite score, are below.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>三、各单位评议情况</source>
+            <translation>3. The units under review</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>四、评议组意见</source>
+            <translation>4. The panel's opinion</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>（评议组意见待补充。）</source>
+            <translation>(The panel's opinion is to follow.)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>五、整改要求</source>
+            <translation>5. Rectification required</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>评议组组长（签字）：＿＿＿＿＿＿</source>
+            <translation>Panel chair (signature): ____________</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>记录人（签字）：＿＿＿＿＿＿＿＿</source>
+            <translation>Minutes taken by (signature): ________</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>抄送：各参评单位，评议组成员。</source>
+            <translation>Copies to: the units under review, the panel members.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1印发</source>
+            <translation>Issued %1</translation>
+        </message>
+        <message>
+            <location filename="../../fazhi_desktop/export/wording.py" line="+57" />
+            <source>（日期未定）</source>
+            <translation>(date to be set)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1年%2月%3日</source>
+            <translation>%3 %2 %1</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>%1秒</source>
+            <translation>%1 s</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1分钟</source>
+            <translation>%1 min</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1分%2秒</source>
+            <translation>%1 min %2 s</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>%1（%2分以上）</source>
+            <translation>%1 (%2 points and above)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1（%2分以上、不足%3分）</source>
+            <translation>%1 (%2 points and above, below %3)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1（不足%2分）</source>
+            <translation>%1 (below %2 points)</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>＋</source>
+            <translation> + </translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>综合得分＝%1</source>
+            <translation>Composite score = %1</translation>
+        </message>
+    </context>
+    <context>
         <name>Dossier</name>
         <message>
             <location filename="../../fazhi_desktop/checklist/dossier.py" line="-61" />
@@ -1871,6 +2613,11 @@ End scoring anyway and move to the next unit? (Missing scores can be entered lat
             <location line="+10" />
             <source>正在取消…（当前文件写完后停止）</source>
             <translation>Cancelling… (stops after the current file)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>会议纪要用英文（其他材料为中文）</source>
+            <translation>Minutes in English (other documents in Chinese)</translation>
         </message>
     </context>
     <context>

@@ -4,9 +4,10 @@ thread so the window never freezes. The folder, the choice and the expert-names 
 remembered (QSettings: UI state only)."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QThread, QTime, QUrl, Slot
+from PySide6.QtCore import QLocale, QStandardPaths, Qt, QThread, QTime, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QMenu, QProgressBar, QPushButton, QTimeEdit,
@@ -96,6 +97,12 @@ class ExportDialog(QDialog):
         self.omit_names = QCheckBox(self.tr("纪要、评议数据和评议意见书中不写专家姓名（发给参评单位时）"))
         self.omit_names.setChecked(settings.get(settings.EXPORT_OMIT_NAMES))
         what_grid.addWidget(self.omit_names)
+        # the minutes for a foreign delegation: offered (and ticked) only when the window is in English
+        self.minutes_english = QCheckBox(self.tr("会议纪要用英文（其他材料为中文）"))
+        english = (os.environ.get("FAZHI_LANG") or QLocale.system().name()).startswith("en")
+        self.minutes_english.setChecked(english)
+        self.minutes_english.setVisible(english)
+        what_grid.addWidget(self.minutes_english)
         self.start_time = QTimeEdit(QTime.fromString(settings.get(settings.EXPORT_START), "HH:mm"))
         self.start_time.setDisplayFormat("HH:mm")
         start_row = QHBoxLayout()
@@ -249,7 +256,8 @@ class ExportDialog(QDialog):
         self.thread = QThread(self)
         self.worker = ExportWorker(path, self.session_id, Path(folder), kinds=kinds,
                                    show_experts=not self.omit_names.isChecked(),
-                                   start=self.start_time.time().toString("HH:mm"))
+                                   start=self.start_time.time().toString("HH:mm"),
+                                   lang="en_US" if self.minutes_english.isChecked() else "zh_CN")
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
         self.worker.progress.connect(self.on_progress)

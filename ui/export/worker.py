@@ -25,7 +25,7 @@ class ExportWorker(QObject):
     done = Signal()
 
     def __init__(self, db_path: Path, session_id: int, folder: Path, *, kinds: list[str], show_experts: bool,
-                 start: str | None = None):
+                 start: str | None = None, lang: str = "zh_CN"):
         super().__init__()
         self.db_path = Path(db_path)
         self.session_id = session_id
@@ -33,6 +33,7 @@ class ExportWorker(QObject):
         self.kinds = list(kinds)
         self.show_experts = show_experts
         self.start = start
+        self.lang = lang  # the minutes' language (zh_CN or en_US)
         self._stop = threading.Event()
 
     def cancel(self) -> None:
@@ -45,7 +46,7 @@ class ExportWorker(QObject):
         try:
             db = open_db(self.db_path, migrate=False)
             result = run_export(db, self.session_id, self.folder, kinds=self.kinds, show_experts=self.show_experts,
-                                start=self.start,
+                                start=self.start, lang=self.lang,
                                 progress=lambda d, n, label: self.progress.emit(d, n, label),
                                 cancelled=self._stop.is_set)
             self.succeeded.emit(result)
