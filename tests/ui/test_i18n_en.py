@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTranslator
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QMenu, QComboBox, QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QTabBar,
                                QHeaderView, QTableView, QTabWidget, QTreeView, QWidget)
 
+from tests.texts import stored_strings
 from tests.ui.conftest import close_window
 from ui.main_window import MainWindow
 from ui.widgets import ElidedLabel
@@ -126,14 +127,7 @@ def english(tmp_path):
 
 def data_strings(db) -> list[str]:
     """Every text stored in the database (names, titles, criteria, notes, audit entries)."""
-    out: set[str] = set()
-    for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
-        for row in db.execute(f'SELECT * FROM "{table}"').fetchall():
-            for v in row:
-                if isinstance(v, str) and CJK.search(v):
-                    out.add(v)
-                    if v.startswith(("{", "[")):  # JSON (templates): its strings
-                        out.update(re.findall(r'"((?:[^"\\]|\\.)*)"', v))
+    out = stored_strings(db, CJK)
     # the built-in templates the library offers are content too (their names and components)
     from fazhi_desktop.library import builtin_templates
     for template in builtin_templates():

@@ -2,7 +2,6 @@
 English, the data (names, titles, criteria) as entered; the Chinese minutes stay as they were."""
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 
@@ -13,6 +12,8 @@ from fazhi_desktop.export.data import load_export_data
 from fazhi_desktop.export.doc_language import tr_doc
 from fazhi_desktop.export.minutes import minutes_document
 
+from tests.texts import stored_strings
+
 from .conftest import page_texts, pdf_pages
 
 # Chinese characters, CJK punctuation and full-width forms (“” are English quotes too)
@@ -20,16 +21,12 @@ CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e]")
 
 
 def data_strings(db) -> list[str]:
-    """Every text stored in the database with a Chinese character in it (and a JSON value's strings)."""
-    out: set[str] = set()
-    for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
-        for row in db.execute(f'SELECT * FROM "{table}"').fetchall():
-            for v in row:
-                if isinstance(v, str) and CJK.search(v):
-                    out.add(v)
-                    out.update(re.split(r"[、，,；;\n]+", v))  # the organisers, one issuing body each
-                    if v.startswith(("{", "[")):
-                        out.update(re.findall(r'"((?:[^"\\]|\\.)*)"', v))
+    """Every text stored in the database with a Chinese character in it (and a JSON value's strings),
+    and each piece of a list (the organisers, one issuing body each)."""
+    out = set()
+    for v in stored_strings(db, CJK):
+        out.add(v)
+        out.update(re.split(r"[、，,；;\n]+", v))
     return sorted({re.sub(r"\s+", "", s) for s in out}, key=len, reverse=True)
 
 
