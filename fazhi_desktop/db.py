@@ -244,9 +244,28 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
             raise
         conn.execute(f"RELEASE {name}")
         return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _outermost(conn, "BEGIN IMMEDIATE"):
         yield db
+
+
+@contextmanager
+def read_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One read transaction: every query inside sees the database at one moment (WAL keeps it while
+    others write). Inside a transaction already (a write, or a read around this one) it joins it."""
+    conn = db.conn
+    if conn.in_transaction:
+        yield db
+        return
+    with _outermost(conn, "BEGIN"):  # deferred: the first read fixes the moment; writers are not locked out
+        yield db
+
+
+@contextmanager
+def _outermost(conn: sqlite3.Connection, begin: str) -> Iterator[None]:
+    """BEGIN … COMMIT around the body, ROLLBACK when it raises."""
+    conn.execute(begin)
+    try:
+        yield
     except BaseException:
         conn.execute("ROLLBACK")
         raise

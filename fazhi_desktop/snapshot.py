@@ -20,14 +20,14 @@ more, so the results page does not read the audit chain:
 """
 from __future__ import annotations
 
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Iterator, Mapping
+from typing import Any, Mapping
 
 import sqlite_utils
 
 from .chain import CHAIN_VERSION, content_head, entries
+from .db import read_transaction
 from .errors import UserError
 from .questions import Question
 from .roster import Expert, Unit
@@ -42,23 +42,6 @@ PROVENANCE_VERSION = 5  # external_values.source_note, source_file, entered_by (
 SEAL_COLS = ("at", "action", "operator", "reason", "fingerprint_before", "fingerprint_after", "signer", "signer_name",
              "signature")
 ScoreKey = tuple[int, int, int]  # (expert id, unit id, criterion id)
-
-
-@contextmanager
-def read_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
-    """One read transaction: every query inside sees the database at one moment (WAL keeps it while
-    others write). Inside a transaction already (a write, or a read around this one) it joins it."""
-    conn = db.conn
-    if conn.in_transaction:
-        yield db
-        return
-    conn.execute("BEGIN")  # deferred: the first read fixes the moment; nothing is locked for writers
-    try:
-        yield db
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
 
 
 @dataclass(frozen=True)
