@@ -155,14 +155,17 @@ GLIBC_MIN=$(for f in "${ELFS[@]}"; do objdump -T "$f" 2>/dev/null | grep -o 'GLI
 declare -A HAVE=()
 for f in "${ELFS[@]}"; do HAVE[$(basename "$f")]=1; done
 declare -A PKGS=()
+# ldconfig's cache read once into a variable: `ldconfig -p | awk '{…; exit}'` under pipefail fails
+# the build with 141 (SIGPIPE) whenever awk stops reading before ldconfig has written everything.
+LDCACHE=$(ldconfig -p)
 for lib in $(for f in "${ELFS[@]}"; do objdump -p "$f" 2>/dev/null | awk '/NEEDED/{print $2}'; done | sort -u); do
   [ -n "${HAVE[$lib]:-}" ] && continue
   case "$lib" in libc.so.*|libm.so.*|libdl.so.*|libpthread.so.*|librt.so.*|ld-linux*|libutil.so.*) continue ;; esac
-  path=$(ldconfig -p | awk -v l="$lib" '$1 == l && /x86-64|x86_64|aarch64|64bit/ {print $NF; exit}')
-  [ -n "$path" ] || path=$(ldconfig -p | awk -v l="$lib" '$1 == l {print $NF; exit}')
+  path=$(awk -v l="$lib" '$1 == l && /x86-64|x86_64|aarch64|64bit/ {print $NF; exit}' <<<"$LDCACHE")
+  [ -n "$path" ] || path=$(awk -v l="$lib" '$1 == l {print $NF; exit}' <<<"$LDCACHE")
   [ -n "$path" ] || { log "warning: $lib (needed by the bundle) is not on this machine"; continue; }
-  pkg=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -1 | cut -d: -f1) || true
-  [ -n "$pkg" ] || pkg=$(dpkg -S "$path" 2>/dev/null | head -1 | cut -d: -f1) || true
+  pkg=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | sed -n '1{s/:.*//;p}') || true
+  [ -n "$pkg" ] || pkg=$(dpkg -S "$path" 2>/dev/null | sed -n '1{s/:.*//;p}') || true
   if [ -n "$pkg" ]; then PKGS[$pkg]=1; fi
 done
 # Qt's xcb platform plugin needs these at run time even where the bundle carries a copy of some.

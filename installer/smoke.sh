@@ -90,7 +90,7 @@ echo "[smoke] 2b. frozen scoring server: serve on loopback, the phone page and a
 SERVE=$!
 for _ in $(seq 1 100); do grep -qx ready "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done
 grep -qx ready "$WORK/serve.out" || { kill "$SERVE" 2>/dev/null; cat "$WORK/serve.err" >&2; fail "serve did not print ready"; }
-URL=$(sed -n 's/^expert=[^ ]* url=//p' "$WORK/serve.out" | head -1)
+URL=$(sed -n '/^expert=[^ ]* url=/{s///p;q}' "$WORK/serve.out")
 python3 - "$URL" <<'PY' || { kill "$SERVE" 2>/dev/null; fail "the frozen server did not serve the page or store a score"; }
 import json, sys, urllib.request
 url = sys.argv[1]

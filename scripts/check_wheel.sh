@@ -29,7 +29,7 @@ QT_QPA_PLATFORM=offscreen XDG_DATA_HOME="$WORK/data" XDG_CONFIG_HOME="$WORK/conf
 "$BIN" --db "$DB" serve --session 2 --port 0 > "$WORK/serve.out" 2>/dev/null &
 SERVE=$!
 for _ in $(seq 1 100); do grep -qx ready "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done
-URL=$(sed -n 's/^expert=[^ ]* url=//p' "$WORK/serve.out" | head -1)
+URL=$(sed -n '/^expert=[^ ]* url=/{s///p;q}' "$WORK/serve.out")
 "$WORK/venv/bin/python" -c 'import sys, urllib.request as u; p = u.urlopen(sys.argv[1], timeout=10).read().decode()
 assert "expert.js" in p, p[:200]; u.urlopen(sys.argv[1] + "/expert.js", timeout=10).read()
 print("[wheel] serve ok: the phone page and its script")' "$URL" || { kill "$SERVE"; exit 1; }

@@ -24,7 +24,7 @@ system_packages() {
   command -v dpkg-query >/dev/null 2>&1 || { log "not a Debian-like system: install a CJK font and Qt's libraries yourself"; return 0; }
   local missing=()
   for p in "${APT_PKGS[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    [[ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" == *"install ok installed"* ]] || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   local SUDO=""
