@@ -1,7 +1,8 @@
 """Prompts for the chair (主持人): scores that deserve a second look before results are announced.
 
-Headless: reads through the services and the results rules, writes nothing. These are hints
-for the chair's laptop only, never for the projector.
+Headless and pure: ``anomalies_of`` works over one session snapshot (``snapshot.load_snapshot``, one
+read transaction) and the results rules over it; ``find_anomalies`` reads that snapshot. Writes
+nothing. These are hints for the chair's laptop only, never for the projector.
 
 - ``spread``: the counted totals of one unit (normalised to 100) lie far apart.
 - ``outlier_expert``: an expert scores consistently higher (or lower) than the rest of the panel.
@@ -17,9 +18,8 @@ from fractions import Fraction
 import sqlite_utils
 
 from .i18n import QT_TRANSLATE_NOOP, arg
-from .results import compute_results, round_half_up
-from .roster import list_experts, list_units
-from .scoring import missing_leaves, scores_for
+from .results import results_of, round_half_up
+from .snapshot import Snapshot, load_snapshot
 
 KINDS = {"spread": QT_TRANSLATE_NOOP("anomalies", "分差过大"), "outlier_expert": QT_TRANSLATE_NOOP("anomalies", "评分偏离"),
          "missing": QT_TRANSLATE_NOOP("anomalies", "漏评")}
@@ -55,23 +55,31 @@ def _fmt(value: Fraction) -> str:
 
 def find_anomalies(db: sqlite_utils.Database, session_id: int, *, spread_threshold: float = 10,
                    deviation_threshold: float = 8, min_units: int = 3) -> list[Anomaly]:
-    """Every anomaly of the session, in presentation order of the units, then by expert.
+    """Every anomaly of the session as it is now (one snapshot, read in one transaction)."""
+    return anomalies_of(load_snapshot(db, session_id), spread_threshold=spread_threshold,
+                        deviation_threshold=deviation_threshold, min_units=min_units)
+
+
+def anomalies_of(snap: Snapshot, *, spread_threshold: float = 10, deviation_threshold: float = 8,
+                 min_units: int = 3) -> list[Anomaly]:
+    """Every anomaly of the snapshot's session, in presentation order of the units, then by expert.
 
     Deviation is measured against the mean of the *other* counted experts of the unit: with a
     panel of five to seven, an expert's own total would pull the mean toward them and hide the
     very bias we are looking for.
     """
-    res = compute_results(db, session_id)
+    res = results_of(snap)
     total_max = Fraction(res.template.total_max)
     if not total_max:
         return []
     spread_limit = Fraction(str(spread_threshold))
     deviation_limit = Fraction(str(deviation_threshold))
     found: list[Anomaly] = []
-    units = {u.id: u for u in list_units(db, session_id)}
-    experts = list_experts(db, session_id)
+    units = {u.id: u for u in snap.units}
+    experts = snap.experts
     expert_ids = {e.name: e.id for e in experts}
-    scored_units = {u for (_e, u, _c) in scores_for(db, session_id)}
+    scored = {(e, u, c) for (e, u, c) in snap.scores}
+    scored_units = {u for (_e, u, _c) in scored}
 
     # spread, per unit
     deviations: dict[str, list[Fraction]] = {}
@@ -101,13 +109,15 @@ def find_anomalies(db: sqlite_utils.Database, session_id: int, *, spread_thresho
                                  (expert.name, str(len(devs)), _fmt(abs(mean)), str(deviation_threshold))))
 
     # missing leaves
-    leaf_count = len(res.template.leaves())
+    leaves = res.template.leaves()
+    leaf_count = len(leaves)
     for r in res.units:
         unit = units[r.unit_id]
         if unit.status == "absent" or not (unit.status == "done" or r.unit_id in scored_units):
             continue
         for name in r.incomplete_experts:
-            missing = missing_leaves(db, session_id, expert_ids[name], r.unit_id)
+            expert_id = expert_ids[name]
+            missing = [path for path, leaf in leaves if (expert_id, r.unit_id, leaf.id) not in scored]
             found.append(Anomaly("missing", r.name, name, MISSING_MORE if len(missing) > 3 else MISSING,
                                  (name, r.name, str(len(missing)), str(leaf_count), "、".join(missing[:3]))))
     return found

@@ -113,3 +113,23 @@ def test_missing_on_a_done_unit_and_recused_expert_is_not_missing(session):
 def test_demo_sessions_run(demo_db):
     assert all(a.kind in ("spread", "outlier_expert", "missing") for a in find_anomalies(demo_db, 1))
     assert find_anomalies(demo_db, 2) == []
+
+
+def test_prompts_come_from_one_snapshot_whatever_the_number_of_gaps(session):
+    """The panel refreshes 300 ms after every typed score: it reads the session once, in one read
+    transaction, however many sheets are incomplete (before: the template and the unit's scores
+    again for every incomplete sheet: 33 statements with 4 gaps, 81 with 16)."""
+    from tests.tracing import traced
+    db, sid, units, experts, leaves = session
+    record_score(db, session_id=sid, expert_id=experts[0].id, unit_id=units[0].id, criterion_id=leaves[0].id, value=40)
+    with traced(db) as one_gap:
+        assert [a.kind for a in find_anomalies(db, sid)] == ["missing"] * 4
+    for unit in units[1:]:
+        record_score(db, session_id=sid, expert_id=experts[0].id, unit_id=unit.id, criterion_id=leaves[0].id, value=40)
+    with traced(db) as sixteen_gaps:
+        found = find_anomalies(db, sid)
+    assert len(found) == 16 and {a.kind for a in found} == {"missing"}
+    assert found[0].args == ("甲专家", "一局", "2", "3", "乙/乙一、乙/乙二")
+    assert len(sixteen_gaps) == len(one_gap)
+    assert sixteen_gaps[0].startswith("BEGIN") and sixteen_gaps[-1] == "COMMIT"
+    assert sum(s.startswith(("BEGIN", "COMMIT")) for s in sixteen_gaps) == 2
