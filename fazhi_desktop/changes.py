@@ -16,17 +16,23 @@ Kinds (a write may name several):
 - ``template``   the criteria, maxima, aggregation, components, grades or timing;
 - ``status``     the session's life: draft → live → finished → sealed (and back, when reopened);
 - ``session``    the session's own fields (title, date, the chair's summary …);
-- ``devices``    the experts' scoring links (tokens) and what the phones last did.
+- ``devices``    the experts' scoring links (tokens) and what the phones last did;
+- ``library``    the user's saved templates (no session: ``session_id`` None);
+- ``links``      the links between a unit's former and current names (no session: ``session_id`` None).
 
 ``unit_ids`` empty means "every unit" (a change of the whole session).
+
+A write that returned a value before it returned records (the fields it changed, a new order, a
+fingerprint) returns that value :func:`carrying` its record as ``.change``: the command line and
+the tests read the value as before, the window's operation layer reads ``.change``.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, TypeVar
 
 KINDS = frozenset({"scores", "external", "questions", "live", "units", "experts", "template", "status",
-                   "session", "devices"})
+                   "session", "devices", "library", "links"})
 
 
 @dataclass(frozen=True)
@@ -80,4 +86,32 @@ def merge_all(changes: Iterable[Change | None]) -> Change:
     out = NOTHING
     for c in changes:
         out = out.merge(c)
+    return out
+
+
+class _Dict(dict):
+    change: Change = NOTHING
+
+
+class _List(list):
+    change: Change = NOTHING
+
+
+class _Tuple(tuple):
+    change: Change = NOTHING
+
+
+class _Str(str):
+    change: Change = NOTHING
+
+
+_CARRIERS: dict[type, type] = {dict: _Dict, list: _List, tuple: _Tuple, str: _Str}
+_V = TypeVar("_V", dict, list, tuple, str)
+
+
+def carrying(value: _V, change: Change) -> _V:
+    """``value`` (a dict, list, tuple or str a write returns) with ``change`` as its ``.change``: an
+    instance of a subclass of the same type, equal to ``value`` and used the same way."""
+    out = _CARRIERS[type(value)](value)
+    out.change = change
     return out

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from .changes import NOTHING, Change
 from .db import transaction
 from .errors import ImportRefused
 from .sessions import ensure_editable
@@ -37,6 +38,7 @@ class ImportResult:
     what: str
     added: list[str]
     notes: list[str] = field(default_factory=list)  # e.g. invisible characters trimmed, by row
+    change: Change = field(default=NOTHING, compare=False, repr=False)  # what the import wrote (units, experts)
 
     def summary(self) -> str:
         text = f"已导入 {len(self.added)} 个{self.what}。"
@@ -133,7 +135,8 @@ def import_units(db: sqlite_utils.Database, *, session_id: int, path: Path | str
         _record(db, session_id, path, "unit", [
             {"name": v["name"], "presenter": v.get("presenter", ""), "presenter_title": v.get("presenter_title", ""),
              "report_title": v.get("report_title", "")} for _o, v in accepted])
-    return ImportResult("参评单位", [v["name"] for _o, v in accepted], trimmed_notes(rows, UNIT_COLUMNS))
+    return ImportResult("参评单位", [v["name"] for _o, v in accepted], trimmed_notes(rows, UNIT_COLUMNS),
+                        Change.of("units", session_id) if accepted else NOTHING)
 
 
 def import_experts(db: sqlite_utils.Database, *, session_id: int, path: Path | str) -> ImportResult:
@@ -170,7 +173,8 @@ def import_experts(db: sqlite_utils.Database, *, session_id: int, path: Path | s
         _record(db, session_id, path, "expert", [
             {"name": r.values["name"], "category": r.values.get("category", ""),
              "affiliation": r.values.get("affiliation", "")} for r in rows])
-    return ImportResult("评议专家", [r.values["name"] for r in rows], trimmed_notes(rows, EXPERT_COLUMNS))
+    return ImportResult("评议专家", [r.values["name"] for r in rows], trimmed_notes(rows, EXPERT_COLUMNS),
+                        Change.of("experts", session_id) if rows else NOTHING)
 
 
 def _still_free(db: sqlite_utils.Database, path: Path, table: str, session_id: int, names: list[str],

@@ -2,14 +2,18 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import sqlite_utils
 
+from .changes import NOTHING, Change
 from .db import now_iso, transaction
 from .errors import TemplateError
 from .resources import resource_path
 from .template import Template, load_template_file, parse_template
+
+LIBRARY = Change.of("library", None)  # the record of a write of the library: no session's data changed
 
 
 def builtin_templates() -> list[Template]:
@@ -45,8 +49,15 @@ def resolve_template(db: sqlite_utils.Database, name_or_file: str | None) -> Tem
     raise TemplateError(f"没有名为“{name_or_file}”的评分模板，也没有这个文件。可用模板：{names}")
 
 
-def save_template(db: sqlite_utils.Database, *, template: Template) -> Template:
-    """Save (or replace) a user template. Built-in names are reserved: copy under a new name."""
+@dataclass(eq=False)
+class LibraryTemplate(Template):
+    """A template as :func:`save_template` stored it in the library, with the record of the write."""
+    change: Change = field(default=LIBRARY, compare=False, repr=False)
+
+
+def save_template(db: sqlite_utils.Database, *, template: Template) -> LibraryTemplate:
+    """Save (or replace) a user template. Built-in names are reserved: copy under a new name.
+    Returns the template checked, carrying the record (kind ``library``, no session)."""
     checked = parse_template(template.to_dict(), source=f"模板“{template.name}”")
     if any(t.name == checked.name for t in builtin_templates()):
         raise TemplateError(f"“{checked.name}”是内置模板，不能覆盖。请另存为一个新名称。")
@@ -56,9 +67,12 @@ def save_template(db: sqlite_utils.Database, *, template: Template) -> Template:
             "ON CONFLICT(name) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at",
             [checked.name, checked.to_json(), now_iso()],
         )
-    return checked
+    return LibraryTemplate(**{f.name: getattr(checked, f.name) for f in fields(Template)})
 
 
-def delete_template(db: sqlite_utils.Database, *, name: str) -> None:
+def delete_template(db: sqlite_utils.Database, *, name: str) -> Change:
+    """Remove a user template from the library; returns the record (kind ``library``; nothing when
+    there was no such template)."""
     with transaction(db):
-        db.execute("DELETE FROM template_library WHERE name = ?", [name])
+        gone = db.execute("DELETE FROM template_library WHERE name = ?", [name]).rowcount
+    return LIBRARY if gone else NOTHING

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import random
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 import sqlite_utils
 
+from .changes import NOTHING, Change, carrying
 from .db import now_iso, transaction
 from .errors import UserError
 from .i18n import QT_TRANSLATE_NOOP
@@ -31,6 +32,7 @@ class Unit:
     report_title: str
     position: int
     status: str
+    change: Change = field(default=NOTHING, compare=False, repr=False)  # set by the write that returned it
 
 
 @dataclass
@@ -40,6 +42,7 @@ class Expert:
     category: str
     affiliation: str
     position: int
+    change: Change = field(default=NOTHING, compare=False, repr=False)  # set by the write that returned it
 
 
 MAX_UNITS = 100    # units in one session (a meeting has 10–20)
@@ -111,10 +114,13 @@ def add_unit(db: sqlite_utils.Database, *, session_id: int, name: str, presenter
         record(db, session_id, action="unit.add", entity="unit", ref=[f["name"]], state=unit_state(db, uid),
                unit=f["name"])
         record_order(db, session_id)
-    return Unit(uid, f["name"], f["presenter"], f["presenter_title"], f["report_title"], pos, "waiting")
+    return Unit(uid, f["name"], f["presenter"], f["presenter_title"], f["report_title"], pos, "waiting",
+                change=Change.of("units", session_id, [uid]))
 
 
 def update_unit(db: sqlite_utils.Database, *, unit_id: int, **fields: Any) -> dict[str, str]:
+    """Change a unit's fields (UNIT_FIELDS); returns the fields given, carrying the record of the unit
+    (nothing when no field changed)."""
     session_id = _owner(db, "units", unit_id, "参评单位")
     ensure_editable(db, session_id, "roster")
     f = _clean(fields, UNIT_FIELDS)
@@ -131,10 +137,11 @@ def update_unit(db: sqlite_utils.Database, *, unit_id: int, **fields: Any) -> di
             if new != old:
                 record(db, session_id, action="unit.update", entity="unit", ref=[old["name"]], state=new,
                        unit=old["name"], before=old["name"], after=new["name"])
-    return f
+        return carrying(f, Change.of("units", session_id, [unit_id]) if new != old else NOTHING)
+    return carrying(f, NOTHING)
 
 
-def remove_unit(db: sqlite_utils.Database, *, unit_id: int) -> None:
+def remove_unit(db: sqlite_utils.Database, *, unit_id: int) -> Change:
     session_id = _owner(db, "units", unit_id, "参评单位")
     ensure_editable(db, session_id, "roster")
     name = db.execute("SELECT name FROM units WHERE id = ?", [unit_id]).fetchone()[0]
@@ -146,6 +153,7 @@ def remove_unit(db: sqlite_utils.Database, *, unit_id: int) -> None:
         _renumber(db, "units", session_id)
         record(db, session_id, action="unit.delete", entity="unit", ref=[name], state=None, unit=name)
         record_order(db, session_id)
+    return Change.of("units", session_id)  # every unit: the ones after it moved up (its recusals went with it)
 
 
 def add_expert(db: sqlite_utils.Database, *, session_id: int, name: str, category: str = "",
@@ -165,10 +173,12 @@ def add_expert(db: sqlite_utils.Database, *, session_id: int, name: str, categor
         record(db, session_id, action="expert.add", entity="expert", ref=[f["name"]], state=expert_state(db, eid),
                expert=f["name"])
         record_order(db, session_id)
-    return Expert(eid, f["name"], f["category"], f["affiliation"], pos)
+    return Expert(eid, f["name"], f["category"], f["affiliation"], pos, change=Change.of("experts", session_id))
 
 
 def update_expert(db: sqlite_utils.Database, *, expert_id: int, **fields: Any) -> dict[str, str]:
+    """Change an expert's fields (EXPERT_FIELDS); returns the fields given, carrying the record of the
+    panel (nothing when no field changed)."""
     session_id = _owner(db, "experts", expert_id, "专家")
     ensure_editable(db, session_id, "roster")
     f = _clean(fields, EXPERT_FIELDS)
@@ -185,10 +195,11 @@ def update_expert(db: sqlite_utils.Database, *, expert_id: int, **fields: Any) -
             if new != old:
                 record(db, session_id, action="expert.update", entity="expert", ref=[old["name"]], state=new,
                        expert=old["name"], before=old["name"], after=new["name"])
-    return f
+        return carrying(f, Change.of("experts", session_id) if new != old else NOTHING)
+    return carrying(f, NOTHING)
 
 
-def remove_expert(db: sqlite_utils.Database, *, expert_id: int) -> None:
+def remove_expert(db: sqlite_utils.Database, *, expert_id: int) -> Change:
     session_id = _owner(db, "experts", expert_id, "专家")
     ensure_editable(db, session_id, "roster")
     name = db.execute("SELECT name FROM experts WHERE id = ?", [expert_id]).fetchone()[0]
@@ -200,6 +211,7 @@ def remove_expert(db: sqlite_utils.Database, *, expert_id: int) -> None:
         _renumber(db, "experts", session_id)
         record(db, session_id, action="expert.delete", entity="expert", ref=[name], state=None, expert=name)
         record_order(db, session_id)
+    return Change.of("experts", session_id)  # its recusals went with it
 
 
 def _record_cascade(db: sqlite_utils.Database, session_id: int, column: str, row_id: int) -> None:
@@ -235,7 +247,8 @@ def _renumber(db: sqlite_utils.Database, table: str, session_id: int) -> None:
 
 
 def reorder(db: sqlite_utils.Database, *, session_id: int, table: str, ids: Sequence[int]) -> list[int]:
-    """Set the order of units or experts to ``ids`` (all of them, each once)."""
+    """Set the order of units or experts to ``ids`` (all of them, each once); returns ``ids``,
+    carrying the record (every unit, or the panel)."""
     if table not in ("units", "experts"):
         raise ValueError(table)
     ensure_editable(db, session_id, "roster")
@@ -248,7 +261,7 @@ def reorder(db: sqlite_utils.Database, *, session_id: int, table: str, ids: Sequ
         if table == "units":
             db.execute("UPDATE sessions SET order_mode = 'entered', updated_at = ? WHERE id = ?", [now_iso(), session_id])
         record_order(db, session_id)
-    return list(ids)
+    return carrying(list(ids), Change.of(table, session_id))
 
 
 def move_unit(db: sqlite_utils.Database, *, unit_id: int, to_position: int) -> list[int]:
@@ -265,7 +278,9 @@ def move_unit(db: sqlite_utils.Database, *, unit_id: int, to_position: int) -> l
 # Recusals (回避)
 
 
-def set_recusal(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_id: int, recused: bool) -> bool:
+def set_recusal(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_id: int, recused: bool) -> Change:
+    """Mark (or clear) that ``expert_id`` recuses from ``unit_id``. Returns the record (kind
+    ``experts``: the recusals, for that unit), nothing when it already stood so."""
     ensure_editable(db, session_id, "recusals")
     if _owner(db, "experts", expert_id, "专家") != session_id or _owner(db, "units", unit_id, "参评单位") != session_id:
         raise UserError("专家和单位必须属于同一场评议会。")
@@ -281,7 +296,7 @@ def set_recusal(db: sqlite_utils.Database, *, session_id: int, expert_id: int, u
         if changed:
             record(db, session_id, action="recusal.add" if recused else "recusal.remove", entity="recusal", ref=[expert, unit],
                    state=True if recused else None, expert=expert, unit=unit)
-    return recused
+    return Change.of("experts", session_id, [unit_id]) if changed else NOTHING
 
 
 def list_recusals(db: sqlite_utils.Database, session_id: int) -> set[tuple[int, int]]:
@@ -307,7 +322,8 @@ def drawn_order(names: Sequence[str], seed: str) -> list[str]:
 
 def draw_order(db: sqlite_utils.Database, *, session_id: int, seed: str | None = None,
                witness: str = "") -> dict[str, Any]:
-    """Draw the presentation order by lot; stores the seed, the time and the witness."""
+    """Draw the presentation order by lot; stores the seed, the time and the witness. Returns them
+    with the order, carrying the record (every unit moved; the session's draw fields)."""
     ensure_editable(db, session_id, "draw")
     seed = (seed or "").strip() or new_seed()
     if len(seed) > 40:
@@ -324,7 +340,8 @@ def draw_order(db: sqlite_utils.Database, *, session_id: int, seed: str | None =
         db.execute("UPDATE sessions SET order_mode = 'drawn', draw_seed = ?, draw_at = ?, draw_witness = ?, "
                    "updated_at = ? WHERE id = ?", [seed, at, witness.strip(), at, session_id])
         record_order(db, session_id, action=with_detail("order.draw", seed))
-    return {"seed": seed, "at": at, "witness": witness.strip(), "order": order}
+    return carrying({"seed": seed, "at": at, "witness": witness.strip(), "order": order},
+                    Change.of(("units", "session"), session_id))
 
 
 @dataclass

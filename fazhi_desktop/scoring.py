@@ -311,6 +311,21 @@ SHEET_STATES = {"submitted": QT_TRANSLATE_NOOP("ScoreGrid", "已提交"), "compl
                 "recused": QT_TRANSLATE_NOOP("ScoreGrid", "回避")}  # shown with ui.i18n.label("ScoreGrid", …)
 
 
+@dataclass(frozen=True)
+class ExternalWrite:
+    """What :func:`store_external` stored (None: cleared), with the record of the write."""
+    value: Decimal | None
+    change: Change
+
+
+def store_external(db: sqlite_utils.Database, *, session_id: int, unit_id: int, component: str, value: object,
+                   **details: str) -> ExternalWrite:
+    """:func:`set_external` for the window: the value stored and the record naming the unit's
+    external values (for the operation layer to announce)."""
+    stored = set_external(db, session_id=session_id, unit_id=unit_id, component=component, value=value, **details)
+    return ExternalWrite(stored, Change.of("external", session_id, [unit_id]))
+
+
 def sheet_states(db: sqlite_utils.Database, session_id: int, unit_id: int, template=None) -> dict[int, str]:
     """{expert_id: state} for one unit; a state is a key of SHEET_STATES. ``template``: the
     session's template when the caller holds it already (a page keeps it until the template changes)."""

@@ -14,6 +14,7 @@ from typing import Any, Callable
 import sqlite_utils
 
 from .chain import append, chain_of
+from .changes import NOTHING, Change, carrying
 from .db import now_iso, transaction
 from .errors import UserError
 from .sessions import get_session, set_status
@@ -65,7 +66,7 @@ def _set_status(db: sqlite_utils.Database, session_id: int, status: str) -> None
 def seal(db: sqlite_utils.Database, *, session_id: int, operator: str = "", confirmed: bool = False,
          cache: bool = True) -> str:
     """Seal a finished session (the caller asked the user first: ``confirmed=True``); returns
-    the fingerprint sealed."""
+    the fingerprint sealed, carrying the record (kind ``status``: every page turns read-only)."""
     s = get_session(db, session_id)
     if s.status == "sealed":
         raise UserError(f"评议会“{s.title}”已经封盘。")
@@ -81,13 +82,14 @@ def seal(db: sqlite_utils.Database, *, session_id: int, operator: str = "", conf
         from .history import session_results
 
         session_results(db, session_id)  # sealed results no longer change: cache them for the dossier
-    return digest
+    return carrying(digest, Change.of("status", session_id))
 
 
 def revise(db: sqlite_utils.Database, *, session_id: int, reason: str, change: Callable[[sqlite_utils.Database], Any],
            operator: str = "") -> tuple[Any, str, str]:
     """Run ``change(db)`` on a sealed session as an audited revision; returns
-    (what change returned, fingerprint before, fingerprint after)."""
+    (what change returned, fingerprint before, fingerprint after), carrying the record of what
+    ``change`` returned (a Change or an object's ``.change``; without one: the session's scores)."""
     s = get_session(db, session_id)
     if s.status != "sealed":
         raise UserError(f"评议会“{s.title}”未封盘，可以直接修改，无需走更正程序。")
@@ -102,13 +104,14 @@ def revise(db: sqlite_utils.Database, *, session_id: int, reason: str, change: C
         _set_status(db, session_id, "sealed")
         after = fingerprint(db, session_id)
         _log(db, session_id, "更正", operator, reason, before, after, signed=True)
-    return result, before, after
+    done = result if isinstance(result, Change) else getattr(result, "change", NOTHING)
+    return carrying((result, before, after), done or Change.of("scores", session_id))
 
 
 def revise_score(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_id: int, criterion_id: int,
                  value: object, reason: str, operator: str = "") -> tuple[str, str]:
     """Correct one score of a sealed session; the value before and after is audited with the reason.
-    Returns the fingerprints (before, after)."""
+    Returns the fingerprints (before, after), carrying the record (that unit's scores)."""
     from .scoring import record_score
 
     def change(db: sqlite_utils.Database):
@@ -118,12 +121,13 @@ def revise_score(db: sqlite_utils.Database, *, session_id: int, expert_id: int, 
             raise UserError("更正后的得分与原得分相同，未作修改。")
         return got  # record_score wrote the values before and after to the chain
 
-    _got, before, after = revise(db, session_id=session_id, reason=reason, change=change, operator=operator)
-    return before, after
+    revised = revise(db, session_id=session_id, reason=reason, change=change, operator=operator)
+    return carrying(revised[1:], revised.change)
 
 
-def reopen_session(db: sqlite_utils.Database, *, session_id: int, reason: str, operator: str = "") -> None:
-    """Reopen a finished (not sealed) session for editing: status back to 进行中, audited."""
+def reopen_session(db: sqlite_utils.Database, *, session_id: int, reason: str, operator: str = "") -> Change:
+    """Reopen a finished (not sealed) session for editing: status back to 进行中, audited. Returns
+    the record (kind ``status``)."""
     s = get_session(db, session_id)
     if s.status == "sealed":
         raise UserError(f"评议会“{s.title}”已封盘，不能重新打开；如需更正，请走封盘后更正程序。")
@@ -136,6 +140,7 @@ def reopen_session(db: sqlite_utils.Database, *, session_id: int, reason: str, o
     with transaction(db):
         set_status(db, session_id=session_id, status="live", action="session.reopen", operator=operator, reason=reason)
         _log(db, session_id, "重新打开", operator, reason, digest, None)
+    return Change.of("status", session_id)
 
 
 def seal_log(db: sqlite_utils.Database, session_id: int) -> list[dict]:

@@ -6,12 +6,13 @@ Every write is one transaction, takes keyword arguments, and refuses bad input w
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields as dataclass_fields
 from datetime import date as Date
 from typing import Any
 
 import sqlite_utils
 
+from .changes import NOTHING, Change, carrying
 from .db import now_iso, transaction
 from .errors import UserError
 from .i18n import QT_TRANSLATE_NOOP
@@ -217,7 +218,8 @@ def record_order(db: sqlite_utils.Database, session_id: int, *, action: str = "o
 
 
 def update_session(db: sqlite_utils.Database, *, session_id: int, **fields: Any) -> dict[str, Any]:
-    """Change meeting data (the names in MEETING_FIELDS); returns the fields that changed."""
+    """Change meeting data (the names in MEETING_FIELDS); returns the fields that changed, carrying
+    the record (kind ``session``; nothing when no field changed)."""
     unknown = set(fields) - set(MEETING_FIELDS)
     if unknown:
         raise UserError(f"不能修改这些字段：{'、'.join(sorted(unknown))}")
@@ -245,7 +247,7 @@ def update_session(db: sqlite_utils.Database, *, session_id: int, **fields: Any)
                    state=meeting_state(db, session_id),
                    before="；".join(str(getattr(session, k) or "")[:40] for k in clean),
                    after="；".join(str(v or "")[:40] for v in clean.values()))
-    return clean
+    return carrying(clean, Change.of("session", session_id) if clean else NOTHING)
 
 
 def set_status(db: sqlite_utils.Database, *, session_id: int, status: str, action: str = "status.change",
@@ -257,7 +259,7 @@ def set_status(db: sqlite_utils.Database, *, session_id: int, status: str, actio
         db.execute("UPDATE sessions SET status = ?, updated_at = ? WHERE id = ?", [status, now_iso(), session_id])
         record(db, session_id, action=action, entity="status", state=status, before=before, after=status,
                operator=operator, reason=reason)
-    return status
+    return carrying(status, Change.of("status", session_id))
 
 
 def delete_session(db: sqlite_utils.Database, *, session_id: int) -> Session:
@@ -328,8 +330,16 @@ def _insert_criteria(db: sqlite_utils.Database, session_id: int, nodes: list[Cri
         _insert_criteria(db, session_id, node.children, node.id)
 
 
-def set_template(db: sqlite_utils.Database, *, session_id: int, template: Template) -> Template:
-    """Replace the session's template. Refused once any score is stored against it."""
+@dataclass(eq=False)
+class SavedTemplate(Template):
+    """The template :func:`set_template` stored, as read back, with the record of the write."""
+    change: Change = field(default=NOTHING, compare=False, repr=False)
+
+
+def set_template(db: sqlite_utils.Database, *, session_id: int, template: Template) -> SavedTemplate:
+    """Replace the session's template. Refused once any score is stored against it. Returns the
+    stored template carrying the record (kind ``template``; ``questions`` too when the questions
+    lost their links to the criteria replaced)."""
     session = ensure_editable(db, session_id, "template")
     checked = parse_template(template.to_dict(), source=f"模板“{template.name}”")
     if has_scores(db, session_id):
@@ -360,7 +370,9 @@ def set_template(db: sqlite_utils.Database, *, session_id: int, template: Templa
         for qid in linked if chained(db) else []:  # new criteria rows: the questions' links to the old ones are gone
             uid, state = question_state(db, qid)
             record(db, session_id, action="question.uncriterion", entity="question", ref=[uid], state=state)
-    return load_template(db, session_id)
+    stored = load_template(db, session_id)
+    change = Change.of(("template", "questions") if linked else "template", session_id)
+    return SavedTemplate(**{f.name: getattr(stored, f.name) for f in dataclass_fields(Template)}, change=change)
 
 
 def _criteria_shape(template: Template) -> list[tuple[str, str]]:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from .changes import NOTHING, Change
 from .db import now_iso, transaction
+
+LINKS = Change.of("links", None)  # the record of a link written or removed: no session's data changed
 from .errors import UserError
 from .labels import stored_action
 
@@ -41,8 +44,9 @@ def current_name(db: sqlite_utils.Database, name: str) -> str:
         seen.add(name)
 
 
-def link_units(db: sqlite_utils.Database, *, old_name: str, new_name: str, note: str = "") -> None:
-    """Record that ``old_name`` is the former name of ``new_name`` (e.g. 市人社局 → 市人力社保局)."""
+def link_units(db: sqlite_utils.Database, *, old_name: str, new_name: str, note: str = "") -> Change:
+    """Record that ``old_name`` is the former name of ``new_name`` (e.g. 市人社局 → 市人力社保局).
+    Returns the record (kind ``links``: the units' histories and the ledger follow the names)."""
     old, new = (old_name or "").strip(), (new_name or "").strip()
     if not old or not new:
         raise UserError("关联单位时，原名称和现名称都不能为空。")
@@ -57,6 +61,7 @@ def link_units(db: sqlite_utils.Database, *, old_name: str, new_name: str, note:
         db.execute("INSERT OR REPLACE INTO unit_links (old_name, new_name, note, created_at) VALUES (?, ?, ?, ?)",
                    [old, new, note.strip(), now_iso()])
         record_link(db, old, action="link.add")
+    return LINKS
 
 
 def record_link(db: sqlite_utils.Database, old_name: str, *, action: str) -> None:
@@ -73,7 +78,10 @@ def record_link(db: sqlite_utils.Database, old_name: str, *, action: str) -> Non
            entity="link", ref=[old_name], state={"new": row[0], "note": row[1]} if row else None)
 
 
-def unlink_unit(db: sqlite_utils.Database, *, old_name: str) -> None:
+def unlink_unit(db: sqlite_utils.Database, *, old_name: str) -> Change:
+    """Remove the link of ``old_name``; returns the record (nothing when there was none)."""
     with transaction(db):
         if db.execute("DELETE FROM unit_links WHERE old_name = ?", [old_name]).rowcount:
             record_link(db, old_name, action="link.remove")
+            return LINKS
+    return NOTHING

@@ -3,7 +3,9 @@ next step, with the dialogs that end, seal and reopen it.
 
 The rules are the core's (:mod:`fazhi_desktop.lifecycle`, :mod:`fazhi_desktop.seal`); this module
 asks the chair and shows what the core answers. The main window's 会议 menu, this bar and the
-history window all end up in the same functions (``finish``, ``seal``, ``reopen``).
+history window all end up in the same functions (``finish``, ``seal``, ``reopen``); each step runs
+through ``ui.operations.run``, so its change record (status …) reaches every page once, whichever
+window asked.
 """
 from __future__ import annotations
 
@@ -12,10 +14,9 @@ from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton,
                                QVBoxLayout, QWidget)
 
-from fazhi_desktop.errors import UserError
 from fazhi_desktop.sessions import STATUSES, get_session, is_checklist
 
-from . import dialogs
+from . import dialogs, operations
 from .widgets import ElidedLabel, error_label
 from .i18n import arg, label, translate
 
@@ -30,7 +31,8 @@ NEXT_STEPS = {"draft": ("meeting.begin", "meeting.finish"), "live": ("meeting.fi
 
 class _StepDialog(QDialog):
     """A dialog that runs one service call when the chair confirms it: the error line and the
-    OK/Cancel row (OK renamed for the step); a refusal stays in the dialog, in Chinese."""
+    OK/Cancel row (OK renamed for the step); a refusal stays in the dialog, in Chinese. The call
+    (``perform``, returning what the service returned) runs as an operation: its record goes to the hub."""
 
     def _finish_layout(self, layout: QVBoxLayout, ok_text: str, *, enabled: bool) -> None:
         self.error = error_label()
@@ -43,16 +45,12 @@ class _StepDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
-    def perform(self) -> None:
+    def perform(self) -> object:
         raise NotImplementedError
 
     def accept(self) -> None:
-        try:
-            self.perform()
-        except UserError as exc:
-            self.error.setText(str(exc))
-            return
-        super().accept()
+        if operations.run(self.db, self.perform, say=self.error.setText).ok:
+            super().accept()
 
 
 class FinishDialog(_StepDialog):
@@ -114,11 +112,11 @@ class FinishDialog(_StepDialog):
         self.ok_button.setEnabled(allowed)
         self.reason.setEnabled(self.override.isChecked())
 
-    def perform(self) -> None:
+    def perform(self) -> object:
         reason = self.reason.text() if self.override.isChecked() else ""
         from fazhi_desktop.lifecycle import finish_session
 
-        finish_session(self.db, session_id=self.session_id, override_reason=reason)
+        return finish_session(self.db, session_id=self.session_id, override_reason=reason)
 
 
 class SealDialog(_StepDialog):
@@ -162,10 +160,11 @@ class SealDialog(_StepDialog):
         self._finish_layout(layout, self.tr("封盘"), enabled=False)
         self.confirm.toggled.connect(self.ok_button.setEnabled)
 
-    def perform(self) -> None:
+    def perform(self) -> object:
         from fazhi_desktop import seal as seal_core
 
         self.fingerprint = seal_core.seal(self.db, session_id=self.session_id, confirmed=self.confirm.isChecked())
+        return self.fingerprint
 
 
 class ReopenDialog(_StepDialog):
@@ -188,10 +187,10 @@ class ReopenDialog(_StepDialog):
         self._finish_layout(layout, self.tr("重新打开"), enabled=False)
         self.reason.textChanged.connect(lambda t: self.ok_button.setEnabled(bool(t.strip())))
 
-    def perform(self) -> None:
+    def perform(self) -> object:
         from fazhi_desktop import seal as seal_core
 
-        seal_core.reopen_session(self.db, session_id=self.session_id, reason=self.reason.text())
+        return seal_core.reopen_session(self.db, session_id=self.session_id, reason=self.reason.text())
 
 
 def finish(parent: QWidget | None, db, session_id: int) -> bool:

@@ -210,17 +210,18 @@ class MainWindow(QMainWindow):
             if not done.ok:
                 dialogs.show_error(self, done.error)
                 return
-            self.status_changed(announce=False)
+            self.status_changed()
             self.show_page("ratings")
             return
         if not self.show_page("live"):
             return
         self.page("live").begin()
 
-    def _step(self, done: bool, message: str) -> bool:
-        """After a lifecycle dialog: when it went through, every page follows and the bar says so."""
+    def _step(self, done: bool, message: str, *, announce: bool = False) -> bool:
+        """After a lifecycle dialog: when it went through, every page follows and the bar says so
+        (the dialog ran its step as an operation: the hub has its record already)."""
         if done:
-            self.status_changed()
+            self.status_changed(announce=announce)
             self.statusBar().showMessage(message, 15000)
         return done
 
@@ -251,7 +252,8 @@ class MainWindow(QMainWindow):
         if not dialogs.run_dialog(dialog):
             return False
         before, after = dialog.result_fingerprints
-        return self._step(True, arg(self.tr("已更正并记入审计日志；指纹 %1 → %2"), before, after))
+        # the revision dialogs (ui/revision_base.py) do not run as operations yet: the record goes out here
+        return self._step(True, arg(self.tr("已更正并记入审计日志；指纹 %1 → %2"), before, after), announce=True)
 
     def open_rehearsal(self, session_id: int) -> QWidget | None:
         """演练: the live console on a throwaway copy of the session, in a window of its own."""
@@ -265,10 +267,10 @@ class MainWindow(QMainWindow):
         self.rehearsal.show()
         return self.rehearsal
 
-    def status_changed(self, announce: bool = True) -> None:
-        """The session's status changed (a lifecycle dialog went through): the change record goes to
-        the hub (the pages that listen follow it, the snapshot policy hears it); pages that do not
-        listen re-read what they may offer."""
+    def status_changed(self, announce: bool = False) -> None:
+        """The session's status changed: pages that do not listen re-read what they may offer. The
+        step ran as an operation, whose record the hub has announced to the pages that listen (and
+        the snapshot policy); ``announce``: a step that did not (a revision) has it announced here."""
         self.session_list.reload(keep=self.session_id)
         if announce and self.session_id is not None:
             operations.hub(self.db).publish(Change.of(("status", "scores", "live", "devices"), self.session_id))
@@ -502,7 +504,7 @@ class MainWindow(QMainWindow):
         self.session_list.reload(keep=self.session_id)
         self._update_title()
         if self.lifecycle_bar.status != before:
-            self.status_changed()
+            self.status_changed()  # the console began the meeting as an operation: the hub has its record
 
     def _update_title(self) -> None:
         if self.session_id is None:

@@ -10,10 +10,11 @@ from __future__ import annotations
 import secrets
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sqlite_utils
 
+from ..changes import NOTHING, Change
 from ..db import now_iso, transaction
 from ..errors import UserError
 from ..roster import list_experts
@@ -43,6 +44,7 @@ class Access:
     token: str
     revoked: bool
     last_seen: str | None
+    change: Change = field(default=NOTHING, compare=False, repr=False)  # set by the write that returned it
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,7 @@ def revoke_token(db: sqlite_utils.Database, *, session_id: int, expert_id: int, 
         # the token itself is never written to the log: the log travels in packages
         audit(db, session_id=session_id, action="device.revoke", operator=operator, expert=name,
               reason=reason, after="已换发新链接")
-    return Access(expert_id, name, token, False, None)
+    return Access(expert_id, name, token, False, None, change=Change.of("devices", session_id))
 
 
 def resolve_token(db: sqlite_utils.Database, token: str) -> tuple[int, int]:

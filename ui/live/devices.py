@@ -434,7 +434,7 @@ class DevicesPanel(operations.Listener, QWidget):
         try:
             done = operations.run(self.db, lambda: access.revoke_token(
                 self.db, session_id=self.session_id, expert_id=expert_id, reason=reason, operator=operator),
-                say=self.message.emit, extra=Change.of("devices", self.session_id))
+                say=self.message.emit)  # its record (the links) goes to the hub
         finally:
             self._reporting = False
         if not done.ok:
@@ -480,7 +480,9 @@ class DevicesPanel(operations.Listener, QWidget):
 
     def _on_change(self, report: dict) -> None:
         """A device's write is committed: its change record goes to the hub (every page hears it,
-        this one too). A device seen for the first time changes which columns are read-only."""
+        this one too). A device seen for the first time changes which columns are read-only.
+        This page publishes it itself: the write was the scoring server's (another thread, another
+        connection), not an operation of this window, and its report is all this window learns of it."""
         kinds = {"devices"}
         if report.get("kind") in ("score", "submit"):
             kinds.add("scores")

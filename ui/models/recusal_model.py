@@ -6,11 +6,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 
 from fazhi_desktop import roster
-from fazhi_desktop.errors import UserError
+
+from .. import operations
 
 
 class RecusalModel(QAbstractTableModel):
-    refused = Signal(object)
+    refused = Signal(object)  # the refusal's message (str)
 
     def __init__(self, db, session_id: int, parent: QObject | None = None):
         super().__init__(parent)
@@ -72,11 +73,9 @@ class RecusalModel(QAbstractTableModel):
             return False
         checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
         expert, unit = self.experts[index.row()], self.units[index.column()]
-        try:
-            roster.set_recusal(self.db, session_id=self.session_id, expert_id=expert.id, unit_id=unit.id,
-                               recused=checked)
-        except UserError as exc:
-            self.refused.emit(exc)
+        if not operations.run(self.db, lambda: roster.set_recusal(self.db, session_id=self.session_id, expert_id=expert.id,
+                                                                  unit_id=unit.id, recused=checked),
+                              say=self.refused.emit).ok:  # the hub announces the recusal to every page
             return False
         self.recused = roster.list_recusals(self.db, self.session_id)
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.DisplayRole])

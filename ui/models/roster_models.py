@@ -1,7 +1,8 @@
 """Table models for the roster of one session: presenting units and experts.
 
-Edits go through :mod:`fazhi_desktop.roster`; rows can be moved by drag and drop (the new
-order is stored with ``roster.reorder``).
+Edits go through :mod:`fazhi_desktop.roster`, run by ``ui.operations.run`` (which announces each
+write's change record to every page); rows can be moved by drag and drop (the new order is stored
+with ``roster.reorder``).
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any, Sequence
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QByteArray, QMimeData, QModelIndex, QObject, Qt, Signal
 
 from fazhi_desktop import roster
-from fazhi_desktop.errors import UserError
+from .. import operations
 from ..i18n import label
 
 MIME = "application/x-fazhi-row-ids"
@@ -22,7 +23,7 @@ class RosterModel(QAbstractTableModel):
     TABLE = ""
     COLUMNS: Sequence[tuple[str, str]] = ()  # (field, header)
     EDITABLE: frozenset[str] = frozenset()
-    refused = Signal(object)  # UserError
+    refused = Signal(object)  # the refusal's message (str)
     changed = Signal()
 
     def __init__(self, db, session_id: int, parent: QObject | None = None):
@@ -106,28 +107,23 @@ class RosterModel(QAbstractTableModel):
         item = self.rows[index.row()]
         if str(value).strip() == str(getattr(item, field) or ""):
             return False
-        try:
-            self.update(item.id, **{field: value})
-        except UserError as exc:
-            self.refused.emit(exc)
+        if not operations.run(self.db, lambda: self.update(item.id, **{field: value}), say=self.refused.emit).ok:
             return False
         self.rows = self.fetch()
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.columnCount() - 1))
         self.changed.emit()
         return True
 
-    def store_add(self, name: str) -> None:
+    def store_add(self, name: str) -> object:
         raise NotImplementedError
 
-    def store_remove(self, row_id: int) -> None:
+    def store_remove(self, row_id: int) -> object:
         raise NotImplementedError
 
     def _apply(self, write) -> bool:
-        """Run one service write; a refusal goes out through ``refused``, success reloads."""
-        try:
-            write()
-        except UserError as exc:
-            self.refused.emit(exc)
+        """Run one service write (it returns its change record: the hub announces it); a refusal goes
+        out through ``refused``, success reloads."""
+        if not operations.run(self.db, write, say=self.refused.emit).ok:
             return False
         self.reload()
         self.changed.emit()
@@ -142,14 +138,7 @@ class RosterModel(QAbstractTableModel):
     # -- order ----------------------------------------------------------------------------
     def set_order(self, ids: list[int]) -> bool:
         """Store a new order (all ids, each once); reports a refusal through ``refused``."""
-        try:
-            roster.reorder(self.db, session_id=self.session_id, table=self.TABLE, ids=ids)
-        except UserError as exc:
-            self.refused.emit(exc)
-            return False
-        self.reload()
-        self.changed.emit()
-        return True
+        return self._apply(lambda: roster.reorder(self.db, session_id=self.session_id, table=self.TABLE, ids=ids))
 
     def move(self, row: int, delta: int) -> int:
         """Move one row up (-1) or down (+1); returns its new row, or the old one if it can't move."""
@@ -218,11 +207,11 @@ class UnitsModel(RosterModel):
     def update(self, row_id: int, **fields: Any) -> dict:
         return roster.update_unit(self.db, unit_id=row_id, **fields)
 
-    def store_add(self, name: str) -> None:
-        roster.add_unit(self.db, session_id=self.session_id, name=name)
+    def store_add(self, name: str) -> roster.Unit:
+        return roster.add_unit(self.db, session_id=self.session_id, name=name)
 
-    def store_remove(self, row_id: int) -> None:
-        roster.remove_unit(self.db, unit_id=row_id)
+    def store_remove(self, row_id: int) -> object:
+        return roster.remove_unit(self.db, unit_id=row_id)
 
 
 class ExpertsModel(RosterModel):
@@ -238,8 +227,8 @@ class ExpertsModel(RosterModel):
     def update(self, row_id: int, **fields: Any) -> dict:
         return roster.update_expert(self.db, expert_id=row_id, **fields)
 
-    def store_add(self, name: str) -> None:
-        roster.add_expert(self.db, session_id=self.session_id, name=name)
+    def store_add(self, name: str) -> roster.Expert:
+        return roster.add_expert(self.db, session_id=self.session_id, name=name)
 
-    def store_remove(self, row_id: int) -> None:
-        roster.remove_expert(self.db, expert_id=row_id)
+    def store_remove(self, row_id: int) -> object:
+        return roster.remove_expert(self.db, expert_id=row_id)

@@ -12,8 +12,6 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from fazhi_desktop import roster, scoring
-from fazhi_desktop.changes import Change
-from fazhi_desktop.errors import UserError
 from fazhi_desktop.sessions import get_session, load_template
 from fazhi_desktop.template import fmt_decimal
 
@@ -90,22 +88,21 @@ class ExternalModel(QAbstractTableModel):
         unit = self.units[index.row()]
         component = self.components[index.column()]
         text = "" if value is None else str(value).strip()
-        try:
-            new = scoring.set_external(self.db, session_id=self.session_id, unit_id=unit.id, component=component,
-                                       value=text or None)
-        except UserError as exc:
-            self.errors[(index.row(), index.column())] = (text, exc.message)
-            self.refused.emit(exc.message)
+        # run as an operation: the record the service returns (this unit's external values) goes to the hub
+        done = operations.run(self.db, lambda: scoring.store_external(self.db, session_id=self.session_id, unit_id=unit.id,
+                                                                       component=component, value=text or None))
+        if not done.ok:
+            self.errors[(index.row(), index.column())] = (text, done.error)
+            self.refused.emit(done.error)
             self.dataChanged.emit(index, index)
             return False
+        new = done.value.value
         self.errors.pop((index.row(), index.column()), None)
         if new is None:
             self.values.pop((unit.id, component), None)
         else:
             self.values[(unit.id, component)] = new
         self.dataChanged.emit(index, index)
-        # the service returns the value stored; the record is made here, next to the call
-        operations.hub(self.db).publish(Change.of("external", self.session_id, [unit.id]))
         self.changed.emit(unit.id)
         return True
 

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayo
                                QPushButton, QVBoxLayout, QWidget)
 
 from fazhi_desktop import roster
-from fazhi_desktop.errors import UserError
 
+from .. import operations
 from ..widgets import error_label, ok_cancel
 
 
@@ -59,10 +59,10 @@ class DrawDialog(QDialog):
             self.preview.addItem(f"{i:>2}. {name}")
 
     def accept(self) -> None:
-        try:
-            self.result_info = roster.draw_order(self.db, session_id=self.session_id, seed=self.seed.text(),
-                                                 witness=self.witness.text())
-        except UserError as exc:
-            self.error.setText(str(exc))
+        done = operations.run(self.db, lambda: roster.draw_order(self.db, session_id=self.session_id, seed=self.seed.text(),
+                                                                 witness=self.witness.text()),
+                              say=self.error.setText)  # the new order reaches every page through the hub
+        if not done.ok:
             return
+        self.result_info = done.value
         super().accept()

@@ -1,11 +1,13 @@
-"""Meeting data (会议信息): each field is stored when the user leaves it."""
+"""Meeting data (会议信息): each field is stored when the user leaves it (through ``ui.operations``:
+the hub tells every page that the session's fields changed)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from fazhi_desktop import sessions
-from fazhi_desktop.errors import UserError
+
+from .. import operations
 from ..i18n import arg, label
 
 LINE_FIELDS = ("title", "kind", "date", "venue", "organisers", "chair", "host", "secretary")
@@ -65,13 +67,13 @@ class MeetingForm(QWidget):
         return self.summary.toPlainText() if field == "summary" else self.edits[field].text()
 
     def store(self, field: str) -> bool:
-        try:
-            changed = sessions.update_session(self.db, session_id=self.session_id, **{field: self.value(field)})
-        except UserError as exc:
-            self.error.setText(str(exc))
+        done = operations.run(self.db, lambda: sessions.update_session(self.db, session_id=self.session_id,
+                                                                         **{field: self.value(field)}),
+                              say=self.error.setText)
+        if not done.ok:
             return False
         self.error.clear()
-        if changed:
+        if done.value:
             self._load(field)
             self.changed.emit()
         return True

@@ -1,5 +1,6 @@
 """The units table and the experts table: add, edit in place, remove, drag or move to reorder,
-import from CSV/XLSX. Every change is stored through the roster services at once."""
+import from CSV/XLSX. Every change is stored through the roster services at once, run by
+``ui.operations.run``: the change record each returns reaches every page through the hub."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -9,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
 from fazhi_desktop import imports, roster
 from fazhi_desktop.errors import UserError
 
-from .. import dialogs
+from .. import dialogs, operations
 from ..icons import icon
 from ..widgets import tool_button
 from ..models.roster_models import ExpertsModel, RosterModel, UnitsModel
@@ -86,7 +87,7 @@ class RosterPanel(QWidget):
         self.view.resizeColumnsToContents()
 
     # -- feedback -------------------------------------------------------------------------
-    def show_refusal(self, error: UserError) -> None:
+    def show_refusal(self, error: UserError | str) -> None:
         self.message.setStyleSheet("color: #c62828;")
         self.message.setText(str(error))
 
@@ -155,14 +156,12 @@ class RosterPanel(QWidget):
         path = path or self.choose_file()
         if not path:
             return False
-        try:
-            result = self.importer(path)
-        except UserError as exc:
-            self.show_refusal(exc)
+        done = operations.run(self.db, lambda: self.importer(path), say=self.show_refusal)
+        if not done.ok:
             return False
         self.model.reload()
         self.changed.emit()
-        self.show_note(result.summary())
+        self.show_note(done.value.summary())
         return True
 
     def importer(self, path: str):

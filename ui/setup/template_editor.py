@@ -27,7 +27,7 @@ from fazhi_desktop.errors import UserError
 from fazhi_desktop.template import Template, fmt_decimal
 from fazhi_desktop.template_draft import TemplateDraft
 
-from .. import dialogs
+from .. import dialogs, operations
 from ..i18n import arg, label
 from ..icons import icon
 from ..locks import why_locked
@@ -428,10 +428,10 @@ class TemplateEditor(QWidget):
         return self.draft.to_template(source=self.tr("评分细则"))
 
     def save(self) -> bool:
-        try:
-            sessions.set_template(self.db, session_id=self.session_id, template=self.checked_template())
-        except UserError as exc:
-            self._refuse(exc)
+        done = operations.run(self.db, lambda: sessions.set_template(self.db, session_id=self.session_id,
+                                                                     template=self.checked_template()),
+                              say=lambda text: self._say(text, ERROR))  # the hub tells every page
+        if not done.ok:
             return False
         self.refresh()
         self._say(self.tr("评分细则已保存。"), OK)

@@ -15,7 +15,7 @@ from fazhi_desktop.errors import UserError
 from fazhi_desktop.template import Template, parse_template
 from fazhi_desktop.template_draft import TemplateDraft
 
-from .. import dialogs
+from .. import dialogs, operations
 from ..i18n import arg
 from ..icons import icon
 
@@ -136,10 +136,9 @@ class TemplateLibraryBar(QWidget):
                                     draft.state.name + self.tr("（修订）"))
         if not name:
             return False
-        try:
-            library.save_template(self.db, template=draft.to_template(source=self.tr("评分细则"), name=name))
-        except UserError as exc:
-            self._refuse(exc)
+        source = self.tr("评分细则")
+        if not operations.run(self.db, lambda: library.save_template(self.db, template=draft.to_template(source=source, name=name)),
+                              say=lambda text: self.message.emit(text, ERROR)).ok:
             return False
         self.fill(name)
         self.message.emit(arg(self.tr("已存入模板库：%1"), name), OK)

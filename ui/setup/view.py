@@ -1,13 +1,15 @@
-"""会前筹备: the setup of one session, as sub-tabs. Finished and sealed sessions open read-only."""
+"""会前筹备: the setup of one session, as sub-tabs. Finished and sealed sessions open read-only.
+
+Every write of these tabs (meeting fields, units, experts, recusals, the draw, the template) runs
+through ``ui.operations.run``: the service's change record reaches the other pages (the console,
+评分录入, 评议结果) once, through the hub; this page builds none itself."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from fazhi_desktop import sessions
-from fazhi_desktop.changes import Change
 
-from .. import operations
 from ..icons import icon
 from ..models.recusal_model import RecusalModel
 from .draw_dialog import DrawDialog
@@ -76,16 +78,7 @@ class SetupView(QWidget):
         self.units.changed.connect(self._roster_changed)
         self.experts.changed.connect(self._roster_changed)
         self.tabs.currentChanged.connect(lambda _i: self._refresh_current())
-        # what this page changes, as change records for the other pages (the console, 评分录入, 评议结果)
-        self.meeting.changed.connect(lambda: self._announce("session"))
-        self.template.saved.connect(lambda *_: self._announce("template"))
-        self.units.changed.connect(lambda: self._announce("units"))
-        self.experts.changed.connect(lambda: self._announce("experts"))
-        self.recusals.model.dataChanged.connect(lambda *_: self._announce("experts"))
         self.refresh()
-
-    def _announce(self, kind: str) -> None:
-        operations.hub(self.db).publish(Change.of(kind, self.session_id))
 
     def _roster_changed(self) -> None:
         self.recusals.refresh()
@@ -97,7 +90,6 @@ class SetupView(QWidget):
             return False
         self.units.model.reload()
         self.meeting.refresh()
-        self._announce("units")
         info = dialog.result_info or {}
         self.units.show_note(arg(self.tr("已按抽签结果排序（种子 %1）。"), str(info.get("seed", ""))))
         return True
