@@ -128,7 +128,29 @@ def _latin_tokens(text: str, font: str, size: float, spare: str, out: list[Token
         i = j
 
 
+def _cut_wide_words(toks: list[Token], width: float) -> list[Token]:
+    """An English word wider than a line (a narrow table cell) cut where the line is full, so it
+    stays inside its cell."""
+    out: list[Token] = []
+    for tok in toks:
+        if tok.font not in PDF_FACE_NAMES or tok.width <= width + 0.01 or tok.space:
+            out.append(tok)
+            continue
+        size = tok.width / max(1e-9, sum(char_width(tok.font, c) for c in tok.text))
+        piece, used = "", 0.0
+        for c in tok.text:
+            w = char_width(tok.font, c) * size
+            if piece and used + w > width + 0.01:
+                out.append(Token(piece, tok.font, used, False))
+                piece, used = "", 0.0
+            piece, used = piece + c, used + w
+        out.append(Token(piece, tok.font, used, False))
+    return out
+
+
 def break_lines(toks: list[Token], first_width: float, width: float) -> list[list[Token]]:
+    if any(t.font in PDF_FACE_NAMES and t.width > min(first_width, width) + 0.01 for t in toks):
+        toks = _cut_wide_words(toks, min(first_width, width))
     lines: list[list[Token]] = [[]]
     used = 0.0
     limit = first_width
