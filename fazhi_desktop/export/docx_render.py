@@ -8,6 +8,12 @@ right and even left, each 空一字 (evenAndOddHeaders); tables
 whose grid columns equal their cell widths (fixed layout), so WPS and LibreOffice do not rewrap
 them; the document language zh-CN. The body is written as one XML string and parsed once:
 python-docx's element-by-element API costs ~0.5 s for one set of minutes.
+
+A document not in Chinese (the English minutes) names Times New Roman for Latin text
+(``w:ascii``/``w:hAnsi``) and the role's Chinese face for ``w:eastAsia`` in every style, and
+splits each run into Latin and Chinese pieces (``latin.split``, as the PDF does): a Latin piece
+names Times New Roman in all four slots (Word would set curly quotes in the East Asian face of a
+zh-CN document otherwise) and is bold or italic as its role reads; a Chinese piece keeps its face.
 """
 from __future__ import annotations
 
@@ -21,7 +27,9 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 
+from . import latin
 from . import layout as L
+from .doc_language import is_chinese
 
 FACES = {"title": "方正小标宋简体", "fang": "仿宋_GB2312", "hei": "黑体", "kai": "楷体_GB2312", "song": "宋体"}
 STYLE_NAMES = {"title": "公文标题", "subtitle": "公文副标题", "h1": "一级标题", "h2": "二级标题", "body": "公文正文",
@@ -49,9 +57,26 @@ def _run(text: str, role: str = "", color: str = "") -> str:
         fonts = f'<w:rFonts w:ascii="{FACES[role]}" w:hAnsi="{FACES[role]}" w:eastAsia="{FACES[role]}"/>' if role else ""
         tint = f'<w:color w:val="{color}"/>' if color else ""
         rpr = f"<w:rPr>{fonts}{tint}</w:rPr>"
-    parts = text.split("\n")
-    body = "<w:br/>".join(f'<w:t xml:space="preserve">{_text(p)}</w:t>' for p in parts)
-    return f"<w:r>{rpr}{body}</w:r>"
+    return f"<w:r>{rpr}{_body(text)}</w:r>"
+
+
+def _body(text: str) -> str:
+    return "<w:br/>".join(f'<w:t xml:space="preserve">{_text(p)}</w:t>' for p in text.split("\n"))
+
+
+def _latin_fonts() -> str:
+    f = latin.DOCX_FACE
+    return f'<w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:eastAsia="{f}" w:cs="{f}"/>'
+
+
+def _mixed_runs(text: str, cjk_rpr: str, latin_rpr: str) -> str:
+    """``text`` as runs, its Latin pieces with ``latin_rpr``, the rest with ``cjk_rpr`` (each the
+    inside of a w:rPr, in schema order)."""
+    out = []
+    for piece, is_latin in latin.split(text):
+        rpr = latin_rpr if is_latin else cjk_rpr
+        out.append(f"<w:r>{f'<w:rPr>{rpr}</w:rPr>' if rpr else ''}{_body(piece)}</w:r>")
+    return "".join(out)
 
 
 class Writer:
@@ -61,6 +86,7 @@ class Writer:
         self.width = twips_mm(self.page.width - self.page.left - self.page.right)
         self.pitch = self.width / self.page.chars_per_line if self.page.chars_per_line else 0
         self.xml: list[str] = []
+        self.english = not is_chinese(doc.lang)  # Latin text in a Latin face (module docstring)
 
     # -- styles ---------------------------------------------------------------------------------
     def style_xml(self, name: str, st: L.Style) -> str:
@@ -78,11 +104,12 @@ class Writer:
         # A 16 pt character is wider than the 15.79 pt grid pitch: LibreOffice then gives it two
         # grid cells (14 a line). Condensing it by 0.25 pt makes it fit one cell in every program.
         condense = '<w:spacing w:val="-5"/>' if st.grid and self.pitch else ""
+        latin_face = latin.DOCX_FACE if self.english else face
         return (f'<w:style {W} w:type="paragraph" w:customStyle="1" w:styleId="GW{name}">'
                 f'<w:name w:val="{STYLE_NAMES.get(name, name)}"/><w:basedOn w:val="Normal"/><w:qFormat/>'
                 f'<w:pPr>{keep}<w:widowControl/>{NO_AUTOSPACE}{grid}'  # children in schema order
                 f'{spacing}{ind}<w:jc w:val="{JC[st.align]}"/></w:pPr>'
-                f'<w:rPr><w:rFonts w:ascii="{face}" w:hAnsi="{face}" w:eastAsia="{face}" w:cs="{face}"/>'
+                f'<w:rPr><w:rFonts w:ascii="{latin_face}" w:hAnsi="{latin_face}" w:eastAsia="{face}" w:cs="{latin_face}"/>'
                 f'{condense}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr></w:style>')
 
     # -- blocks ---------------------------------------------------------------------------------
@@ -91,7 +118,21 @@ class Writer:
         ppr = f'<w:pStyle w:val="GW{style}"/>' + ("<w:keepNext/>" if keep else "") + extra_ppr
         if jc:
             ppr += f'<w:jc w:val="{jc}"/>'
+        if self.english:
+            return f"<w:p><w:pPr>{ppr}</w:pPr>{''.join(self.mixed_run(t, r, style) for t, r in runs)}</w:p>"
         return f"<w:p><w:pPr>{ppr}</w:pPr>{''.join(_run(t, r) for t, r in runs)}</w:p>"
+
+    def mixed_run(self, text: str, role: str, style: str) -> str:
+        """A run of an English document: Latin pieces in the Latin face, bold or italic as the
+        run's role (or its style's) reads and not condensed to the character grid; Chinese pieces
+        in the role's face."""
+        if not text:
+            return _run(text, role)
+        st = self.doc.layout.styles[style]
+        latin_rpr = (_latin_fonts() + latin.DOCX_EMPHASIS.get(role or st.role, "")
+                     + ('<w:spacing w:val="0"/>' if st.grid and self.pitch else ""))
+        cjk_rpr = f'<w:rFonts w:ascii="{FACES[role]}" w:hAnsi="{FACES[role]}" w:eastAsia="{FACES[role]}"/>' if role else ""
+        return _mixed_runs(text, cjk_rpr, latin_rpr)
 
     def table(self, b: L.Table, *, keep: bool = False, borders: bool = True, floating: str = "") -> str:
         cols = [round(w * self.width) for w in b.widths]
@@ -207,10 +248,12 @@ def _chars(text: str) -> float:
     return sum(0.5 if ord(c) < 0x2E80 else 1 for c in text)
 
 
-def _field(code: str) -> str:
-    return (f'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> {code} '
-            f'</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
-            f'<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+def _field(code: str, rpr: str = "") -> str:
+    """A field (PAGE, NUMPAGES); ``rpr``: its result's run properties (a w:rPr element)."""
+    # (every run of it: LibreOffice sets the result as the field's first run)
+    return (f'<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r><w:r>{rpr}<w:instrText xml:space="preserve"> {code} '
+            f'</w:instrText></w:r><w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r><w:r>{rpr}<w:t>1</w:t></w:r>'
+            f'<w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>')
 
 
 def _footer_xml(doc: L.Document, width: int, odd: bool) -> str:
@@ -218,9 +261,17 @@ def _footer_xml(doc: L.Document, width: int, odd: bool) -> str:
     rpr = f'<w:rPr><w:rFonts w:ascii="宋体" w:hAnsi="宋体" w:eastAsia="宋体"/><w:sz w:val="{size}"/></w:rPr>'
     before, after = doc.page_label.split("{page}")
     middle, tail = after.split("{pages}")
-    label = (f"<w:r>{rpr}<w:t>{_text(before)}</w:t></w:r>{_field('PAGE')}<w:r>{rpr}<w:t xml:space=\"preserve\">"
-             f"{_text(middle)}</w:t></w:r>{_field('NUMPAGES')}<w:r>{rpr}<w:t>{_text(tail)}</w:t></w:r>")
-    fp = f"<w:r>{rpr}<w:t>{_text(L.fingerprint_words(doc))}</w:t></w:r>" if doc.fingerprint else ""
+    if not is_chinese(doc.lang):  # Page 1 of 3, Data fingerprint …: Latin text in the Latin face
+        sz = f'<w:sz w:val="{size}"/>'
+        cjk, lat = f'<w:rFonts w:ascii="宋体" w:hAnsi="宋体" w:eastAsia="宋体"/>{sz}', _latin_fonts() + sz
+        number = f"<w:rPr>{lat}</w:rPr>"
+        label = (_mixed_runs(before, cjk, lat) + _field("PAGE", number) + _mixed_runs(middle, cjk, lat)
+                 + _field("NUMPAGES", number) + _mixed_runs(tail, cjk, lat))
+        fp = _mixed_runs(L.fingerprint_words(doc), cjk, lat) if doc.fingerprint else ""
+    else:
+        label = (f"<w:r>{rpr}<w:t>{_text(before)}</w:t></w:r>{_field('PAGE')}<w:r>{rpr}<w:t xml:space=\"preserve\">"
+                 f"{_text(middle)}</w:t></w:r>{_field('NUMPAGES')}<w:r>{rpr}<w:t>{_text(tail)}</w:t></w:r>")
+        fp = f"<w:r>{rpr}<w:t>{_text(L.fingerprint_words(doc))}</w:t></w:r>" if doc.fingerprint else ""
     one = round(doc.layout.footer_size * TWIPS_PER_PT)  # 空一字
     tab = f"<w:r>{rpr}<w:tab/></w:r>"
     if odd:  # fingerprint left, number right 空一字
@@ -238,8 +289,15 @@ def _header_xml(doc: L.Document, text: str) -> str:
     rpr = f'<w:rPr><w:rFonts w:ascii="宋体" w:hAnsi="宋体" w:eastAsia="宋体"/><w:sz w:val="{size}"/></w:rPr>'
     draft = (f'<w:r><w:rPr><w:rFonts w:ascii="黑体" w:hAnsi="黑体" w:eastAsia="黑体"/><w:color w:val="C62828"/>'
              f'<w:sz w:val="{size + 2}"/></w:rPr><w:t xml:space="preserve">{_text(L.draft_mark(doc))}　</w:t></w:r>') if doc.draft else ""
+    line = f"<w:r>{rpr}<w:t>{_text(text)}</w:t></w:r>"
+    if not is_chinese(doc.lang):  # the Latin text in the Latin face (the draft mark bold, as 黑体 reads)
+        tint = f'<w:color w:val="C62828"/><w:sz w:val="{size + 2}"/>'
+        draft = _mixed_runs(L.draft_mark(doc) + "　", '<w:rFonts w:ascii="黑体" w:hAnsi="黑体" w:eastAsia="黑体"/>' + tint,
+                            _latin_fonts() + latin.DOCX_EMPHASIS["hei"] + tint) if doc.draft else ""
+        sz = f'<w:sz w:val="{size}"/>'
+        line = _mixed_runs(text, f'<w:rFonts w:ascii="宋体" w:hAnsi="宋体" w:eastAsia="宋体"/>{sz}', _latin_fonts() + sz)
     return (f'<w:p {W}><w:pPr>{NO_AUTOSPACE}<w:snapToGrid w:val="0"/><w:jc w:val="center"/></w:pPr>{draft}'
-            f"<w:r>{rpr}<w:t>{_text(text)}</w:t></w:r></w:p>")
+            f"{line}</w:p>")
 
 
 def _replace(part_element, xml: str) -> None:
@@ -256,7 +314,7 @@ def write_docx(doc: L.Document, target: Path | Any) -> None:
     for name, st in doc.layout.styles.items():
         styles.append(parse_xml(w.style_xml(name, st)))
     normal = d.styles["Normal"]
-    normal.font.name = FACES["fang"]
+    normal.font.name = latin.DOCX_FACE if w.english else FACES["fang"]
     # The character grid's pitch is counted from Normal's size: 16 pt + charSpace gives 28 a line.
     normal.font.size = Pt(doc.layout.styles["body"].size)
     rpr = normal.element.get_or_add_rPr()

@@ -1,6 +1,7 @@
 """A :class:`layout.Document` as PDF: faces by role, the running header from page 2 on, the footer
 (第x页　共y页 on the outer side, the fingerprint on the inner side), and 草稿（未定稿） on every page
-of an unfinished session's documents."""
+of an unfinished session's documents. A document not in Chinese sets its Latin text in a Latin face
+(``latin``), the Chinese in the face of its role."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,7 +12,9 @@ from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, LongTable, PageBreak,
                                 PageTemplate, Spacer, TableStyle)
 
+from . import latin
 from . import layout as L
+from .doc_language import is_chinese
 from .fonts import pdf_fonts
 from .pdf_text import CJKParagraph, covered, plain_width
 
@@ -20,6 +23,36 @@ SHADE = colors.HexColor("#e6e6e6")
 DRAFT_RED = colors.HexColor("#c62828")
 WATERMARK = colors.Color(0.78, 0.16, 0.16, alpha=0.13)
 ALIGN = {"l": "left", "c": "center", "r": "right", "j": "justify"}
+
+
+def latin_faces(doc: L.Document) -> dict[str, str] | None:
+    """Role → Latin face for a document not in Chinese; None for a Chinese one (all CJK faces)."""
+    return None if is_chinese(doc.lang) else latin.PDF_FACES
+
+
+def script_runs(text: str, role: str, fonts, latin_roles: dict[str, str] | None) -> list[tuple[str, str]]:
+    cjk = fonts.role(role)
+    if latin_roles is None:
+        return [(text, cjk)]
+    return [(piece, latin_roles[role] if is_latin else cjk) for piece, is_latin in latin.split(text)]
+
+
+def draw_string(canv, x: float, y: float, text: str, role: str, size: float, fonts,
+                latin_roles: dict[str, str] | None, anchor: str = "left") -> None:
+    """One line on the page (header, footer, draft mark) in its faces; ``anchor``: where ``x`` is
+    (left, centre or right). A Chinese line is drawn as one string, as it always was."""
+    runs = script_runs(text, role, fonts, latin_roles)
+    if latin_roles is None:
+        if (canv._fontname, canv._fontsize) != (runs[0][1], size):
+            canv.setFont(runs[0][1], size)
+        {"left": canv.drawString, "centre": canv.drawCentredString, "right": canv.drawRightString}[anchor](x, y, text)
+        return
+    width = sum(plain_width(t, f, size) for t, f in runs)
+    x -= {"left": 0.0, "centre": width / 2, "right": width}[anchor]
+    for t, f in runs:
+        canv.setFont(f, size)
+        canv.drawString(x, y, t)
+        x += plain_width(t, f, size)
 
 
 class FillToBottom(Flowable):
@@ -45,9 +78,21 @@ class Renderer:
         self.fonts = pdf_fonts()
         self.spare = self.fonts.role("hei")
         self.width = self.page.frame_width
+        self.latin = latin_faces(doc)
 
     def font(self, role: str) -> str:
         return self.fonts.role(role)
+
+    def runs(self, text: str, role: str) -> list[tuple[str, str]]:
+        """``text`` as (piece, face): the role's face, or in a document not in Chinese, the
+        role's Latin face for its Latin pieces."""
+        return script_runs(text, role, self.fonts, self.latin)
+
+    def measure(self, text: str, role: str, size: float) -> float:
+        """The width of one line of ``text`` as drawn (in the faces :meth:`runs` gives)."""
+        if self.latin is None:
+            return plain_width(text, self.font(role), size)
+        return sum(plain_width(t, f, size) for t, f in self.runs(text, role))
 
     def style(self, name: str) -> L.Style:
         return self.doc.layout.styles[name]
@@ -56,7 +101,7 @@ class Renderer:
         st = self.style(block.style)
         pitch = (self.width / self.page.chars_per_line) if st.grid and self.page.chars_per_line else None
         unit = pitch or st.size
-        runs = [(text, self.font(role or st.role)) for text, role in block.runs]
+        runs = [run for text, role in block.runs for run in self.runs(text, role or st.role)]
         # 小标宋 is a heavy 宋: where the title borrows a light 宋/明 face, outline it a little
         stroke = st.size * 0.03 if st.role == "title" and self.fonts.faces.get("title") is None else 0
         return CJKParagraph(runs, size=st.size, leading=st.leading, align=align or st.align,
@@ -72,7 +117,9 @@ class Renderer:
         widths = [w * self.width for w in b.widths]
         aligns = (b.align or "c" * len(widths)).ljust(len(widths), "c")
         head_style, body_style = self.style("cell_head"), self.style(b.style)
-        fonts = {"head": self.font(head_style.role), "body": self.font(body_style.role)}
+        roles = {"head": head_style.role, "body": body_style.role}
+        # the table's own face: a plain string cell is drawn in it (in English, the Latin one)
+        fonts = {k: (self.latin or {}).get(role) or self.font(role) for k, role in roles.items()}
         body = []
         for i, row in enumerate(b.rows):
             strong = i < b.head_rows or i in b.strong_rows
@@ -117,14 +164,20 @@ class Renderer:
         # the header and the first rows never stand alone at a page's foot (estimated from the
         # cells' widths: wrapping the table here would lay it out twice)
         first = b.head_rows + min(b.keep_first, len(b.rows) - b.head_rows)
-        need = 6.0
-        for i, row in enumerate(b.rows[:first]):
-            st = head_style if i < b.head_rows or i in b.strong_rows else body_style
-            font = fonts["head" if st is head_style else "body"]
-            lines = max((sum(max(1, -(-plain_width(part, font, st.size) // max(1.0, widths[j] - 6)))
+        return [CondPageBreak(self.rows_height(b, b.rows[:first])), t]
+
+    def rows_height(self, b: L.Table, rows: list[list[str]]) -> float:
+        """Rows' height estimated without laying them out: each row is its tallest cell's lines ×
+        leading + padding (the lines from the text's width in its faces)."""
+        widths = [w * self.width for w in b.widths]
+        styles = self.doc.layout.styles
+        h = 6.0
+        for i, row in enumerate(rows):
+            st = styles["cell_head"] if i < b.head_rows or i in b.strong_rows else styles[b.style]
+            lines = max((sum(max(1, -(-self.measure(part, st.role, st.size) // max(1.0, widths[j] - 6)))
                              for part in str(v).split("\n")) for j, v in enumerate(row)), default=1)
-            need += max(b.row_height, lines * st.leading + 4)
-        return [CondPageBreak(need), t]
+            h += max(b.row_height, lines * st.leading + 4)
+        return h
 
     def signatures(self, b: L.Signatures) -> list:
         st = self.style("right")
@@ -132,11 +185,11 @@ class Renderer:
         out: list = []
         out += [self.para(L.Para(line, "sign")) for line in b.lines]
         out.append(Spacer(1, b.seal_room * st.leading))
-        date_width = plain_width(b.date, self.font(st.role), st.size)
+        date_width = self.measure(b.date, st.role, st.size)
         right_room = st.right_indent * unit
         font = self.font(st.role)
         side_by_side = len(b.bodies) > 1 and all(
-            plain_width(x, font, st.size) <= self.width / len(b.bodies) - 2 * unit for x in b.bodies)
+            self.measure(x, st.role, st.size) <= self.width / len(b.bodies) - 2 * unit for x in b.bodies)
         if side_by_side:  # joint issuers in a row, each to seal over its own name
             cols = len(b.bodies)
             t = LongTable([[self.cell(body, "center", "center") for body in b.bodies]], colWidths=[self.width / cols] * cols)
@@ -144,8 +197,8 @@ class Renderer:
             out.append(t)
         else:  # one under the other, each centred over the date
             for body in b.bodies:
-                shift = (plain_width(body, font, st.size) - date_width) / 2
-                out.append(CJKParagraph([(body, font)], size=st.size, leading=st.leading, align="right",
+                shift = (self.measure(body, st.role, st.size) - date_width) / 2
+                out.append(CJKParagraph(self.runs(body, st.role), size=st.size, leading=st.leading, align="right",
                                         right_indent=max(0.0, right_room - shift), spare=self.spare))
         out.append(self.para(L.Para(b.date, "right")))
         return [KeepTogether(out)]
@@ -188,7 +241,7 @@ def page_canvas(doc: L.Document, fonts) -> type:
     """A canvas class that knows the page count when it draws each page's header and footer."""
     page = doc.layout.page
     song = fonts.role("song")
-    hei = fonts.role("hei")
+    latin_roles = latin_faces(doc)
 
     class NumberedCanvas(rl_canvas.Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -215,33 +268,35 @@ def page_canvas(doc: L.Document, fonts) -> type:
             left, right = page.left * mm, w - page.right * mm
             self.saveState()
             fs, hs = doc.layout.footer_size, doc.layout.header_size
+            def line(x: float, y: float, text: str, role: str, size: float, anchor: str = "left") -> None:
+                draw_string(self, x, y, text, role, size, fonts, latin_roles, anchor)
+
             if doc.header and (n > 1 or doc.first_page_header):
                 self.setFont(song, hs)
                 self.setFillColor(colors.HexColor("#444444"))
-                self.drawCentredString(w / 2, h - page.top * mm + 8 * mm, doc.header)
+                line(w / 2, h - page.top * mm + 8 * mm, doc.header, "song", hs, "centre")
             if doc.draft:
                 self.setFillColor(DRAFT_RED)
-                self.setFont(hei, hs + 1)
-                self.drawString(left, h - page.top * mm + 8 * mm, L.draft_mark(doc))
+                line(left, h - page.top * mm + 8 * mm, L.draft_mark(doc), "hei", hs + 1)
                 self.saveState()
                 self.setFillColor(WATERMARK)
-                self.setFont(hei, 64)
+                self.setFont(fonts.role("hei"), 64)
                 self.translate(w / 2, h / 2)
                 self.rotate(35)
-                self.drawCentredString(0, -20, L.draft_mark(doc))
+                line(0, -20, L.draft_mark(doc), "hei", 64, "centre")
                 self.restoreState()
             y = max(8 * mm, page.bottom * mm - 7 * mm - fs)
             self.setFillColor(colors.black)
             self.setFont(song, fs)
             label = doc.page_label.format(page=n, pages=total)
             if n % 2:  # odd pages: the number on the right, 空一字; even pages: on the left
-                self.drawRightString(right - fs, y, label)
+                line(right - fs, y, label, "song", fs, "right")
                 if doc.fingerprint:
-                    self.drawString(left, y, L.fingerprint_words(doc))
+                    line(left, y, L.fingerprint_words(doc), "song", fs)
             else:
-                self.drawString(left + fs, y, label)
+                line(left + fs, y, label, "song", fs)
                 if doc.fingerprint:
-                    self.drawRightString(right, y, L.fingerprint_words(doc))
+                    line(right, y, L.fingerprint_words(doc), "song", fs, "right")
             self.restoreState()
 
     return NumberedCanvas
@@ -275,22 +330,10 @@ def estimate_height(doc: L.Document) -> float:
     r = Renderer(doc)
     canv = rl_canvas.Canvas(io.BytesIO())
     total = 0.0
-    styles = doc.layout.styles
-
-    def rows_height(b: L.Table) -> float:
-        widths = [w * r.width for w in b.widths]
-        h = 6.0
-        for i, row in enumerate(b.rows):
-            st = styles["cell_head"] if i < b.head_rows or i in b.strong_rows else styles[b.style]
-            font = r.font(st.role)
-            lines = max((sum(max(1, -(-plain_width(part, font, st.size) // max(1.0, widths[j] - 6)))
-                             for part in str(v).split("\n")) for j, v in enumerate(row)), default=1)
-            h += max(b.row_height, lines * st.leading + 4)
-        return h
 
     for b in doc.blocks:
         if isinstance(b, L.Table):
-            total += rows_height(b)
+            total += r.rows_height(b, b.rows)
         elif isinstance(b, L.Keep):
             total += estimate_height(L.Document(doc.layout, b.blocks, title=""))
         else:

@@ -3,6 +3,10 @@
 whole), justifies by spreading the characters, sets CJK characters on a character grid where the
 layout has one (公文: 28 a line), and mixes faces by run (a 黑体 label in a 仿宋 line).
 
+A run in a Latin face (``latin.PDF_FACES``: the English minutes) is set as English is: it breaks
+only at spaces, a space that a line ends or starts with is not drawn, and a justified line
+spreads at its spaces only.
+
 It is much faster than reportlab's Paragraph (no markup parser, widths cached per face), which
 matters: a meeting's documents hold thousands of paragraphs and table cells.
 """
@@ -14,6 +18,8 @@ from typing import Sequence
 from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
+
+from .latin import PDF_FACE_NAMES, is_latin
 
 rl_config.useA85 = 0  # binary streams: smaller files, and ASCII85 in pure Python is slow
 
@@ -40,19 +46,23 @@ def covered(font: str, ch: str) -> bool:
     if cmap is False:
         glyphs = getattr(getattr(pdfmetrics.getFont(font), "face", None), "charToGlyph", None)
         cmap = _COVER[font] = set(glyphs) if glyphs is not None else None  # CID fonts: assume yes
+    if font in PDF_FACE_NAMES:  # a standard face: what its encoding holds
+        return is_latin(ch)
     return cmap is None or ord(ch) in cmap
 
 
 class Token:
-    __slots__ = ("text", "font", "width", "full")
+    __slots__ = ("text", "font", "width", "full", "space")
 
-    def __init__(self, text: str, font: str, width: float, full: bool) -> None:
+    def __init__(self, text: str, font: str, width: float, full: bool, space: bool = False) -> None:
         self.text, self.font, self.width, self.full = text, font, width, full
+        self.space = space  # a space between words in a Latin face: where English lines break and stretch
 
 
 _TOKENS: dict[tuple, list[Token]] = {}
 LATIN = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 LATIN_TAIL = LATIN | set(".,%+-/:#_")
+WORD_BREAK = " \t\n"
 
 
 def tokens(runs: Sequence[tuple[str, str]], size: float, spare: str, pitch_extra: float) -> list[Token]:
@@ -66,6 +76,9 @@ def tokens(runs: Sequence[tuple[str, str]], size: float, spare: str, pitch_extra
     for text, font in runs:
         text = CONTROL.sub(" ", text)
         widths = _WIDTHS.get(font) or _WIDTHS.setdefault(font, {})
+        if font in PDF_FACE_NAMES:
+            _latin_tokens(text, font, size, spare, out)
+            continue
         i, n = 0, len(text)
         while i < n:
             ch = text[i]
@@ -96,7 +109,48 @@ def tokens(runs: Sequence[tuple[str, str]], size: float, spare: str, pitch_extra
     return out
 
 
+def _latin_tokens(text: str, font: str, size: float, spare: str, out: list[Token]) -> None:
+    """English in a Latin face: each word (what stands between spaces) one token, each space one."""
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            out.append(Token("\n", font, 0, False))
+            i += 1
+            continue
+        j = i + 1
+        if ch not in WORD_BREAK:
+            while j < n and text[j] not in WORD_BREAK:
+                j += 1
+        piece = text[i:j]
+        f = font if all(covered(font, c) for c in piece) else spare
+        out.append(Token(piece, f, sum(char_width(f, c) for c in piece) * size, False, space=ch in " \t"))
+        i = j
+
+
+def _cut_wide_words(toks: list[Token], width: float) -> list[Token]:
+    """An English word wider than a line (a narrow table cell) cut where the line is full, so it
+    stays inside its cell."""
+    out: list[Token] = []
+    for tok in toks:
+        if tok.font not in PDF_FACE_NAMES or tok.width <= width + 0.01 or tok.space:
+            out.append(tok)
+            continue
+        size = tok.width / max(1e-9, sum(char_width(tok.font, c) for c in tok.text))
+        piece, used = "", 0.0
+        for c in tok.text:
+            w = char_width(tok.font, c) * size
+            if piece and used + w > width + 0.01:
+                out.append(Token(piece, tok.font, used, False))
+                piece, used = "", 0.0
+            piece, used = piece + c, used + w
+        out.append(Token(piece, tok.font, used, False))
+    return out
+
+
 def break_lines(toks: list[Token], first_width: float, width: float) -> list[list[Token]]:
+    if any(t.font in PDF_FACE_NAMES and t.width > min(first_width, width) + 0.01 for t in toks):
+        toks = _cut_wide_words(toks, min(first_width, width))
     lines: list[list[Token]] = [[]]
     used = 0.0
     limit = first_width
@@ -106,22 +160,31 @@ def break_lines(toks: list[Token], first_width: float, width: float) -> list[lis
             used, limit = 0.0, width
             continue
         line = lines[-1]
+        if tok.space and not line and len(lines) > 1:
+            continue  # an English line does not start with a space
         if used + tok.width <= limit + 0.01 or not line:
             line.append(tok)
             used += tok.width
             continue
+        if tok.space:  # the space a line breaks at is not drawn
+            lines.append([])
+            used, limit = 0.0, width
+            continue
+        while len(line) > 1 and line[-1].space:  # nor one it ends with
+            line.pop()
         carry: list[Token] = []
         # Closing punctuation may not start a line: take the character before it along, or,
         # when that would leave an opening mark alone, let the mark hang past the edge.
-        if tok.text in NO_LINE_START:
-            if len(line) > 1 and line[-2].text not in NO_LINE_END:
+        # (by a token's first and last character: an English word token may be "),")
+        if tok.text[:1] in NO_LINE_START:
+            if len(line) > 1 and line[-2].text[-1:] not in NO_LINE_END:
                 carry.append(line.pop())
             else:
                 line.append(tok)
                 used += tok.width
                 continue
         # Opening punctuation may not end a line.
-        while len(line) > 1 and line[-1].text in NO_LINE_END:
+        while len(line) > 1 and line[-1].text[-1:] in NO_LINE_END:
             carry.insert(0, line.pop())
         lines.append([*carry, tok])
         used, limit = sum(t.width for t in lines[-1]), width
@@ -201,25 +264,30 @@ class CJKParagraph(Flowable):
             room = inner - x0
             used = sum(t.width for t in line)
             gap = 0.0
+            stretch = english_stretch(line)
             if self.align == "center":
                 x0 += (room - used) / 2
             elif self.align == "right":
                 x0 += room - used
             elif self.align == "justify" and not last and len(line) > 1 and used < room:
-                gap = (room - used) / (len(line) - 1)
-            self._draw_line(line, x0, y, gap)
+                slots = len(line) - 1 if stretch is None else sum(stretch)
+                gap = (room - used) / slots if slots else 0.0
+            self._draw_line(line, x0, y, gap, stretch)
             y -= self.leading
         if styled:
             canvas.restoreState()
 
-    def _draw_line(self, line: list[Token], x: float, y: float, gap: float) -> None:
+    def _draw_line(self, line: list[Token], x: float, y: float, gap: float,
+                   stretch: list[bool] | None = None) -> None:
         """One text object a line: runs of one face move by Td from the line's last origin, so
-        a line costs a few operators rather than a text object per run."""
+        a line costs a few operators rather than a text object per run. The justification ``gap``
+        goes after every token, or where ``stretch`` says (:func:`english_stretch`)."""
         if not line:
             return
         text = self.canv.beginText(x, y)
         if self.stroke:
             text.setTextRenderMode(2)  # fill and stroke
+        stroked = bool(self.stroke)
         origin, font, tc = x, None, 0.0
         i = 0
         while i < len(line):
@@ -230,6 +298,9 @@ class CJKParagraph(Flowable):
             if f != font:
                 text.setFont(f, self.size)
                 font = f
+                if self.stroke and (f not in PDF_FACE_NAMES) != stroked:  # a Latin face is bold already
+                    stroked = not stroked
+                    text.setTextRenderMode(2 if stroked else 0)
             if full:  # Tc applies after every character: the grid's extra and the justification gap
                 want = self.pitch_extra + gap
                 if want != tc:
@@ -240,18 +311,31 @@ class CJKParagraph(Flowable):
                     origin = x
                 text.textOut("".join(t.text for t in line[i:j]))
                 x += sum(t.width for t in line[i:j]) + gap * (j - i)
+                if stretch is not None and not stretch[j - 1]:  # no gap before the English that follows
+                    x -= gap
             else:  # half-width words stay whole: the gap goes between them only
                 if tc:
                     text.setCharSpace(0)
                     tc = 0.0
-                for t in line[i:j]:
+                for k in range(i, j):
+                    t = line[k]
                     if x != origin:
                         text.moveCursor(x - origin, 0)
                         origin = x
                     text.textOut(t.text)
-                    x += t.width + gap
+                    x += t.width + (gap if stretch is None or stretch[k] else 0.0)
             i = j
         self.canv.drawText(text)
+
+
+def english_stretch(line: list[Token]) -> list[bool] | None:
+    """Where a justified line with English in it (a token in a Latin face) stretches: after each
+    space, and between two CJK characters, as a Chinese line does; not inside or around an
+    English word. None for a line without English: it stretches after every token."""
+    if not any(t.font in PDF_FACE_NAMES for t in line):
+        return None
+    return [t.space or (t.font not in PDF_FACE_NAMES and k + 1 < len(line) and line[k + 1].font not in PDF_FACE_NAMES)
+            for k, t in enumerate(line)]
 
 
 def plain_width(text: str, font: str, size: float) -> float:

@@ -54,3 +54,15 @@ def pdffonts(path: Path) -> list[dict]:
 def squeeze(text: str) -> str:
     """Text without the spaces and line breaks that layout adds."""
     return re.sub(r"\s+", "", text)
+
+
+def text_faces(path: Path) -> list[tuple[str, str]]:
+    """(text, font family) of every piece of text in the PDF, as poppler reads it: a piece is one
+    face's run on a line (standard faces read as "Times", embedded ones by their subset name)."""
+    import html
+
+    xml = subprocess.run(["pdftohtml", "-xml", "-i", "-stdout", str(path)], check=True, capture_output=True,
+                         text=True).stdout
+    families = dict(re.findall(r'<fontspec id="(\d+)"[^>]* family="([^"]*)"', xml))
+    return [(html.unescape(re.sub(r"<[^>]+>", "", body)), families[font])
+            for font, body in re.findall(r'<text [^>]*font="(\d+)"[^>]*>(.*?)</text>', xml)]

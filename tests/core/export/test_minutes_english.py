@@ -14,7 +14,7 @@ from fazhi_desktop.export.minutes import minutes_document
 
 from tests.texts import stored_strings
 
-from .conftest import page_texts, pdf_pages
+from .conftest import page_texts, pdf_pages, pdffonts, text_faces
 
 # Chinese characters, CJK punctuation and full-width forms (“” are English quotes too)
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e]")
@@ -96,3 +96,78 @@ def test_the_chinese_text_is_the_source_text(minutes):
     assert tr_doc("zh_CN", "一、评议方式") == "一、评议方式"
     assert tr_doc("en_US", "一、评议方式") == "1. How the review was conducted"
     assert tr_doc("en_US", "%1年%2月%3日", 2020, "October", 27) == "27 October 2020"
+
+
+# -- faces: English in a Latin face, the Chinese data in the CJK faces ---------------------------
+
+LATIN_WORD = re.compile(r"[A-Za-z0-9]")
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def test_the_english_pdf_sets_english_in_times_and_the_chinese_names_in_a_chinese_face(minutes):
+    pieces = text_faces(minutes["files"]["en_US"] / "m.pdf")
+    latin = [(t, f) for t, f in pieces if LATIN_WORD.search(t)]
+    han = [(t, f) for t, f in pieces if HAN.search(t)]
+    assert [p for p in latin if p[1] != "Times"] == []  # every letter and digit, footers and tables included
+    assert [p for p in han if p[1] == "Times"] == []
+    words = " ".join(t for t, _f in latin)
+    for text in ("Composite score", "Questions and answers:", "Page 1 of", "Data fingerprint", "Total (panel score)"):
+        assert text in words, text
+    names = {t.strip() for t, _f in han}
+    assert "开州区" in names and "刘建国" in names  # a unit in the results table, the host
+    fonts = {f["name"].split("+")[-1] for f in pdffonts(minutes["files"]["en_US"] / "m.pdf")}
+    assert {"Times-Roman", "Times-Bold"} <= fonts  # body and headings (标题/黑体 roles read bold)
+
+
+def test_the_chinese_pdf_keeps_its_embedded_chinese_faces_for_every_character(minutes):
+    for lang in ("zh_CN", None):
+        path = minutes["files"][lang] / "m.pdf"
+        fonts = pdffonts(path)
+        assert fonts and all(f["emb"] == "yes" and "Times" not in f["name"] for f in fonts), fonts
+        assert {f for _t, f in text_faces(path)} <= {f["name"] for f in fonts}
+    zh = {f["name"].split("+")[-1] for f in pdffonts(minutes["files"]["zh_CN"] / "m.pdf")}
+    en = {f["name"].split("+")[-1] for f in pdffonts(minutes["files"]["en_US"] / "m.pdf")}
+    assert en - {"Times-Roman", "Times-Bold", "Times-Italic"} <= zh  # the same Chinese faces, nothing else
+
+
+def docx_parts(folder):
+    with zipfile.ZipFile(folder / "m.docx") as z:
+        return {n: z.read(n).decode() for n in z.namelist() if n.startswith("word/") and n.endswith(".xml")}
+
+
+def runs_of(xml: str) -> list[tuple[str, str]]:
+    """(run properties, text) of every run with text."""
+    out = []
+    for run in re.findall(r"<w:r>(.*?)</w:r>", xml, re.S):
+        text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", run))
+        if text:
+            out.append((re.search(r"<w:rPr>(.*?)</w:rPr>", run, re.S).group(1) if "<w:rPr>" in run else "", text))
+    return out
+
+
+def test_the_english_docx_names_times_for_latin_and_the_chinese_face_for_east_asian(minutes):
+    from fazhi_desktop.export.docx_render import FACES
+
+    parts = docx_parts(minutes["files"]["en_US"])
+    styles = dict(re.findall(r'w:styleId="GW(\w+)".*?<w:rFonts ([^>]*)/>', parts["word/styles.xml"], re.S))
+    assert styles and set(styles) >= {"body", "h1", "cell", "cell_head"}
+    for name, fonts in styles.items():
+        assert 'w:ascii="Times New Roman" w:hAnsi="Times New Roman"' in fonts, (name, fonts)
+        assert re.search(r'w:eastAsia="([^"]+)"', fonts).group(1) in FACES.values(), (name, fonts)
+    runs = [r for n, xml in parts.items() if n.startswith(("word/document", "word/footer", "word/header"))
+            for r in runs_of(xml)]
+    latin = [(rpr, t) for rpr, t in runs if LATIN_WORD.search(t)]
+    assert latin and [r for r in latin if 'w:eastAsia="Times New Roman"' not in r[0] or HAN.search(r[1])] == []
+    assert [r for r in runs if HAN.search(r[1]) and "Times New Roman" in r[0]] == []  # names: their style's face
+    assert any(t.startswith("Date:") and "<w:b/>" in rpr for rpr, t in latin)  # a 黑体 label reads bold
+    assert not any("<w:b/>" in rpr for rpr, t in runs if HAN.search(t))  # no faux bold on Chinese
+
+
+def test_the_chinese_docx_names_only_chinese_faces(minutes):
+    from fazhi_desktop.export.docx_render import FACES
+
+    for lang in ("zh_CN", None):
+        parts = docx_parts(minutes["files"][lang])
+        named = set(re.findall(r'w:(?:ascii|hAnsi|eastAsia|cs)="([^"]+)"', parts["word/styles.xml"]
+                               + parts["word/document.xml"] + parts["word/footer1.xml"]))
+        assert "Times New Roman" not in named and {FACES["fang"], FACES["hei"]} <= named, named
