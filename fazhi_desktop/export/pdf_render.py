@@ -234,6 +234,35 @@ class Renderer:
                 out.append(Spacer(1, b.lines * self.style("body" if "body" in self.doc.layout.styles else "plain").leading))
             elif isinstance(b, L.PageBreak):
                 out.append(PageBreak())
+        return self.bind_headings(out)
+
+    def bind_headings(self, flowables: list) -> list:
+        """Headings (paragraphs kept with the next) bound to what follows them where reportlab
+        would not: its keepWithNext groups a heading with the next flowable only when that is a
+        plain one, so a heading before a KeepTogether (a question and its answer, a table kept
+        whole) or before the conditional break ahead of a table could end a page alone. Before a
+        KeepTogether the headings go into it; before a table's CondPageBreak the break moves
+        ahead of the headings and asks for their height as well."""
+        out: list = []
+        i, n = 0, len(flowables)
+        while i < n:
+            j = i
+            while j < n and isinstance(flowables[j], CJKParagraph) and flowables[j].keepWithNext:
+                j += 1
+            if j == i or j == n or not isinstance(flowables[j], (KeepTogether, CondPageBreak)):
+                out += flowables[i:j + 1]
+                i = j + 1
+                continue
+            heads, after = flowables[i:j], flowables[j]
+            for h in heads:
+                h.keepWithNext = False
+            if isinstance(after, KeepTogether):
+                out.append(KeepTogether([*heads, *after._content], after._maxHeight))
+            else:
+                room = sum(h.wrap(self.width, self.page.frame_height)[1] + h.getSpaceBefore() + h.getSpaceAfter()
+                           for h in heads)
+                out += [CondPageBreak(after.height + room), *heads]
+            i = j + 1
         return out
 
 

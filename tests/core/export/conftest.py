@@ -66,3 +66,39 @@ def text_faces(path: Path) -> list[tuple[str, str]]:
     families = dict(re.findall(r'<fontspec id="(\d+)"[^>]* family="([^"]*)"', xml))
     return [(html.unescape(re.sub(r"<[^>]+>", "", body)), families[font])
             for font, body in re.findall(r'<text [^>]*font="(\d+)"[^>]*>(.*?)</text>', xml)]
+
+
+def headings(doc) -> list[str]:
+    """The squeezed text of every block that must not end a page alone: titles, headings, a
+    table's caption (a paragraph kept with what follows, by itself or by its style)."""
+    from fazhi_desktop.export import layout as L
+
+    out: list[str] = []
+
+    def walk(blocks) -> None:
+        for b in blocks:
+            if isinstance(b, L.Para) and (b.keep_with_next or doc.layout.styles[b.style].keep_with_next):
+                out.append(squeeze(b.plain))
+            elif isinstance(b, L.Title):
+                out.append(squeeze("".join(b.lines)))
+            elif isinstance(b, L.Keep):
+                walk(b.blocks)
+
+    walk(doc.blocks)
+    return [h for h in out if h]
+
+
+def heading_orphans(path: Path, doc) -> list[tuple[int, str]]:
+    """(page, heading) for each page of the PDF of ``doc`` whose text, less its footer (page label
+    and fingerprint), ends with a heading: a heading left at a page's foot without what follows."""
+    from fazhi_desktop.export import layout as L
+
+    pages = page_texts(path)
+    heads = headings(doc)
+    out = []
+    for n, page in enumerate(pages, 1):
+        body = squeeze(page).replace(squeeze(doc.page_label.format(page=n, pages=len(pages))), "")
+        if doc.fingerprint:
+            body = body.replace(squeeze(L.fingerprint_words(doc)), "")
+        out += [(n, h) for h in heads if body.endswith(h)][:1]
+    return out

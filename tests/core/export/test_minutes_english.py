@@ -14,7 +14,7 @@ from fazhi_desktop.export.minutes import minutes_document
 
 from tests.texts import stored_strings
 
-from .conftest import page_texts, pdf_pages, pdffonts, text_faces
+from .conftest import heading_orphans, page_texts, pdf_pages, pdffonts, text_faces
 
 # Chinese characters, CJK punctuation and full-width forms (“” are English quotes too)
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e]")
@@ -67,6 +67,12 @@ def test_the_english_minutes_have_english_headings_and_no_chinese_but_data(minut
         assert heading in flat, heading
     assert f"Page 1 of {pdf_pages(pdf)}" in flat and "Data fingerprint" in flat
     assert chinese_left(text, minutes["data"]) == []
+
+
+def test_no_english_heading_ends_a_page(minutes):
+    """"Questions and answers:" once ended page 4 alone (its first question on page 5)."""
+    doc = minutes_document(load_export_data(minutes["db"], minutes["sid"]), lang="en_US")
+    assert heading_orphans(minutes["files"]["en_US"] / "m.pdf", doc) == []
 
 
 def test_the_english_docx_has_the_same_texts(minutes):

@@ -12,7 +12,7 @@ from fazhi_desktop.export.data import load_export_data
 from fazhi_desktop.export.feedback import write_feedback_pdf
 from fazhi_desktop.export.fonts import pdf_fonts
 
-from .conftest import page_texts, pdf_pages, pdffonts, pdftotext, squeeze
+from .conftest import heading_orphans, page_texts, pdf_pages, pdffonts, pdftotext, squeeze
 
 
 def test_minutes_in_jiyao_form_with_every_unit_and_the_fingerprint_in_every_footer(exported):
@@ -173,3 +173,13 @@ def test_pdf_pages_render_to_images(exported, tmp_path):
     subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "2", str(pdf), str(tmp_path / "pg")], check=True)
     pngs = sorted(tmp_path.glob("pg*.png"))
     assert len(pngs) == 2 and all(p.stat().st_size > 1000 for p in pngs)
+
+
+def test_no_heading_ends_a_page_of_the_minutes(exported):
+    """A heading (一、…, a unit's （一）…, 专家提问与答复：, a table's caption) always has at least
+    the first line or rows of what it heads on its page (demo pages 8–11 once ended with
+    专家提问与答复： alone)."""
+    from fazhi_desktop.export.minutes import minutes_document
+
+    doc = minutes_document(load_export_data(exported["db"], exported["sid"]))
+    assert heading_orphans(exported["folder"] / FILE_NAMES["pdf"], doc) == []
