@@ -332,7 +332,8 @@ def rectification(data: ExportData, lang: str = CHINESE) -> list[L.Block]:
     problems = [q for q in data.questions if q.problem]
     out: list[L.Block] = []
     if problems:
-        out.append(L.Para(t(lang, QT_TRANSLATE_NOOP("Documents", "评议中发现的问题和整改要求如下，各单位要逐项整改到位："))))
+        out.append(L.Para(t(lang, QT_TRANSLATE_NOOP("Documents", "评议中发现的问题和整改要求如下，各单位要逐项整改到位：")),
+                          keep_with_next=True))  # the table's caption: never alone at a page's foot
         rows = [[t(lang, QT_TRANSLATE_NOOP("Documents", "序号")), t(lang, QT_TRANSLATE_NOOP("Documents", "单位")),
                  t(lang, QT_TRANSLATE_NOOP("Documents", "存在问题")), t(lang, QT_TRANSLATE_NOOP("Documents", "整改措施")),
                  t(lang, QT_TRANSLATE_NOOP("Documents", "完成期限"))]]

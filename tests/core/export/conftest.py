@@ -70,14 +70,16 @@ def text_faces(path: Path) -> list[tuple[str, str]]:
 
 def headings(doc) -> list[str]:
     """The squeezed text of every block that must not end a page alone: titles, headings, a
-    table's caption (a paragraph kept with what follows, by itself or by its style)."""
+    table's caption (a paragraph kept with what follows, by itself or by its style, or one that
+    ends with a colon: it introduces what follows)."""
     from fazhi_desktop.export import layout as L
 
     out: list[str] = []
 
     def walk(blocks) -> None:
         for b in blocks:
-            if isinstance(b, L.Para) and (b.keep_with_next or doc.layout.styles[b.style].keep_with_next):
+            if isinstance(b, L.Para) and (b.keep_with_next or doc.layout.styles[b.style].keep_with_next
+                                          or b.plain.rstrip().endswith(("：", ":"))):
                 out.append(squeeze(b.plain))
             elif isinstance(b, L.Title):
                 out.append(squeeze("".join(b.lines)))
