@@ -256,21 +256,28 @@ def _field(code: str, rpr: str = "") -> str:
             f'<w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>')
 
 
+def _size(half_points: int) -> str:
+    """A run's size for every script: w:sz (Latin, CJK) and w:szCs (complex scripts). A run
+    without them takes its paragraph style's, in a header or footer Normal's 16 pt."""
+    return f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
+
+
 def _footer_xml(doc: L.Document, width: int, odd: bool) -> str:
     size = round(doc.layout.footer_size * 2)
-    rpr = f'<w:rPr><w:rFonts w:ascii="宋体" w:hAnsi="宋体" w:eastAsia="宋体"/><w:sz w:val="{size}"/></w:rPr>'
+    rpr = f'<w:rPr><w:rFonts w:ascii="宋体" w:hAnsi="宋体" w:eastAsia="宋体"/>{_size(size)}</w:rPr>'
     before, after = doc.page_label.split("{page}")
     middle, tail = after.split("{pages}")
     if not is_chinese(doc.lang):  # Page 1 of 3, Data fingerprint …: Latin text in the Latin face
-        sz = f'<w:sz w:val="{size}"/>'
+        sz = _size(size)
         cjk, lat = f'<w:rFonts w:ascii="宋体" w:hAnsi="宋体" w:eastAsia="宋体"/>{sz}', _latin_fonts() + sz
         number = f"<w:rPr>{lat}</w:rPr>"
         label = (_mixed_runs(before, cjk, lat) + _field("PAGE", number) + _mixed_runs(middle, cjk, lat)
                  + _field("NUMPAGES", number) + _mixed_runs(tail, cjk, lat))
         fp = _mixed_runs(L.fingerprint_words(doc), cjk, lat) if doc.fingerprint else ""
     else:
-        label = (f"<w:r>{rpr}<w:t>{_text(before)}</w:t></w:r>{_field('PAGE')}<w:r>{rpr}<w:t xml:space=\"preserve\">"
-                 f"{_text(middle)}</w:t></w:r>{_field('NUMPAGES')}<w:r>{rpr}<w:t>{_text(tail)}</w:t></w:r>")
+        # the numbers in the words' face and size (a field run without them is set at 16 pt)
+        label = (f"<w:r>{rpr}<w:t>{_text(before)}</w:t></w:r>{_field('PAGE', rpr)}<w:r>{rpr}<w:t xml:space=\"preserve\">"
+                 f"{_text(middle)}</w:t></w:r>{_field('NUMPAGES', rpr)}<w:r>{rpr}<w:t>{_text(tail)}</w:t></w:r>")
         fp = f"<w:r>{rpr}<w:t>{_text(L.fingerprint_words(doc))}</w:t></w:r>" if doc.fingerprint else ""
     one = round(doc.layout.footer_size * TWIPS_PER_PT)  # 空一字
     tab = f"<w:r>{rpr}<w:tab/></w:r>"
@@ -286,15 +293,15 @@ def _footer_xml(doc: L.Document, width: int, odd: bool) -> str:
 
 def _header_xml(doc: L.Document, text: str) -> str:
     size = round(doc.layout.header_size * 2)
-    rpr = f'<w:rPr><w:rFonts w:ascii="宋体" w:hAnsi="宋体" w:eastAsia="宋体"/><w:sz w:val="{size}"/></w:rPr>'
+    rpr = f'<w:rPr><w:rFonts w:ascii="宋体" w:hAnsi="宋体" w:eastAsia="宋体"/>{_size(size)}</w:rPr>'
     draft = (f'<w:r><w:rPr><w:rFonts w:ascii="黑体" w:hAnsi="黑体" w:eastAsia="黑体"/><w:color w:val="C62828"/>'
-             f'<w:sz w:val="{size + 2}"/></w:rPr><w:t xml:space="preserve">{_text(L.draft_mark(doc))}　</w:t></w:r>') if doc.draft else ""
+             f'{_size(size + 2)}</w:rPr><w:t xml:space="preserve">{_text(L.draft_mark(doc))}　</w:t></w:r>') if doc.draft else ""
     line = f"<w:r>{rpr}<w:t>{_text(text)}</w:t></w:r>"
     if not is_chinese(doc.lang):  # the Latin text in the Latin face (the draft mark bold, as 黑体 reads)
-        tint = f'<w:color w:val="C62828"/><w:sz w:val="{size + 2}"/>'
+        tint = f'<w:color w:val="C62828"/>{_size(size + 2)}'
         draft = _mixed_runs(L.draft_mark(doc) + "　", '<w:rFonts w:ascii="黑体" w:hAnsi="黑体" w:eastAsia="黑体"/>' + tint,
                             _latin_fonts() + latin.DOCX_EMPHASIS["hei"] + tint) if doc.draft else ""
-        sz = f'<w:sz w:val="{size}"/>'
+        sz = _size(size)
         line = _mixed_runs(text, f'<w:rFonts w:ascii="宋体" w:hAnsi="宋体" w:eastAsia="宋体"/>{sz}', _latin_fonts() + sz)
     return (f'<w:p {W}><w:pPr>{NO_AUTOSPACE}<w:snapToGrid w:val="0"/><w:jc w:val="center"/></w:pPr>{draft}'
             f"{line}</w:p>")
@@ -317,8 +324,8 @@ def write_docx(doc: L.Document, target: Path | Any) -> None:
     normal.font.name = latin.DOCX_FACE if w.english else FACES["fang"]
     # The character grid's pitch is counted from Normal's size: 16 pt + charSpace gives 28 a line.
     normal.font.size = Pt(doc.layout.styles["body"].size)
-    rpr = normal.element.get_or_add_rPr()
-    rpr.append(parse_xml(f'<w:rFonts {W} w:eastAsia="{FACES["fang"]}"/>'))
+    # the Chinese face on the rFonts that font.name made: one w:rFonts a w:rPr (Word reads the first)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FACES["fang"])
     lang = styles.find(qn("w:docDefaults")).find(f'{qn("w:rPrDefault")}/{qn("w:rPr")}/{qn("w:lang")}')
     lang.set(qn("w:val"), L.language_tag(doc))
     lang.set(qn("w:eastAsia"), "zh-CN")

@@ -104,3 +104,37 @@ def heading_orphans(path: Path, doc) -> list[tuple[int, str]]:
             body = body.replace(squeeze(L.fingerprint_words(doc)), "")
         out += [(n, h) for h in heads if body.endswith(h)][:1]
     return out
+
+
+def docx_parts(path: Path) -> dict[str, str]:
+    """word/*.xml of a DOCX by name."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        return {n: z.read(n).decode() for n in z.namelist() if n.startswith("word/") and n.endswith(".xml")}
+
+
+def run_sizes(xml: str) -> list[tuple[str | None, str | None, str]]:
+    """(w:sz, w:szCs, what) of every run: what is its text, or the field code or field mark it holds."""
+    out = []
+    for run in re.findall(r"<w:r>(.*?)</w:r>", xml, re.S):
+        sz, cs = (re.search(rf'<w:{k} w:val="(\d+)"/>', run) for k in ("sz", "szCs"))
+        what = "".join(re.findall(r"<w:(?:t|instrText)(?: [^>]*)?>([^<]*)</w:", run)) \
+            or " ".join(re.findall(r'w:fldCharType="(\w+)"', run)) or ("tab" if "<w:tab/>" in run else "")
+        out.append((sz and sz.group(1), cs and cs.group(1), what))
+    return out
+
+
+def footer_sizes_wrong(path: Path, size: float) -> list[tuple]:
+    """The footer runs of a DOCX not set at ``size`` pt (both w:sz and w:szCs): a page number field
+    without them is set at the Normal style's 16 pt."""
+    want = str(round(size * 2))
+    return [(name, *r) for name, xml in docx_parts(path).items() if name.startswith("word/footer")
+            for r in run_sizes(xml) if r[:2] != (want, want)]
+
+
+def rfonts_repeated(path: Path) -> list[tuple[str, str]]:
+    """(part, rPr) of each run properties element with more than one w:rFonts (Word reads the first
+    only; the schema allows one)."""
+    return [(name, rpr[:160]) for name, xml in docx_parts(path).items()
+            for rpr in re.findall(r"<w:rPr>(.*?)</w:rPr>", xml, re.S) if rpr.count("<w:rFonts") > 1]

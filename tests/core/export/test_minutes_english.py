@@ -14,7 +14,7 @@ from fazhi_desktop.export.minutes import minutes_document
 
 from tests.texts import stored_strings
 
-from .conftest import heading_orphans, page_texts, pdf_pages, pdffonts, text_faces
+from .conftest import footer_sizes_wrong, heading_orphans, page_texts, pdf_pages, pdffonts, rfonts_repeated, text_faces
 
 # Chinese characters, CJK punctuation and full-width forms (“” are English quotes too)
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e]")
@@ -177,3 +177,13 @@ def test_the_chinese_docx_names_only_chinese_faces(minutes):
         named = set(re.findall(r'w:(?:ascii|hAnsi|eastAsia|cs)="([^"]+)"', parts["word/styles.xml"]
                                + parts["word/document.xml"] + parts["word/footer1.xml"]))
         assert "Times New Roman" not in named and {FACES["fang"], FACES["hei"]} <= named, named
+
+
+def test_the_english_docx_footer_is_one_size_and_names_its_faces_once(minutes):
+    """Page 1 of 3: the page number fields at the footer's 10.5 pt in w:sz and w:szCs; one w:rFonts
+    per w:rPr (the Normal style once had two)."""
+    from fazhi_desktop.export import layout as L
+
+    path = minutes["files"]["en_US"] / "m.docx"
+    assert footer_sizes_wrong(path, L.GONGWEN.footer_size) == []
+    assert rfonts_repeated(path) == []

@@ -20,7 +20,7 @@ from fazhi_desktop.results import compute_results, results_json
 from fazhi_desktop.score_imports import import_scores
 from fazhi_desktop.sessions import duplicate_session
 
-from .conftest import page_texts, squeeze
+from .conftest import docx_parts, footer_sizes_wrong, page_texts, rfonts_repeated, run_sizes, squeeze
 
 
 def test_score_sheet_is_the_import_long_form_and_reimports_to_identical_results(exported):
@@ -174,3 +174,17 @@ def assert_in_order(pieces: list[str], source: str) -> None:
         found = source.find(piece, at)
         assert found >= 0, (piece, source[at:at + 80])
         at = found + len(piece) if len(piece) > 8 else found
+
+
+def test_docx_footer_page_numbers_are_set_at_the_footer_size(exported):
+    """第x页　共y页: the PAGE and NUMPAGES fields' runs carry the footer's 10.5 pt (w:sz and w:szCs),
+    as the words around them do; without it LibreOffice set the numbers at 16 pt."""
+    path = exported["folder"] / FILE_NAMES["docx"]
+    assert footer_sizes_wrong(path, L.GONGWEN.footer_size) == []
+    runs = [r for name, xml in docx_parts(path).items() if name.startswith("word/footer") for r in run_sizes(xml)]
+    assert any(r[2] == " PAGE " for r in runs) and any(r[2] == " NUMPAGES " for r in runs)
+
+
+def test_docx_run_properties_name_their_faces_once(exported):
+    """One w:rFonts per w:rPr (the Normal style once had two: Word reads only the first)."""
+    assert rfonts_repeated(exported["folder"] / FILE_NAMES["docx"]) == []
