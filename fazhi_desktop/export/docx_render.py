@@ -71,10 +71,11 @@ def _latin_fonts() -> str:
 
 def _mixed_runs(text: str, cjk_rpr: str, latin_rpr: str) -> str:
     """``text`` as runs, its Latin pieces with ``latin_rpr``, the rest with ``cjk_rpr`` (each the
-    inside of a w:rPr, in schema order)."""
+    inside of a w:rPr, in schema order); a number and its unit joined by a no-break space."""
     out = []
     for piece, is_latin in latin.split(text):
         rpr = latin_rpr if is_latin else cjk_rpr
+        piece = latin.keep_units(piece) if is_latin else piece
         out.append(f"<w:r>{f'<w:rPr>{rpr}</w:rPr>' if rpr else ''}{_body(piece)}</w:r>")
     return "".join(out)
 

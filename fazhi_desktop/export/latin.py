@@ -14,9 +14,14 @@ table heads) bold, 楷体 (level-2 headings, subtitle) italic, 仿宋 and 宋体
 Which characters are Latin: those the standard faces' WinAnsi encoding holds (ASCII, Latin-1,
 curly quotes, dashes, ×, ÷). Everything else (Chinese, 、，（） and the like) stays in the CJK
 face. A Chinese document never calls this module: it stays as it was, byte for byte.
+
+A number stays with its unit or what it counts ("7 min", "60 points", "11 units") and a day with
+its month ("27 October"): the space between them does not break a line (:func:`bound_spaces`;
+the PDF's line breaker keeps them one word, the DOCX writes a no-break space).
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 PDF_FACES = {"title": "Times-Bold", "fang": "Times-Roman", "hei": "Times-Bold", "kai": "Times-Italic",
@@ -36,6 +41,24 @@ def _winansi() -> frozenset[str]:
             continue
     chars.discard("\x7f")
     return frozenset(chars | {"\t"})
+
+
+UNITS = ("min", "s", "h", "points", "point", "pts", "units", "unit", "experts", "expert", "entries", "entry",
+         "items", "item", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+         "October", "November", "December")
+# a space after a number (digits, a decimal point or comma between them) and before a unit word
+_BOUND = re.compile(r"(?<=\d) (?=(?:" + "|".join(UNITS) + r")\b)")
+NO_BREAK_SPACE = "\u00a0"
+
+
+def bound_spaces(text: str) -> set[int]:
+    """Where in ``text`` a space binds a number to its unit (7 min, 60 points, 27 October)."""
+    return {m.start() for m in _BOUND.finditer(text)}
+
+
+def keep_units(text: str) -> str:
+    """``text`` with a no-break space where a number meets its unit (:func:`bound_spaces`)."""
+    return _BOUND.sub(NO_BREAK_SPACE, text)
 
 
 def is_latin(ch: str) -> bool:

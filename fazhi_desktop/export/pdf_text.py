@@ -4,8 +4,8 @@ whole), justifies by spreading the characters, sets CJK characters on a characte
 layout has one (公文: 28 a line), and mixes faces by run (a 黑体 label in a 仿宋 line).
 
 A run in a Latin face (``latin.PDF_FACES``: the English minutes) is set as English is: it breaks
-only at spaces, a space that a line ends or starts with is not drawn, and a justified line
-spreads at its spaces only.
+only at spaces (not the one between a number and its unit), a space that a line ends or starts with is
+not drawn, and a justified line spreads at its spaces only.
 
 It is much faster than reportlab's Paragraph (no markup parser, widths cached per face), which
 matters: a meeting's documents hold thousands of paragraphs and table cells.
@@ -19,7 +19,7 @@ from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
-from .latin import PDF_FACE_NAMES, is_latin
+from .latin import PDF_FACE_NAMES, bound_spaces, is_latin
 
 rl_config.useA85 = 0  # binary streams: smaller files, and ASCII85 in pure Python is slow
 
@@ -110,7 +110,9 @@ def tokens(runs: Sequence[tuple[str, str]], size: float, spare: str, pitch_extra
 
 
 def _latin_tokens(text: str, font: str, size: float, spare: str, out: list[Token]) -> None:
-    """English in a Latin face: each word (what stands between spaces) one token, each space one."""
+    """English in a Latin face: each word (what stands between spaces) one token, each space one;
+    a number and its unit ("7 min", "27 October") one word (latin.bound_spaces)."""
+    bound = bound_spaces(text)
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
@@ -120,7 +122,7 @@ def _latin_tokens(text: str, font: str, size: float, spare: str, out: list[Token
             continue
         j = i + 1
         if ch not in WORD_BREAK:
-            while j < n and text[j] not in WORD_BREAK:
+            while j < n and (text[j] not in WORD_BREAK or j in bound):
                 j += 1
         piece = text[i:j]
         f = font if all(covered(font, c) for c in piece) else spare

@@ -2,11 +2,13 @@
 spaces only, widths measured in the face drawn; Chinese text set as it always was."""
 from __future__ import annotations
 
+import re
+
 from reportlab.pdfbase import pdfmetrics
 
 from fazhi_desktop.export import layout as L
 from fazhi_desktop.export.fonts import pdf_fonts
-from fazhi_desktop.export.latin import split
+from fazhi_desktop.export.latin import keep_units, split
 from fazhi_desktop.export.pdf_render import Renderer
 from fazhi_desktop.export.pdf_text import CJKParagraph, english_stretch, tokens
 
@@ -63,3 +65,23 @@ def test_widths_are_measured_in_the_face_drawn():
         pdfmetrics.stringWidth("Composite score ", "Times-Bold", 12) + pdfmetrics.stringWidth("开州区", hei, 12))
     assert zh.runs(text, "hei") == [(text, hei)]
     assert zh.measure(text, "hei", 12) == pdfmetrics.stringWidth(text, hei, 12)
+
+
+TIMES = ("Report time 7 min 34 s, question time 5 min 25 s. Composite score 72.60, ranked 11 of 11 units, "
+         "grade 合格 (60 points and above, below 80), on 27 October 2020.")
+UNIT = re.compile(r"(min|s|units|points|October)\b")
+
+
+def test_a_number_stays_with_its_unit_at_every_line_width():
+    """"7 min", "60 points", "27 October": never a number at a line's end and its unit at the next
+    line's start, whatever the width; the text drawn is the text given."""
+    cjk = pdf_fonts().role("fang")
+    runs = [(piece, "Times-Roman" if is_latin else cjk) for piece, is_latin in split(TIMES)]
+    for width in range(100, 420, 3):
+        lines = lines_of(runs, width)
+        for a, b in zip(lines, lines[1:]):
+            assert not (re.fullmatch(r"[\d.,]+", a[-1].text) and UNIT.match(b[0].text)), (width, a[-1].text, b[0].text)
+        words = [t.text for line in lines for t in line if not t.space]
+        assert "7 min" in words and "27 October" in words and "(60 points" in words
+        assert "".join(t.text for line in lines for t in line).replace(" ", "") == TIMES.replace(" ", "")
+    assert keep_units("7 min 34 s, 5 valid scores, Page 4 of 19") == "7\u00a0min 34\u00a0s, 5 valid scores, Page 4 of 19"

@@ -187,3 +187,17 @@ def test_the_english_docx_footer_is_one_size_and_names_its_faces_once(minutes):
     path = minutes["files"]["en_US"] / "m.docx"
     assert footer_sizes_wrong(path, L.GONGWEN.footer_size) == []
     assert rfonts_repeated(path) == []
+
+
+def test_a_number_stays_with_its_unit_in_the_english_minutes(minutes):
+    """"report time 7 / min 34 s" once broke between the number and its unit in the PDF; the DOCX
+    joins them with a no-break space (Word and LibreOffice break lines themselves)."""
+    units = r"(min|s|points?|units?|experts?|entries|January|February|March|April|May|June|July|August|September" \
+            r"|October|November|December)\b"
+    text = "\n".join(page_texts(minutes["files"]["en_US"] / "m.pdf"))
+    assert "7 min 34 s" in text.replace("\n", " ")
+    assert re.findall(r"\d\n" + units, text) == []
+    parts = docx_parts(minutes["files"]["en_US"])
+    texts = " ".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", parts["word/document.xml"]))
+    assert "7\u00a0min 34\u00a0s" in texts and "27\u00a0October 2020" in texts
+    assert re.findall(r"\d " + units, texts) == []
