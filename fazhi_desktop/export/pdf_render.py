@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, LongTable, PageBreak,
@@ -69,6 +70,17 @@ class FillToBottom(Flowable):
 
     def draw(self) -> None:
         pass
+
+
+class Keep(KeepTogether):
+    """reportlab's KeepTogether, measuring with the frame's tolerance: it compares the block's
+    height with the room left exactly, so a block that fills a page to its last line (22 × the
+    公文 line pitch comes out a hair above the frame) went to the next page and left its lines
+    blank. It allows for the rounding as the frame that places its content does (``_FUZZ``), so
+    what it keeps on a page fits there."""
+
+    def split(self, aW: float, aH: float) -> list:
+        return super().split(aW, aH + rl_config._FUZZ)
 
 
 class Renderer:
@@ -160,7 +172,7 @@ class Renderer:
         commands += [("BACKGROUND", (c0, r0), (c1, r1), SHADE) for c0, r0, c1, r1 in b.shaded]
         t.setStyle(TableStyle(commands))
         if b.keep:
-            return [KeepTogether([t])]
+            return [Keep([t])]
         # the header and the first rows never stand alone at a page's foot (estimated from the
         # cells' widths: wrapping the table here would lay it out twice)
         first = b.head_rows + min(b.keep_first, len(b.rows) - b.head_rows)
@@ -201,7 +213,7 @@ class Renderer:
                 out.append(CJKParagraph(self.runs(body, st.role), size=st.size, leading=st.leading, align="right",
                                         right_indent=max(0.0, right_room - shift), spare=self.spare))
         out.append(self.para(L.Para(b.date, "right")))
-        return [KeepTogether(out)]
+        return [Keep(out)]
 
     def banji(self, b: L.Banji) -> list:
         rows = [[self.cell(b.copy_to, "banji", "left"), ""], [self.cell(b.issuer, "banji", "left"),
@@ -225,7 +237,7 @@ class Renderer:
             elif isinstance(b, L.Table):
                 out += self.table(b)
             elif isinstance(b, L.Keep):
-                out.append(KeepTogether(self.flowables(b.blocks)))
+                out.append(Keep(self.flowables(b.blocks)))
             elif isinstance(b, L.Signatures):
                 out += self.signatures(b)
             elif isinstance(b, L.Banji):
@@ -257,7 +269,7 @@ class Renderer:
             for h in heads:
                 h.keepWithNext = False
             if isinstance(after, KeepTogether):
-                out.append(KeepTogether([*heads, *after._content], after._maxHeight))
+                out.append(Keep([*heads, *after._content], after._maxHeight))
             else:
                 room = sum(h.wrap(self.width, self.page.frame_height)[1] + h.getSpaceBefore() + h.getSpaceAfter()
                            for h in heads)
@@ -347,6 +359,7 @@ def write_pdf(doc: L.Document, target: Path | Any, flowables: list | None = None
     frame = Frame(page.left * mm, page.bottom * mm, r.width, page.frame_height, id="text",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     template.addPageTemplates([PageTemplate("page", [frame])])
+    template.keepTogetherClass = Keep  # what keepWithNext groups a heading and its next flowable in
     template.build(flowables if flowables is not None else r.flowables(doc.blocks),
                    canvasmaker=page_canvas(doc, r.fonts))
 

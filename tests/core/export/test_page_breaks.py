@@ -41,3 +41,16 @@ def test_a_heading_at_a_page_foot_goes_over_with_what_it_heads(tmp_path):
         page = next(n for n, p in enumerate(pages) if f"{case}第1行" in p)
         assert heading not in pages[page], case
         assert pages[page + 1].startswith(heading) and follows in pages[page + 1], (case, pages[page + 1][:60])
+
+
+def test_a_kept_block_that_fills_the_page_exactly_stays_on_it(tmp_path):
+    """A question and its answer (4 lines) after 18 lines end the page on its 22nd line: they stay
+    (reportlab's KeepTogether compared heights without tolerance, and 22 × 28.99 pt came out a
+    hair above the frame's 637.8 pt, so the block went over and left 4 lines blank)."""
+    qa = L.Keep([L.Para("1．专家甲问：执法全过程记录是怎样落实的？请说明执法记录仪的覆盖面和音像资料归档情况。"),
+                 L.Para("答：执法记录仪全覆盖，音像资料统一归档，法制审核科每季度抽查一次，发现问题限期整改。")])
+    doc = L.Document(L.GONGWEN, [*filler("甲", 18), qa, L.Para("其后一段。")], title="分页")
+    pdf = tmp_path / "exact.pdf"
+    write_pdf(doc, pdf)
+    pages = [squeeze(p) for p in page_texts(pdf)]
+    assert len(pages) == 2 and "答：执法记录仪全覆盖" in pages[0] and pages[1].startswith("其后一段")
