@@ -18,21 +18,30 @@ Kinds (a write may name several):
 - ``session``    the session's own fields (title, date, the chair's summary …);
 - ``devices``    the experts' scoring links (tokens) and what the phones last did;
 - ``library``    the user's saved templates (no session: ``session_id`` None);
-- ``links``      the links between a unit's former and current names (no session: ``session_id`` None).
+- ``links``      the links between a unit's former and current names (no session: ``session_id`` None);
+- ``ledger``     the rectification items (整改台账: added, edited, closed, deleted, made from questions).
+                 ``session_id`` None: an item follows its unit by name across sessions, so the console
+                 of a later session (its open-item counts) hears an edit made to an earlier one;
+- ``sessions``   the list of sessions: one created, copied, deleted or imported from a package
+                 (``session_id`` the one added or removed; the pages of other sessions ignore it, the
+                 session list listens to every session).
 
 ``unit_ids`` empty means "every unit" (a change of the whole session).
 
 A write that returned a value before it returned records (the fields it changed, a new order, a
-fingerprint) returns that value :func:`carrying` its record as ``.change``: the command line and
-the tests read the value as before, the window's operation layer reads ``.change``.
+fingerprint, a new id, a value settled) returns that value :func:`carrying` its record as
+``.change``: the command line and the tests read the value as before, the window's operation layer
+reads ``.change``. A write that returned a bool returns a small record that is true or false as
+the bool was (``double_entry.Switched``): a bool cannot carry anything.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Iterable, TypeVar
 
 KINDS = frozenset({"scores", "external", "questions", "live", "units", "experts", "template", "status",
-                   "session", "devices", "library", "links"})
+                   "session", "devices", "library", "links", "ledger", "sessions"})
 
 
 @dataclass(frozen=True)
@@ -105,13 +114,25 @@ class _Str(str):
     change: Change = NOTHING
 
 
-_CARRIERS: dict[type, type] = {dict: _Dict, list: _List, tuple: _Tuple, str: _Str}
-_V = TypeVar("_V", dict, list, tuple, str)
+class _Int(int):
+    change: Change = NOTHING
+
+
+class _Decimal(Decimal):
+    change: Change = NOTHING
+
+
+_CARRIERS: dict[type, type] = {dict: _Dict, list: _List, tuple: _Tuple, str: _Str, int: _Int, Decimal: _Decimal}
+_V = TypeVar("_V", dict, list, tuple, str, int, Decimal)
 
 
 def carrying(value: _V, change: Change) -> _V:
-    """``value`` (a dict, list, tuple or str a write returns) with ``change`` as its ``.change``: an
-    instance of a subclass of the same type, equal to ``value`` and used the same way."""
-    out = _CARRIERS[type(value)](value)
+    """``value`` (a dict, list, tuple, str, int or Decimal a write returns) with ``change`` as its
+    ``.change``: an instance of a subclass of the same type, equal to ``value`` and used the same
+    way (a value carrying a record already gets the new one instead). Not for a bool."""
+    if isinstance(value, bool):
+        raise TypeError("a bool cannot carry a change record: return a small record instead")
+    base = next(t for t in type(value).__mro__ if t in _CARRIERS)
+    out = _CARRIERS[base](value)
     out.change = change
     return out

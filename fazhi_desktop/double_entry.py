@@ -9,13 +9,14 @@ score: only the checks of the values that agreed.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 import sqlite_utils
 
+from .changes import NOTHING, Change, carrying
 from .db import now_iso, transaction
 from .errors import UserError
 from .roster import list_experts, list_units
@@ -62,6 +63,7 @@ class CheckResult:
     checked: int  # scores compared, all equal, now marked checked
     unchecked_left: int  # stored scores of the session still awaiting a check
     enabled: bool
+    change: Change = field(default=NOTHING, compare=False, repr=False)  # the scores of the units checked
 
     def summary(self) -> str:
         text = f"{self.file}：{self.checked} 项评分与已录入的一致，已标记为已核对。"
@@ -80,6 +82,17 @@ class Unchecked:
     value: Decimal
 
 
+@dataclass(frozen=True)
+class Switched:
+    """What :func:`set_double_entry` did: true when the switch moved (as the bool it returned before),
+    with the record (every unit's scores: which of them count changed), or nothing when it stood."""
+    changed: bool
+    change: Change = NOTHING
+
+    def __bool__(self) -> bool:
+        return self.changed
+
+
 # --- the switch -------------------------------------------------------------------------------------
 def double_entry_enabled(db: sqlite_utils.Database, session_id: int) -> bool:
     if not devices_schema(db):  # a database from before version 8, not yet migrated
@@ -87,12 +100,13 @@ def double_entry_enabled(db: sqlite_utils.Database, session_id: int) -> bool:
     return db.execute("SELECT 1 FROM double_entry WHERE session_id = ?", [session_id]).fetchone() is not None
 
 
-def set_double_entry(db: sqlite_utils.Database, *, session_id: int, enabled: bool, operator: str = "") -> bool:
-    """Switch double entry on or off (audited); returns whether anything changed. Refused once the
-    session is finished or sealed: it decides which scores count."""
+def set_double_entry(db: sqlite_utils.Database, *, session_id: int, enabled: bool, operator: str = "") -> Switched:
+    """Switch double entry on or off (audited); returns whether anything changed (a :class:`Switched`,
+    true or false, carrying the record: the whole session's scores, since every unit's results may
+    count differently now). Refused once the session is finished or sealed: it decides which scores count."""
     ensure_editable(db, session_id, "scores")
     if double_entry_enabled(db, session_id) == enabled:
-        return False
+        return Switched(False)
     with transaction(db):
         if enabled:
             db.execute("INSERT INTO double_entry (session_id, enabled_at) VALUES (?, ?)", [session_id, now_iso()])
@@ -100,7 +114,7 @@ def set_double_entry(db: sqlite_utils.Database, *, session_id: int, enabled: boo
             db.execute("DELETE FROM double_entry WHERE session_id = ?", [session_id])
         audit(db, session_id=session_id, action="double_entry.on" if enabled else "double_entry.off", operator=operator,
               reason="评分须经第二人核对后计入结果" if enabled else "评分录入后即计入结果")
-    return True
+    return Switched(True, Change.of("scores", session_id))
 
 
 # --- what is checked --------------------------------------------------------------------------------
@@ -180,7 +194,8 @@ def check_scores_file(db: sqlite_utils.Database, *, session_id: int, path: Path 
                       operator: str = "") -> CheckResult:
     """``import scores FILE --check``: the file is read exactly as an import reads it (a bad row
     refuses it whole); all values equal → they are marked checked (one transaction, audited once);
-    any difference → EntriesDiffer listing each, and nothing is stored."""
+    any difference → EntriesDiffer listing each, and nothing is stored. ``.change``: the scores of
+    the units the file named (their checks)."""
     path = Path(path)
     ensure_editable(db, session_id, "scores")
     rows = parse_score_file(db, session_id=session_id, path=path)
@@ -192,14 +207,16 @@ def check_scores_file(db: sqlite_utils.Database, *, session_id: int, path: Path 
         count = _mark_checked(db, session_id, [(r.expert.id, r.unit.id, r.leaf.id, r.value) for r in rows])
         audit(db, session_id=session_id, action="double_entry.check", operator=operator, after=f"{count} 项一致",
               reason=f"核对文件 {path.name}")
-    return CheckResult(path.name, count, len(unchecked(db, session_id)), double_entry_enabled(db, session_id))
+    return CheckResult(path.name, count, len(unchecked(db, session_id)), double_entry_enabled(db, session_id),
+                       Change.of("scores", session_id, {r.unit.id for r in rows}))
 
 
 # --- the window's blind entry -------------------------------------------------------------------------
 def record_second_entry(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_id: int,
                         values: Mapping[int, object], operator: str = "") -> list[Difference]:
     """One paper sheet entered a second time: the values equal to the stored ones are marked checked
-    (no score is stored); the differences are returned for :func:`resolve_difference`."""
+    (no score is stored); the differences are returned for :func:`resolve_difference`, carrying the
+    record (that unit's scores: which of them count, with double entry on)."""
     ensure_editable(db, session_id, "scores")
     differences = compare(db, session_id, [(expert_id, unit_id, cid, raw) for cid, raw in values.items()])
     differing = {d.criterion_id for d in differences}
@@ -211,7 +228,7 @@ def record_second_entry(db: sqlite_utils.Database, *, session_id: int, expert_id
         count = _mark_checked(db, session_id, agreed)
         audit(db, session_id=session_id, action="double_entry.check", operator=operator, expert=expert, unit=unit,
               after=f"{count} 项一致", reason=f"{len(differences)} 项不一致待处理" if differences else "")
-    return differences
+    return carrying(differences, Change.of("scores", session_id, [unit_id]))
 
 
 def resolve_difference(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_id: int,
@@ -219,7 +236,8 @@ def resolve_difference(db: sqlite_utils.Database, *, session_id: int, expert_id:
                        operator: str = "") -> Decimal:
     """Settle one difference with the value on the paper (the first entry's, the second's, or a
     third typed from the sheet) and the reason: stored through ``record_score`` (so a submitted
-    sheet's correction is audited as any), marked checked, and the resolution itself audited."""
+    sheet's correction is audited as any), marked checked, and the resolution itself audited.
+    Returns the value stored, carrying the record (that unit's scores)."""
     if not (reason or "").strip():
         raise UserError("处理核对差异需要填写原因（例如：以纸质评分表为准，第一次录入看错行）。")
     reason = reason.strip()
@@ -237,7 +255,7 @@ def resolve_difference(db: sqlite_utils.Database, *, session_id: int, expert_id:
         audit(db, session_id=session_id, action="double_entry.differ", operator=operator, expert=expert, unit=unit,
               criterion=leaf_path(db, criterion_id), before=fmt_decimal(before) if before is not None else "未录入",
               after=fmt_decimal(change.after), reason=reason + note)
-    return change.after
+    return carrying(change.after, Change.of("scores", session_id, [unit_id]))
 
 
 def settle_second_entry(db: sqlite_utils.Database, *, session_id: int, expert_id: int, unit_id: int,
@@ -246,7 +264,8 @@ def settle_second_entry(db: sqlite_utils.Database, *, session_id: int, expert_id
     """The window's last step for one sheet, in one transaction: the agreeing values are marked
     checked and each difference is settled with ``resolutions[criterion_id] = (value, reason)``.
     A difference left unsettled, a blank reason or a bad value refuses the whole sheet (nothing
-    stored), naming the criterion."""
+    stored), naming the criterion. Returns the differences settled, carrying the record (that
+    unit's scores)."""
     with transaction(db):
         differences = record_second_entry(db, session_id=session_id, expert_id=expert_id, unit_id=unit_id,
                                           values=values, operator=operator)
@@ -261,4 +280,4 @@ def settle_second_entry(db: sqlite_utils.Database, *, session_id: int, expert_id
                                    operator=operator)
             except UserError as exc:
                 raise UserError(f"{d.criterion}：{exc.message}", exc.problems) from None
-    return differences
+    return carrying(list(differences), Change.of("scores", session_id, [unit_id]))

@@ -8,6 +8,9 @@ deadline and ``today`` (injectable, for tests), for items of kind 限期 not yet
 status as its code or its label; the spreadsheet, packages and the ledger chain carry the label.
 An item closes only with evidence; the database refuses a closed item without it too.
 The ledger stays editable after the session is sealed: rectification happens after the meeting.
+
+Every write returns what it returned before carrying the record :data:`CHANGED` (kind ``ledger``,
+no session: an item follows its unit by name into later sessions, whose console counts it).
 """
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ from typing import Any, Sequence
 import sqlite_utils
 
 from .chain import record_item_removed
+from .changes import Change, carrying
 from .db import now_iso, transaction
 from .errors import UserError
 from .labels import (DOING, DONE, FIELD_LABELS, OVERDUE, STATUS_CODES, STATUS_LABELS, TODO,  # noqa: F401
@@ -38,6 +42,8 @@ def _stored(db: sqlite_utils.Database, code: str) -> str:
     """A status as the table holds it: the code, or its word on a database from before version 9."""
     return code if codes_schema(db) else status_label(code)
 
+
+CHANGED = Change.of("ledger", None)  # the record of every ledger write
 
 _COLS = ("id, session_id, unit_name, unit_id, question_id, criterion, source, problem, measure, responsible_unit, "
          "responsible_person, deadline, kind, status, evidence, evidence_files, closed_at, review_opinion, "
@@ -115,7 +121,7 @@ def add_item(db: sqlite_utils.Database, *, unit_name: str, problem: str, session
              measure: str = "", responsible_unit: str = "", responsible_person: str = "",
              deadline: str | None = None, kind: str = "限期", criterion: str | None = None,
              source: str = "专家意见", question_id: int | None = None) -> int:
-    """Add an item by hand (or from a question); returns its id."""
+    """Add an item by hand (or from a question); returns its id (carrying :data:`CHANGED`)."""
     f = _check({"unit_name": unit_name, "problem": problem, "measure": measure,
                 "responsible_unit": responsible_unit or unit_name, "responsible_person": responsible_person,
                 "deadline": deadline, "kind": kind, "criterion": criterion, "source": source})
@@ -139,7 +145,7 @@ def add_item(db: sqlite_utils.Database, *, unit_name: str, problem: str, session
              now, now],
         ).lastrowid
         record_item(db, item_id, action="item.add", after=f["problem"][:60])
-        return item_id
+        return carrying(item_id, CHANGED)
 
 
 def create_from_questions(db: sqlite_utils.Database, *, session_id: int,
@@ -147,7 +153,8 @@ def create_from_questions(db: sqlite_utils.Database, *, session_id: int,
     """One item per question flagged "problem found" that has none yet; returns the new ids.
 
     The problem is the question as asked; measure and deadline come from the question. A question
-    without a deadline becomes a 持续 item unless ``default_deadline`` is given.
+    without a deadline becomes a 持续 item unless ``default_deadline`` is given. The list carries
+    :data:`CHANGED` when it made any.
     """
     get_session(db, session_id)
     paths = {leaf.id: path for path, leaf in load_template(db, session_id).leaves()}
@@ -163,12 +170,13 @@ def create_from_questions(db: sqlite_utils.Database, *, session_id: int,
             new.append(add_item(db, unit_name=unit, problem=text, session_id=session_id, measure=measure,
                                 deadline=due, kind="限期" if due else "持续", criterion=paths.get(crit),
                                 question_id=qid))
-    return new
+    return carrying([int(i) for i in new], CHANGED if new else Change())
 
 
 def update_item(db: sqlite_utils.Database, *, item_id: int, **fields: Any) -> dict[str, Any]:
     """Change some of EDITABLE; returns the previous values of what changed. Setting 已完成 goes
-    through :func:`close_item`; moving a closed item back to 推进中 clears its closing date."""
+    through :func:`close_item`; moving a closed item back to 推进中 clears its closing date. The dict
+    carries :data:`CHANGED` when anything changed."""
     unknown = set(fields) - set(EDITABLE)
     if unknown:
         raise UserError(f"不能修改这些字段：{'、'.join(sorted(unknown))}")
@@ -194,12 +202,13 @@ def update_item(db: sqlite_utils.Database, *, item_id: int, **fields: Any) -> di
             db.execute(f"UPDATE rectification_items SET {', '.join(k + ' = ?' for k in sets)}, updated_at = ? "
                        "WHERE id = ?", [*sets.values(), now_iso(), item_id])
             record_item(db, item_id, action=update_action(before))
-    return before
+    return carrying(before, CHANGED if before else Change())
 
 
 def close_item(db: sqlite_utils.Database, *, item_id: int, evidence: str, evidence_files: Sequence[str] = (),
                closed_at: str | None = None, review_opinion: str = "", today: str | Date | None = None) -> dict:
-    """销号: mark an item 已完成 with its evidence (required), closing date and review opinion."""
+    """销号: mark an item 已完成 with its evidence (required), closing date and review opinion.
+    Returns the item as now stored, carrying :data:`CHANGED`."""
     item = get_item(db, item_id)
     evidence = (evidence or "").strip()
     files = [str(f).strip() for f in evidence_files if str(f).strip()]
@@ -212,15 +221,16 @@ def close_item(db: sqlite_utils.Database, *, item_id: int, evidence: str, eviden
                    [_stored(db, DONE), evidence, json.dumps(files, ensure_ascii=False), day,
                     (review_opinion or "").strip() or item["review_opinion"], now_iso(), item_id])
         record_item(db, item_id, action="item.close", before=status_label(item["status"]), after=status_label(DONE))
-    return get_item(db, item_id, today=today)
+    return carrying(get_item(db, item_id, today=today), CHANGED)
 
 
 def delete_item(db: sqlite_utils.Database, *, item_id: int) -> dict:
+    """Delete an item (the ledger's chain records it); returns the item as it was, carrying :data:`CHANGED`."""
     item = get_item(db, item_id)
     with transaction(db):
         record_item_removed(db, item_id, action=stored_action(db, "item.delete"))
         db.execute("DELETE FROM rectification_items WHERE id = ?", [item_id])
-    return item
+    return carrying(item, CHANGED)
 
 
 def _filters(db, unit_name, status, overdue, session_id, text, today) -> tuple[str, list[Any]]:

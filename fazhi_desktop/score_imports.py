@@ -11,6 +11,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from .changes import Change
 from .db import transaction
 from .errors import UserError
 from .imports import ImportResult, refuse
@@ -142,6 +143,8 @@ def parse_score_file(db: sqlite_utils.Database, *, session_id: int, path: Path |
 
 
 def import_scores(db: sqlite_utils.Database, *, session_id: int, path: Path | str, operator: str = "") -> ImportResult:
+    """Store every row of a score file, or none (a bad row refuses the file). The result's ``.change``
+    names the scores of the units the file had rows for."""
     path = Path(path)
     ensure_editable(db, session_id, "scores")
     accepted = parse_score_file(db, session_id=session_id, path=path)
@@ -149,10 +152,13 @@ def import_scores(db: sqlite_utils.Database, *, session_id: int, path: Path | st
         for r in accepted:
             record_score(db, session_id=session_id, expert_id=r.expert.id, unit_id=r.unit.id, criterion_id=r.leaf.id,
                          value=r.value, reason=f"导入文件 {path.name}", operator=operator, source="导入")
-    return ImportResult("评分", [f"{r.expert.name}/{r.unit.name}/{r.leaf.name}" for r in accepted])
+    return ImportResult("评分", [f"{r.expert.name}/{r.unit.name}/{r.leaf.name}" for r in accepted],
+                        change=Change.of("scores", session_id, {r.unit.id for r in accepted}))
 
 
 def import_external(db: sqlite_utils.Database, *, session_id: int, path: Path | str, operator: str = "") -> ImportResult:
+    """Store every row of an external-values file, or none. The result's ``.change`` names the
+    external values of the units the file had rows for."""
     path = Path(path)
     ensure_editable(db, session_id, "external")
     rows = read_table(path, EXTERNAL_COLUMNS, what="外部得分")
@@ -194,4 +200,5 @@ def import_external(db: sqlite_utils.Database, *, session_id: int, path: Path | 
         for unit, component, value, note in accepted:
             set_external(db, session_id=session_id, unit_id=unit.id, component=component, value=value,
                          operator=operator, source="导入", note=note, file=path.name)
-    return ImportResult("外部得分", [f"{u.name}/{c}" for u, c, _v, _n in accepted])
+    return ImportResult("外部得分", [f"{u.name}/{c}" for u, c, _v, _n in accepted],
+                        change=Change.of("external", session_id, {u.id for u, _c, _v, _n in accepted}))

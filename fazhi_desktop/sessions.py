@@ -152,7 +152,8 @@ def ensure_editable(db: sqlite_utils.Database, session_id: int, what: str, *, se
 def create_session(db: sqlite_utils.Database, *, title: str, template: Template, kind: str = "",
                    date: str | None = None, venue: str = "", organisers: str = "", chair: str = "",
                    host: str = "", secretary: str = "") -> int:
-    """Create a draft session with its own copy of ``template``; returns the new id."""
+    """Create a draft session with its own copy of ``template``; returns the new id, carrying the
+    record (kind ``sessions``: the list of sessions has one more)."""
     title = (title or "").strip()
     if not title:
         raise UserError("会议名称不能为空。")
@@ -174,7 +175,7 @@ def create_session(db: sqlite_utils.Database, *, title: str, template: Template,
             db.execute("UPDATE sessions SET checklist_json = ? WHERE id = ?", [checklist, session_id])
         _insert_criteria(db, session_id, template.criteria, None)
         record_created(db, session_id, action="session.create")
-    return session_id
+    return carrying(session_id, Change.of("sessions", session_id))
 
 
 def record_created(db: sqlite_utils.Database, session_id: int, *, action: str, operator: str = "") -> None:
@@ -262,13 +263,24 @@ def set_status(db: sqlite_utils.Database, *, session_id: int, status: str, actio
     return carrying(status, Change.of("status", session_id))
 
 
-def delete_session(db: sqlite_utils.Database, *, session_id: int) -> Session:
+@dataclass
+class DeletedSession(Session):
+    """The session :func:`delete_session` deleted, as it was, with the record of the deletion."""
+    change: Change = field(default=NOTHING, compare=False, repr=False)
+
+
+def delete_session(db: sqlite_utils.Database, *, session_id: int) -> DeletedSession:
+    """Delete a session that is not sealed; returns it as it was, carrying the record (kind
+    ``sessions``; ``ledger`` too when its rectification items went with it)."""
     session = get_session(db, session_id)
     if session.status == "sealed":
         raise SessionLocked(f"评议会“{session.title}”已封盘，是正式记录，不能删除。")
+    had_items = db.execute("SELECT 1 FROM rectification_items WHERE session_id = ? LIMIT 1",
+                           [session_id]).fetchone() is not None
     with transaction(db):
         erase_session(db, session_id, action="session.delete")
-    return session
+    change = Change.of("sessions", session_id).merge(Change.of("ledger", None) if had_items else None)
+    return DeletedSession(**{f.name: getattr(session, f.name) for f in dataclass_fields(Session)}, change=change)
 
 
 def erase_session(db: sqlite_utils.Database, session_id: int, *, action: str) -> None:
@@ -393,7 +405,7 @@ def _update_descriptions(db: sqlite_utils.Database, session_id: int, template: T
 
 def duplicate_session(db: sqlite_utils.Database, *, session_id: int, title: str | None = None) -> int:
     """A new draft from a past session: meeting data, units, experts, template and recusals;
-    no scores, questions or timings."""
+    no scores, questions or timings. Returns the new id, carrying the record (kind ``sessions``)."""
     source = get_session(db, session_id)
     template = load_template(db, session_id)
     with transaction(db):
@@ -420,7 +432,8 @@ def duplicate_session(db: sqlite_utils.Database, *, session_id: int, title: str 
             db.execute("INSERT INTO recusals (session_id, expert_id, unit_id) VALUES (?, ?, ?)",
                        [new_id, expert_map[eid], unit_map[uid]])
         record_roster(db, new_id, action=with_detail("roster.copy", source.title))
-    return new_id
+    new_id = int(new_id)
+    return carrying(new_id, Change.of("sessions", new_id))
 
 
 def record_roster(db: sqlite_utils.Database, session_id: int, *, action: str, operator: str = "") -> None:

@@ -217,11 +217,11 @@ class MainWindow(QMainWindow):
             return
         self.page("live").begin()
 
-    def _step(self, done: bool, message: str, *, announce: bool = False) -> bool:
+    def _step(self, done: bool, message: str) -> bool:
         """After a lifecycle dialog: when it went through, every page follows and the bar says so
         (the dialog ran its step as an operation: the hub has its record already)."""
         if done:
-            self.status_changed(announce=announce)
+            self.status_changed()
             self.statusBar().showMessage(message, 15000)
         return done
 
@@ -251,9 +251,8 @@ class MainWindow(QMainWindow):
         dialog = revision_dialog(self.db, self.session_id, self)
         if not dialogs.run_dialog(dialog):
             return False
-        before, after = dialog.result_fingerprints
-        # the revision dialogs (ui/revision_base.py) do not run as operations yet: the record goes out here
-        return self._step(True, arg(self.tr("已更正并记入审计日志；指纹 %1 → %2"), before, after), announce=True)
+        before, after = dialog.result_fingerprints  # the dialog ran the correction as an operation (its record is out)
+        return self._step(True, arg(self.tr("已更正并记入审计日志；指纹 %1 → %2"), before, after))
 
     def open_rehearsal(self, session_id: int) -> QWidget | None:
         """演练: the live console on a throwaway copy of the session, in a window of its own."""
@@ -267,13 +266,10 @@ class MainWindow(QMainWindow):
         self.rehearsal.show()
         return self.rehearsal
 
-    def status_changed(self, announce: bool = False) -> None:
+    def status_changed(self) -> None:
         """The session's status changed: pages that do not listen re-read what they may offer. The
         step ran as an operation, whose record the hub has announced to the pages that listen (and
-        the snapshot policy); ``announce``: a step that did not (a revision) has it announced here."""
-        self.session_list.reload(keep=self.session_id)
-        if announce and self.session_id is not None:
-            operations.hub(self.db).publish(Change.of(("status", "scores", "live", "devices"), self.session_id))
+        the snapshot policy) and to the session list."""
         for i in range(self.tabs.count()):
             page = self.tabs.widget(i)
             refresh = getattr(page, "refresh", None)

@@ -1,18 +1,19 @@
 """The frame both 封盘后更正 dialogs share (a score of a scored session, a rating of a checklist):
 the session, the unit, the leaf, what is stored now, the new value, a required reason, a note on
 what the audit log keeps, and one service call whose refusal shows in the dialog. The subclass
-adds its own rows and the call."""
+adds its own rows and the call, which runs as an operation (``ui.operations.run``): its record (the
+unit's scores or ratings) reaches every page once, from whichever window asked."""
 from __future__ import annotations
 
 from typing import Callable
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from fazhi_desktop.errors import UserError
 from fazhi_desktop.export.fingerprint import short_fingerprint
 from fazhi_desktop.roster import list_units
 from fazhi_desktop.sessions import get_session
 
+from . import operations
 from .widgets import error_label, ok_cancel
 
 
@@ -58,10 +59,11 @@ class RevisionFrame(QDialog):
 
     def revise(self, call: Callable[[], tuple[str, str]]) -> None:
         """Run the correction; its refusal stays in the dialog, success closes it with both fingerprints."""
-        try:
-            before, after = call()
-        except UserError as exc:
-            self.error.setText(str(exc))
+        done = operations.run(self.db, call, say=self.error.setText)
+        if not done.ok:
+            if done.reason_required:  # (not said by run: the reason field is the dialog's own)
+                self.error.setText(done.error)
             return
+        before, after = done.value
         self.result_fingerprints = (short_fingerprint(before), short_fingerprint(after))
         super().accept()

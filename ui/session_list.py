@@ -1,4 +1,8 @@
-"""The list of review sessions at the left of the main window: create, open, duplicate, delete."""
+"""The list of review sessions at the left of the main window: create, open, duplicate, delete.
+
+Its writes run as operations (``ui.operations.run``); it hears the hub of its database, so a session
+added elsewhere (a package imported in the history window) or a status changed elsewhere (sealed
+there) shows here at once."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -8,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFormLayou
 from fazhi_desktop import sessions
 from fazhi_desktop.errors import UserError
 
-from . import dialogs
+from . import dialogs, operations
 from .i18n import arg
 from .widgets import error_label, ok_cancel, tool_button
 from .models.sessions_model import SessionsModel
@@ -65,18 +69,17 @@ class NewSessionDialog(QDialog):
     def accept(self) -> None:
         from fazhi_desktop import library
 
-        try:
+        def create():
             template = library.resolve_template(self.db, self.template.currentData())
-            self.created_id = sessions.create_session(
-                self.db, title=self.title.text(), date=self.date.text(), venue=self.venue.text(),
-                kind=self.kind.currentText(), template=template)
-        except UserError as exc:
-            self.error.setText(str(exc))
-            return
-        super().accept()
+            return sessions.create_session(self.db, title=self.title.text(), date=self.date.text(),
+                                           venue=self.venue.text(), kind=self.kind.currentText(), template=template)
+        done = operations.run(self.db, create, say=self.error.setText)
+        if done.ok:
+            self.created_id = int(done.value)
+            super().accept()
 
 
-class SessionListPanel(QWidget):
+class SessionListPanel(operations.Listener, QWidget):
     """Emits ``session_selected(id)`` (or -1 when nothing is selected)."""
 
     session_selected = Signal(int)
@@ -126,12 +129,35 @@ class SessionListPanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view)
         self._update_buttons()
+        self._own_op = False  # this list's own write: it reloads itself, keeping the new session
+        self.listen(db, None)  # every session's records: it shows them all
 
     def set_db(self, db) -> None:
         """After a restore the window reopens the database: the list reads the new connection."""
         self.db = db
         self.model.db = db
+        self.listen(db, None)
         self.reload()
+
+    def apply(self, change) -> None:
+        """A session added, copied, deleted or imported, or a status changed, by another window."""
+        if change.touches("sessions", "status"):
+            self.reload()
+
+    def _on_changes(self, change) -> None:
+        if not self._own_op:
+            super()._on_changes(change)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.show_pending()
+
+    def _run(self, operation, say):
+        self._own_op = True
+        try:
+            return operations.run(self.db, operation, say=say)
+        finally:
+            self._own_op = False
 
     # -- selection ------------------------------------------------------------------------
     def current_id(self) -> int | None:
@@ -166,7 +192,12 @@ class SessionListPanel(QWidget):
     # -- actions --------------------------------------------------------------------------
     def new_session(self) -> int | None:
         dialog = NewSessionDialog(self.db, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.created_id is None:
+        self._own_op = True
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            self._own_op = False
+        if not accepted or dialog.created_id is None:
             return None
         self.reload(keep=dialog.created_id)
         return dialog.created_id
@@ -180,11 +211,11 @@ class SessionListPanel(QWidget):
                                  source.title + self.tr("（副本）"))
         if title is None:
             return None
-        try:
-            new_id = sessions.duplicate_session(self.db, session_id=sid, title=title)
-        except UserError as exc:
-            dialogs.show_error(self, exc)
+        done = self._run(lambda: sessions.duplicate_session(self.db, session_id=sid, title=title),
+                         say=lambda m: dialogs.show_error(self, m))
+        if not done.ok:
             return None
+        new_id = int(done.value)
         self.reload(keep=new_id)
         return new_id
 
@@ -196,10 +227,8 @@ class SessionListPanel(QWidget):
         text = arg(self.tr("删除评议会“%1”？其单位、专家、评分和提问记录将一并删除，且不能撤销。"), s.title)
         if not dialogs.confirm(self, text, self.tr("删除评议会"), danger=True):
             return False
-        try:
-            sessions.delete_session(self.db, session_id=sid)
-        except UserError as exc:
-            dialogs.show_error(self, exc)
+        if not self._run(lambda: sessions.delete_session(self.db, session_id=sid),
+                         say=lambda m: dialogs.show_error(self, m)).ok:
             return False
         self.model.reload()
         self._emit_current()

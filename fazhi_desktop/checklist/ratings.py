@@ -137,7 +137,8 @@ def rate_cells(db: sqlite_utils.Database, *, session_id: int,
 def revise_rating(db: sqlite_utils.Database, *, session_id: int, unit_id: int, criterion_id: int,
                   rating: str | None, reason: str, note: str | None = None, operator: str = "") -> tuple[str, str]:
     """Correct one rating of a sealed session (an audited revision with a reason); returns the
-    fingerprints before and after."""
+    fingerprints before and after, carrying the record (that candidate's ratings, kind ``scores``)."""
+    from ..changes import Change, carrying
     from ..seal import revise
 
     def change(db: sqlite_utils.Database) -> RatingChange:
@@ -148,4 +149,4 @@ def revise_rating(db: sqlite_utils.Database, *, session_id: int, unit_id: int, c
         return got
 
     _got, before, after = revise(db, session_id=session_id, reason=reason, change=change, operator=operator)
-    return before, after
+    return carrying((before, after), Change.of("scores", session_id, [unit_id]))

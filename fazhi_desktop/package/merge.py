@@ -31,6 +31,7 @@ from typing import Any, Callable
 import sqlite_utils
 
 from ..chain import LEDGER_CHAIN, append, entries, first_broken, store
+from ..changes import NOTHING, Change
 from ..db import now_iso, transaction
 from ..labels import action_label
 from ..errors import UserError, os_error_text
@@ -54,6 +55,9 @@ class ImportResult:
     skipped_links: list[str] = field(default_factory=list)
     package_signer: str = ""
     seal_signers: list[str] = field(default_factory=list)
+    # the record: a new session in the list; a session updated in place changes in every part; the
+    # ledger and the unit links (no session) when the package brought rectification items or links
+    change: Change = field(default=NOTHING, compare=False, repr=False)
 
     def summary(self) -> str:
         verb = "已加入本机历史" if self.action == "added" else "已按包内签名的后续记录更新本机的"
@@ -293,7 +297,16 @@ def _write(db: sqlite_utils.Database, opened: Opened, template: Template, rows: 
     append(db, session_id=sid, chain=LEDGER_CHAIN, action="package.update" if before else "package.import",
            operator=operator, before=before, after=after,
            reason=f"来自评议会包 {path.name}，导出签名 {_who(opened.manifest['signature'])}")
-    return ImportResult(sid, "updated" if before else "added", title, after, None, skipped)
+    change = Change.of(_WHOLE if before else "sessions", sid)
+    if data["rectification_items"]:
+        change = change.merge(Change.of("ledger", None))
+    if data["unit_links"]:
+        change = change.merge(Change.of("links", None))
+    return ImportResult(sid, "updated" if before else "added", title, after, None, skipped, change=change)
+
+
+# what a package that updates a local session replaces: all of it (the pages read it again)
+_WHOLE = ("sessions", "session", "status", "template", "units", "experts", "scores", "external", "questions")
 
 
 def data_snapshot(data: dict[str, Any], template: Template) -> dict[str, Any]:

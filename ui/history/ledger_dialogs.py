@@ -1,14 +1,17 @@
 """Dialogs of the rectification ledger: add or edit an item, and close it (销号) with evidence.
-Each calls one service function on OK; a refusal is shown inside the dialog, which stays open."""
+Each runs its service call on OK as an operation (``ui.operations.run``: the ledger's record reaches
+every page once, the live console's open-item counts too); a refusal is shown inside the dialog,
+which stays open."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from fazhi_desktop import ledger
-from fazhi_desktop.errors import UserError
+from fazhi_desktop.changes import merge_all
 from fazhi_desktop.history import unit_names
 
+from .. import operations
 from ..i18n import label
 from ..widgets import error_label, ok_cancel
 
@@ -76,24 +79,25 @@ class ItemDialog(QDialog):
                   "responsible_unit": self.responsible_unit.text() or self.unit.currentText(),
                   "responsible_person": self.responsible_person.text(), "deadline": self.deadline.text(),
                   "kind": self.kind.currentText()}
-        try:
-            if self.item is None:
-                self.saved_id = ledger.add_item(self.db, unit_name=self.unit.currentText(), **fields)
-                review = self.review.toPlainText().strip()
-                if review:
-                    ledger.update_item(self.db, item_id=self.saved_id, review_opinion=review)
-            else:
-                fields["review_opinion"] = self.review.toPlainText()
-                if self.unit.isEnabled():
-                    fields["unit_name"] = self.unit.currentText()
-                if self.status.currentData() != self.item["status"]:
-                    fields["status"] = self.status.currentData()
-                ledger.update_item(self.db, item_id=self.item["id"], **fields)
-                self.saved_id = self.item["id"]
-        except UserError as exc:
-            self.error.setText(str(exc))
-            return
-        super().accept()
+        if operations.run(self.db, lambda: self._store(fields), say=self.error.setText).ok:
+            super().accept()
+
+    def _store(self, fields: dict):
+        """The service calls of OK; returns the record of what they changed (the ledger's)."""
+        if self.item is None:
+            added = ledger.add_item(self.db, unit_name=self.unit.currentText(), **fields)
+            self.saved_id = int(added)
+            review = self.review.toPlainText().strip()
+            reviewed = ledger.update_item(self.db, item_id=self.saved_id, review_opinion=review) if review else None
+            return merge_all([added.change, reviewed.change if reviewed is not None else None])
+        fields["review_opinion"] = self.review.toPlainText()
+        if self.unit.isEnabled():
+            fields["unit_name"] = self.unit.currentText()
+        if self.status.currentData() != self.item["status"]:
+            fields["status"] = self.status.currentData()
+        updated = ledger.update_item(self.db, item_id=self.item["id"], **fields)
+        self.saved_id = self.item["id"]
+        return updated
 
 
 class CloseDialog(QDialog):
@@ -136,12 +140,11 @@ class CloseDialog(QDialog):
         self.files.addItems(paths)
 
     def accept(self) -> None:
-        try:
-            ledger.close_item(self.db, item_id=self.item["id"], evidence=self.evidence.toPlainText(),
-                              evidence_files=[self.files.item(i).text() for i in range(self.files.count())],
-                              closed_at=self.closed_at.text(), review_opinion=self.review.toPlainText())
-        except UserError as exc:
-            self.error.setText(str(exc))
+        files = [self.files.item(i).text() for i in range(self.files.count())]
+        done = operations.run(self.db, lambda: ledger.close_item(
+            self.db, item_id=self.item["id"], evidence=self.evidence.toPlainText(), evidence_files=files,
+            closed_at=self.closed_at.text(), review_opinion=self.review.toPlainText()), say=self.error.setText)
+        if not done.ok:
             return
         self.closed = True
         super().accept()

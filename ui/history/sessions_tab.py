@@ -193,7 +193,12 @@ class SessionsTab(QWidget):
         if sid is None:
             return False
         made: list[int] = []
-        ok = self.window_.run(lambda: made.extend(ledger.create_from_questions(self.db, session_id=sid)))
+
+        def create():
+            new = ledger.create_from_questions(self.db, session_id=sid)
+            made.extend(new)
+            return new  # carrying the ledger's record when it made any
+        ok = self.window_.run(create)
         if ok:
             self.window_.say(arg(self.tr("已生成 %1 项整改事项（已有的不重复生成）。"), len(made)))
         return ok

@@ -5,7 +5,9 @@ The window is a shell: one tab per file (``sessions_tab``, ``search_tab``, ``dos
 is shown, never a traceback), the status line and moving between tabs.
 
 Sessions open read-only here; sealing, reopening (audited, with a reason) and meeting packages
-are explicit buttons. Every change goes through a service function in ``fazhi_desktop``.
+are explicit buttons. Every change goes through a service function in ``fazhi_desktop``, run as an
+operation (``ui.operations.run``): its record (the ledger, the list of sessions, a status …)
+reaches the main window's pages and session list once, through the database's hub.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QTabWidget, QToo
 from fazhi_desktop import ledger, package
 from fazhi_desktop.errors import UserError
 
-from .. import dialogs
+from .. import dialogs, operations
 from ..icons import icon
 from .dossier_tab import DossierTab
 from .ledger_tab import LedgerTab
@@ -72,11 +74,20 @@ class HistoryWindow(QMainWindow):
         self.status_label.setText(text)
 
     def run(self, operation, *, done: str = "") -> bool:
-        """Run one service call; a refusal is shown, never a traceback. Refreshes what may change."""
-        try:
-            operation()
-        except UserError as exc:
-            dialogs.show_error(self, exc)
+        """Run one service call as an operation (its record is announced on the hub once); a refusal
+        is shown, never a traceback. Refreshes what may change. ``operation`` returns what the
+        service returned (the record rides on it)."""
+        refused: list[UserError] = []
+
+        def call():
+            try:
+                return operation()
+            except UserError as exc:
+                refused.append(exc)  # shown whole below: the message, and each reason under it
+                raise
+        outcome = operations.run(self.db, call)
+        if not outcome.ok:
+            dialogs.show_error(self, refused[0] if refused else outcome.error)
             return False
         if done:
             self.say(done)
@@ -113,9 +124,13 @@ class HistoryWindow(QMainWindow):
             return False
         root = Path(path).with_suffix("").parent
         result: list = []
-        ok = self.run(lambda: result.append(package.import_package(
-            self.db, path, documents_root=root / "评议会包材料",
-            confirm_update=lambda question: dialogs.confirm(self, question, self.tr("更新评议会")))))
+
+        def run():
+            result.append(package.import_package(
+                self.db, path, documents_root=root / "评议会包材料",
+                confirm_update=lambda question: dialogs.confirm(self, question, self.tr("更新评议会"))))
+            return result[0]  # its record: the list of sessions (and the ledger, the links it brought)
+        ok = self.run(run)
         if ok:
             self.say(result[0].summary().replace("\n", "　"))
             self.show_session(result[0].session_id)

@@ -217,12 +217,16 @@ class ConsolePage(operations.Listener, QWidget):
 
     def apply(self, change: Change, own: bool = False) -> None:
         """Repaint what ``change`` names: the clock and card for the live state, the agenda for the
-        units; the session's status or template read everything again."""
+        units; the session's status or template read everything again; the ledger (an item edited in
+        the history window, of this or an earlier session) the open items per unit."""
         if not change.concerns(self.session_id):
             return
         if change.touches("status", "template", "session"):
             self.refresh()
             return
+        if change.touches("ledger"):
+            self.agenda_pane.reload(ledger.open_counts(self.db, self.session_id))
+            self.open_items.refresh()
         if change.touches("units") and not own:  # the roster changed elsewhere: the meeting reads it again
             self.meeting.reload_units()
         if change.touches("units"):

@@ -4,7 +4,8 @@ Step 1 picks the sheet (unit, expert) and who checks; step 2 is a blind column o
 criteria (the first entry's values appear nowhere in this dialog until the comparison); step 3
 lists the differences side by side, each settled with the value on the paper and a reason. Nothing
 is stored before 完成 on step 3, and then in one transaction (``double_entry.settle_second_entry``),
-so closing the dialog halfway leaves the sheet exactly as it was.
+so closing the dialog halfway leaves the sheet exactly as it was. That step runs as an operation
+(``ui.operations.run``): its record, that unit's scores, reaches every page once.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from fazhi_desktop import double_entry, roster, scoring
 from fazhi_desktop.errors import UserError
 from fazhi_desktop.sessions import load_template
 from fazhi_desktop.template import fmt_decimal
+from .. import operations
 from ..i18n import arg, translate
 
 ERROR_STYLE = "color: #b71c1c; font-weight: bold;"
@@ -327,9 +329,13 @@ class DoubleEntryDialog(QDialog):
             if chosen is not None:
                 resolutions[row.diff.criterion_id] = chosen
         unit_id, expert_id = self.sheet()
-        differences = double_entry.settle_second_entry(
+        done = operations.run(self.db, lambda: double_entry.settle_second_entry(
             self.db, session_id=self.session_id, expert_id=expert_id, unit_id=unit_id, values=self.typed(),
-            resolutions=resolutions, operator=self.checker.text().strip())
+            resolutions=resolutions, operator=self.checker.text().strip()),
+            say=lambda m: self.show_status(m, error=True))
+        if not done.ok:
+            return False
+        differences = done.value
         title = self._sheet_title()
         self.done_sheets.append(title)
         expert_position = next((e.position for e in roster.list_experts(self.db, self.session_id) if e.id == expert_id), None)

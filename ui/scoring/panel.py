@@ -292,10 +292,6 @@ class ScoringPage(operations.Listener, QWidget):
         super().showEvent(event)
         self.show_pending()
 
-    def changed_elsewhere(self, unit_id: int) -> None:
-        """A device stored or submitted a score of ``unit_id`` (the hub says so to every page)."""
-        self.apply(Change.of("scores", self.session_id, [unit_id]))
-
     def show_side_panels(self, visible: bool) -> None:
         """Docked in the live console (``visible=False``): the grid alone, with icon-only buttons, so
         every expert's column fits at 1366×768 (the console follows the presenting unit; the full
@@ -333,9 +329,9 @@ class ScoringPage(operations.Listener, QWidget):
         if not path:
             return False
         run = score_imports.import_scores if kind == "scores" else score_imports.import_external
+        # the import's own record names the units of the file (their scores, or their external values)
         done = operations.run(self.db, lambda: run(self.db, session_id=self.session_id, path=path, operator=self.operator),
-                              say=lambda m: self.show_status(m, error=True),
-                              extra=Change.of("scores" if kind == "scores" else "external", self.session_id))
+                              say=lambda m: self.show_status(m, error=True))
         if not done.ok:
             return False
         self.undo_stack.clear()  # stored values changed under the commands: their "before" is stale
@@ -345,9 +341,9 @@ class ScoringPage(operations.Listener, QWidget):
     # --- 双人录入核对 ------------------------------------------------------------------------------
     def set_double_entry(self, enabled: bool) -> bool:
         """The switch (audited in the core); a refusal puts the box back and says why."""
-        done = operations.run(self.db, lambda: double_entry.set_double_entry(self.db, session_id=self.session_id, enabled=enabled,
-                                                  operator=self.operator),
-            extra=Change.of("scores", self.session_id))  # every unit's results may count differently now
+        # the switch's record names every unit's scores: which of them count changed
+        done = operations.run(self.db, lambda: double_entry.set_double_entry(self.db, session_id=self.session_id,
+                                                                             enabled=enabled, operator=self.operator))
         if not done.ok:
             self.double_switch.blockSignals(True)
             self.double_switch.setChecked(not enabled)
@@ -361,7 +357,8 @@ class ScoringPage(operations.Listener, QWidget):
         return True
 
     def open_double_entry(self):
-        """The blind second entry of paper sheets, starting on this unit."""
+        """The blind second entry of paper sheets, starting on this unit. Each sheet the dialog settles
+        runs as an operation: its record (that unit's scores) reaches this page and every other once."""
         from .double_entry_dialog import DoubleEntryDialog
 
         self.grid.finish_editing()
@@ -369,7 +366,6 @@ class ScoringPage(operations.Listener, QWidget):
         dialogs.run_dialog(dialog)
         if dialog.done_sheets:
             self.undo_stack.clear()  # a settled difference may have changed a value under the commands
-            operations.hub(self.db).publish(Change.of("scores", self.session_id))
             self.show_status(self.tr("双人录入核对：已核对 {0} 张评分表。").format(len(dialog.done_sheets)))
         return dialog
 
