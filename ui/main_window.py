@@ -115,6 +115,21 @@ class MainWindow(QMainWindow):
         self.keeper.failed.connect(lambda text: self.statusBar().showMessage(arg(self.tr("自动备份失败：%1"), text)))
         self.session_list.reload()
         self.keeper.start()
+        self._listen_hub()
+
+    def _listen_hub(self) -> None:
+        """The window's own title, status label, lifecycle bar and menu follow the open session's
+        status and fields, whoever changed them (a dialog of this window, the console, the history
+        window, another window on the same database)."""
+        operations.hub(self.db).changes.connect(self._on_changes)
+
+    def _on_changes(self, change) -> None:
+        if self.session_id is None or not change.concerns(self.session_id):
+            return
+        if change.touches("status"):
+            self.status_changed()
+        elif change.touches("session"):
+            self._update_title()
 
     def finish_start(self) -> None:
         """What a start with ``defer_shortcuts`` leaves for after the first paint."""
@@ -210,18 +225,16 @@ class MainWindow(QMainWindow):
             if not done.ok:
                 dialogs.show_error(self, done.error)
                 return
-            self.status_changed()
-            self.show_page("ratings")
+            self.show_page("ratings")  # the record (status) made the pages and the title follow
             return
         if not self.show_page("live"):
             return
         self.page("live").begin()
 
     def _step(self, done: bool, message: str) -> bool:
-        """After a lifecycle dialog: when it went through, every page follows and the bar says so
-        (the dialog ran its step as an operation: the hub has its record already)."""
+        """After a lifecycle dialog: when it went through, the status bar says so (the dialog ran its
+        step as an operation: on its record the pages, the session list and this window followed)."""
         if done:
-            self.status_changed()
             self.statusBar().showMessage(message, 15000)
         return done
 
@@ -366,6 +379,7 @@ class MainWindow(QMainWindow):
             ok = False
             dialogs.show_error(self, exc)
         self.db = open_db(self.db_path)
+        self._listen_hub()
         self.session_id = None
         self.session_list.set_db(self.db)
         self.keeper.reset()

@@ -227,3 +227,35 @@ def test_a_package_imported_in_the_history_window_shows_in_the_session_list(demo
     monkeypatch.setattr(dialogs, "run_dialog", tick)
     assert lifecycle.seal(history, demo_db, FINISHED)
     assert model.index(model.row_of(FINISHED), 2).data() == "已封盘"
+
+
+def test_the_window_follows_the_steps_taken_in_the_history_window(demo_window, demo_db, monkeypatch):
+    """The title bar's status, the lifecycle bar and the menu follow the open session's status
+    when the history window reopens, ends or seals it (before: they kept the old status until
+    another session was opened, and 封盘 stayed enabled on a sealed session)."""
+    from ui import lifecycle
+
+    w = demo_window
+    w.open_session(FINISHED)
+    assert w.status_label.text() == "状态：已结束" and w.lifecycle_bar.status == "finished"
+    history = w.open_history()
+
+    def accept(dialog) -> bool:
+        for box in ("confirm", "reason"):
+            widget = getattr(dialog, box, None)
+            if box == "confirm" and widget is not None:
+                widget.setChecked(True)
+            elif widget is not None:
+                widget.setText("补录陈敏专家的纸质评分表")
+        dialog.accept()
+        return dialog.result() == 1
+    monkeypatch.setattr(dialogs, "run_dialog", accept)
+    assert lifecycle.reopen(history, demo_db, FINISHED)
+    assert w.status_label.text() == "状态：进行中" and w.lifecycle_bar.status == "live"
+    assert w.actions["meeting.finish"].isEnabled() and not w.actions["meeting.seal"].isEnabled()
+    assert lifecycle.finish(history, demo_db, FINISHED)
+    assert w.status_label.text() == "状态：已结束" and w.actions["meeting.seal"].isEnabled()
+    assert lifecycle.seal(history, demo_db, FINISHED)
+    assert sessions.get_session(demo_db, FINISHED).status == "sealed"
+    assert w.status_label.text() == "状态：已封盘" and w.lifecycle_bar.status == "sealed"
+    assert not w.actions["meeting.seal"].isEnabled() and w.actions["meeting.revise"].isEnabled()
