@@ -98,31 +98,10 @@ def merge_all(changes: Iterable[Change | None]) -> Change:
     return out
 
 
-class _Dict(dict):
-    change: Change = NOTHING
-
-
-class _List(list):
-    change: Change = NOTHING
-
-
-class _Tuple(tuple):
-    change: Change = NOTHING
-
-
-class _Str(str):
-    change: Change = NOTHING
-
-
-class _Int(int):
-    change: Change = NOTHING
-
-
-class _Decimal(Decimal):
-    change: Change = NOTHING
-
-
-_CARRIERS: dict[type, type] = {dict: _Dict, list: _List, tuple: _Tuple, str: _Str, int: _Int, Decimal: _Decimal}
+# A subclass of each type a write may return, with room for a ``change`` (an instance of the
+# subclass equals the plain value, hashes and serialises the same).
+_CARRIERS: dict[type, type] = {t: type(f"_{t.__name__.capitalize()}Carrying", (t,), {"change": NOTHING})
+                               for t in (dict, list, tuple, str, int, Decimal)}
 _V = TypeVar("_V", dict, list, tuple, str, int, Decimal)
 
 

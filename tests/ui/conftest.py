@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
+from fazhi_desktop.changes import Change
+from ui import operations
 from ui.main_window import MainWindow
 
 
@@ -26,3 +28,26 @@ def demo_window(qtbot, demo_db, db_path):
     w.show()
     yield w
     close_window(w)
+
+
+class OtherPage(operations.Listener, QWidget):
+    """A page that listens (as 评分录入 or the console does) and keeps what it was told."""
+
+    def __init__(self, db, session_id: int | None):
+        super().__init__()
+        self.told: list[Change] = []
+        self.listen(db, session_id)
+
+    def apply(self, change: Change) -> None:
+        self.told.append(change)
+
+
+@pytest.fixture
+def other(qtbot):
+    """``other(db, session_id)``: another page listening on the hub, shown (told at once)."""
+    def make(db, session_id):
+        page = OtherPage(db, session_id)
+        qtbot.addWidget(page)
+        page.show()
+        return page
+    return make

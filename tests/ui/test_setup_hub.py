@@ -5,34 +5,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
 
 from fazhi_desktop import library, roster, sessions
 from fazhi_desktop.changes import Change
 from ui import dialogs, lifecycle, operations
 from ui.setup.view import SetupView
-
-
-class OtherPage(operations.Listener, QWidget):
-    """A page that listens (as 评分录入 or the console does) and keeps what it was told."""
-
-    def __init__(self, db, session_id: int):
-        super().__init__()
-        self.told: list[Change] = []
-        self.listen(db, session_id)
-
-    def apply(self, change: Change) -> None:
-        self.told.append(change)
-
-
-@pytest.fixture
-def other(qtbot):
-    def make(db, session_id):
-        page = OtherPage(db, session_id)
-        qtbot.addWidget(page)
-        page.show()  # shown: told at once
-        return page
-    return make
 
 
 @pytest.fixture

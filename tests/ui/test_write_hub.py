@@ -7,39 +7,16 @@ seal) in the history window."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QWidget
 
 from fazhi_desktop import ledger, package, roster, scoring, sessions
 from fazhi_desktop.changes import Change
 from fazhi_desktop.db import open_db
 from fazhi_desktop.sessions import load_template
-from ui import dialogs, operations
+from ui import dialogs
 from ui.history import HistoryWindow
 from ui.history.ledger_dialogs import CloseDialog, ItemDialog
 
 FINISHED, READY = 1, 2  # demo: the finished 2020 county review (with ledger items); the 2023 draft
-
-
-class OtherPage(operations.Listener, QWidget):
-    """A page that listens (as the console or 评议结果 does) and keeps what it was told."""
-
-    def __init__(self, db, session_id: int | None):
-        super().__init__()
-        self.told: list[Change] = []
-        self.listen(db, session_id)
-
-    def apply(self, change: Change) -> None:
-        self.told.append(change)
-
-
-@pytest.fixture
-def other(qtbot):
-    def make(db, session_id):
-        page = OtherPage(db, session_id)
-        qtbot.addWidget(page)
-        page.show()
-        return page
-    return make
 
 
 @pytest.fixture
