@@ -119,10 +119,14 @@ class MainWindow(QMainWindow):
             self._start_keeper()
 
     def finish_start(self) -> None:
-        """What a start with ``defer_shortcuts`` leaves for after the first paint."""
+        """What a start with ``defer_shortcuts`` leaves for after the first paint (and the garbage
+        collector, which main.py holds until then: fazhi_desktop/startup.py)."""
+        from fazhi_desktop.startup import release_collector
+
         self.actions.set_shortcuts()
         if self.keeper is None:
             self._start_keeper()
+        release_collector()
 
     def _start_keeper(self) -> None:
         from .backups import BackupKeeper
