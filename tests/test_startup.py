@@ -27,12 +27,15 @@ LAZY = [
     "fazhi_desktop.seal", "fazhi_desktop.chain",                # the lifecycle bar's dialogs only
     "fazhi_desktop.demo", "fazhi_desktop.serve", "waitress", "segno", "cryptography",
     "ui.history", "ui.checklist", "ui.live", "ui.setup", "ui.scoring",  # pages, built when shown
+    "ui.pages", "ui.dialogs", "ui.operations", "fazhi_desktop.changes",  # nothing to ask or undo yet
+    "ui.backups", "fazhi_desktop.backup",                       # the backup keeper starts after the paint
+    "ctypes", "platform",                                       # an unsound binding's repair, crash log entries
 ]
 
 # The real start (main.main: sqlite-utils deferred, run_gui, MainWindow); at the window's first
 # paint (before anything queued after it) it prints what is imported and what the list shows.
 FIRST_PAINT = r"""
-import json, sys
+import gc, json, sys
 import main
 import ui.app as app
 from fazhi_desktop.startup import is_loaded
@@ -51,10 +54,11 @@ def spy(window, db):
     def painted():
         seen = {"modules": sorted(n for n in list(sys.modules) if is_loaded(n)), "scanned": list(scanned),
                 "sessions": window.session_list.model.rowCount(), "db": type(db).__name__,
-                "key_sequence": "QKeySequence" in vars(QtGui)}
+                "key_sequence": "QKeySequence" in vars(QtGui), "gc": gc.isenabled(), "keeper": window.keeper is not None}
 
         def after():  # once what run_gui queues after the paint has run
-            seen.update(db_after=type(db).__name__, shortcut=window.actions["session.new"].shortcut().toString())
+            seen.update(db_after=type(db).__name__, shortcut=window.actions["session.new"].shortcut().toString(),
+                        gc_after=gc.isenabled(), keeper_after=window.keeper is not None)
             print(json.dumps(seen))
             QApplication.instance().quit()
 
@@ -84,6 +88,8 @@ def test_first_paint_imports_none_of_the_stacks_it_does_not_need(demo_db, db_pat
     assert got["sessions"] == 2 and got["db"] == "FirstPaintDatabase"  # the list is filled at the paint
     assert not got["key_sequence"]  # the menu's shortcuts are bound after it ...
     assert got["shortcut"] == "Ctrl+N" and got["db_after"] == "Database"  # ... as sqlite-utils is loaded
+    assert not got["gc"] and got["gc_after"]  # no cyclic collection before the paint, as usual after it
+    assert not got["keeper"] and got["keeper_after"]  # the backup keeper starts after it too
     loaded = [name for name in LAZY if name in got["modules"]]
     assert loaded == []
     assert [name for name in got["scanned"] if name.split(".")[0] in ("ui", "fazhi_desktop")] == []
@@ -161,6 +167,23 @@ def test_a_snapshot_of_the_window_database_before_its_first_paint_is_completed(d
                 copy.conn.close()
     finally:
         lazy.conn.close()
+
+
+def test_a_command_runs_with_the_collector_on_and_every_run_gives_it_back(db_path, monkeypatch):
+    """main.py holds the garbage collector only for the window's start (MainWindow.finish_start
+    releases it): a command runs with it, and whatever main() ran, it is on when main() returns."""
+    import gc
+
+    import main
+    from fazhi_desktop import cli
+
+    seen = []
+    monkeypatch.setitem(cli.COMMANDS, "sessions", lambda db, args: seen.append(gc.isenabled()) or 0)
+    assert main.main(["--db", str(db_path), "sessions"]) == 0
+    assert seen == [True] and gc.isenabled()
+    monkeypatch.setattr(main, "_gui", lambda request: seen.append(gc.isenabled()) or 0)  # a start that stops early
+    assert main.main(["--db", str(db_path)]) == 0
+    assert seen == [True, False] and gc.isenabled()
 
 
 @pytest.mark.parametrize("argv", [[], ["--self-test"], ["--db", "x.db"], ["--db=x.db"], ["--db", "x", "--self-test"],
