@@ -27,7 +27,7 @@ LAZY = [
     "fazhi_desktop.seal", "fazhi_desktop.chain",                # the lifecycle bar's dialogs only
     "fazhi_desktop.demo", "fazhi_desktop.serve", "waitress", "segno", "cryptography",
     "ui.history", "ui.checklist", "ui.live", "ui.setup", "ui.scoring",  # pages, built when shown
-    "ui.pages", "ui.dialogs", "ui.operations", "fazhi_desktop.changes",  # nothing to ask or undo yet
+    "ui.pages", "ui.dialogs",                                   # nothing to ask yet
     "ui.backups", "fazhi_desktop.backup",                       # the backup keeper starts after the paint
     "ctypes", "platform",                                       # an unsound binding's repair, crash log entries
 ]

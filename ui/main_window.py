@@ -9,16 +9,17 @@ from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QMainWindow, QPushB
                                QTabWidget, QVBoxLayout, QWidget)
 
 from fazhi_desktop import sessions
+from fazhi_desktop.changes import Change
 from fazhi_desktop.errors import UserError
 
-from . import lifecycle, settings
+from . import lifecycle, operations, settings
 from .actions import ActionRegistry, shortcut_table
 from .i18n import app_name, arg, label
 from .icons import icon
 from .session_list import SessionListPanel
 
-# Imported where they are used, after the first paint: ui.dialogs, ui.operations, ui.backups (with
-# fazhi_desktop.backup and .changes), ui.pages; the window's first frame needs none of them.
+# Imported where they are used, after the first paint: ui.dialogs, ui.backups (with
+# fazhi_desktop.backup), ui.pages; the window's first frame needs none of them.
 
 
 def clamp_to_screens(rect: QRect, screens: list[QRect]) -> QRect:
@@ -221,7 +222,7 @@ class MainWindow(QMainWindow):
         if self.checklist:
             from fazhi_desktop.lifecycle import begin_assessment
 
-            from . import dialogs, operations
+            from . import dialogs
 
             sid = self.session_id
             done = operations.run(self.db, lambda: begin_assessment(self.db, session_id=sid))
@@ -289,10 +290,6 @@ class MainWindow(QMainWindow):
         """The session's status changed (a lifecycle dialog went through): the change record goes to
         the hub (the pages that listen follow it, the snapshot policy hears it); pages that do not
         listen re-read what they may offer."""
-        from fazhi_desktop.changes import Change
-
-        from . import operations
-
         self.session_list.reload(keep=self.session_id)
         if announce and self.session_id is not None:
             operations.hub(self.db).publish(Change.of(("status", "scores", "live", "devices"), self.session_id))
