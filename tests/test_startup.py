@@ -54,11 +54,15 @@ def spy(window, db):
     def painted():
         seen = {"modules": sorted(n for n in list(sys.modules) if is_loaded(n)), "scanned": list(scanned),
                 "sessions": window.session_list.model.rowCount(), "db": type(db).__name__,
-                "key_sequence": "QKeySequence" in vars(QtGui), "gc": gc.isenabled(), "keeper": window.keeper is not None}
+                "key_sequence": "QKeySequence" in vars(QtGui), "gc": gc.isenabled(), "keeper": window.keeper is not None,
+                "menu_icon": not window.actions["edit.undo"].icon().isNull(),
+                "bar_icon": not window.lifecycle_bar.buttons["meeting.begin"].icon().isNull(),
+                "bar_shown": window.lifecycle_bar.isVisible()}
 
         def after():  # once what run_gui queues after the paint has run
             seen.update(db_after=type(db).__name__, shortcut=window.actions["session.new"].shortcut().toString(),
-                        gc_after=gc.isenabled(), keeper_after=window.keeper is not None)
+                        gc_after=gc.isenabled(), keeper_after=window.keeper is not None,
+                        menu_icon_after=not window.actions["edit.undo"].icon().isNull())
             print(json.dumps(seen))
             QApplication.instance().quit()
 
@@ -67,13 +71,13 @@ def spy(window, db):
     real(window, db)
 
 app.after_first_paint = spy
-sys.exit(main.main(["--db", sys.argv[1]]))
+sys.exit(main.main(["--db", *sys.argv[1:]]))
 """
 
 
-def first_paint(db_path: Path, icon_cache: Path) -> dict:
+def first_paint(db_path: Path, icon_cache: Path, *args: str) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FAZHI_ICON_CACHE=str(icon_cache), FAZHI_BACKUP_OFF="1")
-    out = subprocess.run([sys.executable, "-c", FIRST_PAINT, str(db_path)], capture_output=True, text=True,
+    out = subprocess.run([sys.executable, "-c", FIRST_PAINT, str(db_path), *args], capture_output=True, text=True,
                          cwd=ROOT, env=env, timeout=120)
     assert out.returncode == 0, out.stderr[-1500:]
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -90,10 +94,18 @@ def test_first_paint_imports_none_of_the_stacks_it_does_not_need(demo_db, db_pat
     assert got["shortcut"] == "Ctrl+N" and got["db_after"] == "Database"  # ... as sqlite-utils is loaded
     assert not got["gc"] and got["gc_after"]  # no cyclic collection before the paint, as usual after it
     assert not got["keeper"] and got["keeper_after"]  # the backup keeper starts after it too
+    assert not got["bar_shown"] and not got["menu_icon"] and got["menu_icon_after"]  # closed menus: icons after it
     loaded = [name for name in LAZY if name in got["modules"]]
     assert loaded == []
     assert [name for name in got["scanned"] if name.split(".")[0] in ("ui", "fazhi_desktop")] == []
     assert len(got["scanned"]) <= 5, got["scanned"]  # about 70 without the table filled in advance
+
+
+def test_a_session_opened_at_the_start_shows_its_bar_with_icons_in_the_first_frame(demo_db, db_path, tmp_path):
+    """``live ID`` opens the session before the first paint: the lifecycle bar above its pages is in
+    the first frame, and its buttons carry their icons there (the menus' icons wait otherwise)."""
+    got = first_paint(db_path, tmp_path / "icons", "live", "2")
+    assert got["bar_shown"] and got["bar_icon"] and got["menu_icon"]
 
 
 def test_reads_before_completion_match_sqlite_utils(demo_db, db_path):

@@ -65,10 +65,10 @@ class MainWindow(QMainWindow):
     painted = Signal()  # first paint (for the self-test's startup figure)
 
     def __init__(self, db, db_path: Path | str, parent: QWidget | None = None, *, defer_shortcuts: bool = False):
-        """``defer_shortcuts``: the menu's keys are bound, and the backup keeper started, by
-        :meth:`finish_start`, which the program's start (ui/app.py ``after_first_paint``, the
-        self-test) calls once the window has painted; the window takes no keys before it is on
-        screen."""
+        """``defer_shortcuts``: the menu's keys are bound, its icons set (or when a session's pages
+        are built, whose bar shows some) and the backup keeper started by :meth:`finish_start`,
+        which the program's start (ui/app.py ``after_first_paint``, the self-test) calls once the
+        window has painted; the window takes no keys before it is on screen."""
         super().__init__(parent)
         self.db = db
         self.db_path = Path(db_path)
@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self.actions = ActionRegistry(self, keys=["session.new", "session.duplicate", "session.delete",
                                                   "session.export", "history.open", "db.backups", "db.verify", "app.quit", "edit.undo", "edit.redo",
                                                   "help.shortcuts", *lifecycle.ACTION_KEYS],
-                                      shortcuts=not defer_shortcuts)
+                                      shortcuts=not defer_shortcuts, icons=not defer_shortcuts)
         self.lifecycle_bar = lifecycle.LifecycleBar(self.actions.actions)
         pane.addWidget(self.lifecycle_bar)
         pane.addWidget(self.tabs, 1)
@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         from fazhi_desktop.startup import release_collector
 
         self.actions.set_shortcuts()
+        self.actions.set_icons()
         if self.keeper is None:
             self._start_keeper()
         release_collector()
@@ -475,6 +476,7 @@ class MainWindow(QMainWindow):
     def _build_pages(self) -> None:
         from .pages import available_pages
 
+        self.actions.set_icons()  # the lifecycle bar above the pages shows some
         self.checklist = sessions.is_checklist(self.db, self.session_id)
         for spec in available_pages(self.checklist):
             try:
