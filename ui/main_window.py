@@ -348,7 +348,7 @@ class MainWindow(QMainWindow):
         self._history.raise_()
         return self._history
 
-    def show_backups(self):
+    def show_backups(self) -> BackupDialog:
         from fazhi_desktop import backup
 
         from .backups import BackupDialog
