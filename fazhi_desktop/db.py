@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Iterator
 import sqlite_utils
 
 from . import APPLICATION_ID, SQLITE_HEADER
-from .backup import damaged_message
 from .errors import DatabaseError
 from .migrations import LATEST, MIGRATIONS
 from .startup import FirstPaintDatabase
@@ -144,6 +143,14 @@ def _inspect(path: Path) -> None:
         raise DatabaseError(
             f"数据库 {path} 来自更新版本的法治评议（数据版本 {version}，本程序支持到 {LATEST}）。"
             "请升级程序后再打开，文件未作任何改动。")
+
+
+def damaged_message(path: Path | None, problem: str) -> str:
+    """fazhi_desktop.backup's text, importing that module only when a file is found damaged (the
+    window's start does not need it before its first paint)."""
+    from .backup import damaged_message as text
+
+    return text(path, problem)
 
 
 _CHECKED: dict[tuple[str, int, int], Future] = {}

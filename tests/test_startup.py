@@ -27,12 +27,15 @@ LAZY = [
     "fazhi_desktop.seal", "fazhi_desktop.chain",                # the lifecycle bar's dialogs only
     "fazhi_desktop.demo", "fazhi_desktop.serve", "waitress", "segno", "cryptography",
     "ui.history", "ui.checklist", "ui.live", "ui.setup", "ui.scoring",  # pages, built when shown
+    "ui.pages", "ui.dialogs",                                   # nothing to ask yet
+    "ui.backups", "fazhi_desktop.backup",                       # the backup keeper starts after the paint
+    "ctypes", "platform",                                       # an unsound binding's repair, crash log entries
 ]
 
 # The real start (main.main: sqlite-utils deferred, run_gui, MainWindow); at the window's first
 # paint (before anything queued after it) it prints what is imported and what the list shows.
 FIRST_PAINT = r"""
-import json, sys
+import gc, json, sys
 import main
 import ui.app as app
 from fazhi_desktop.startup import is_loaded
@@ -51,10 +54,15 @@ def spy(window, db):
     def painted():
         seen = {"modules": sorted(n for n in list(sys.modules) if is_loaded(n)), "scanned": list(scanned),
                 "sessions": window.session_list.model.rowCount(), "db": type(db).__name__,
-                "key_sequence": "QKeySequence" in vars(QtGui)}
+                "key_sequence": "QKeySequence" in vars(QtGui), "gc": gc.isenabled(), "keeper": window.keeper is not None,
+                "menu_icon": not window.actions["edit.undo"].icon().isNull(),
+                "bar_icon": not window.lifecycle_bar.buttons["meeting.begin"].icon().isNull(),
+                "bar_shown": window.lifecycle_bar.isVisible()}
 
         def after():  # once what run_gui queues after the paint has run
-            seen.update(db_after=type(db).__name__, shortcut=window.actions["session.new"].shortcut().toString())
+            seen.update(db_after=type(db).__name__, shortcut=window.actions["session.new"].shortcut().toString(),
+                        gc_after=gc.isenabled(), keeper_after=window.keeper is not None,
+                        menu_icon_after=not window.actions["edit.undo"].icon().isNull())
             print(json.dumps(seen))
             QApplication.instance().quit()
 
@@ -63,13 +71,13 @@ def spy(window, db):
     real(window, db)
 
 app.after_first_paint = spy
-sys.exit(main.main(["--db", sys.argv[1]]))
+sys.exit(main.main(["--db", *sys.argv[1:]]))
 """
 
 
-def first_paint(db_path: Path, icon_cache: Path) -> dict:
+def first_paint(db_path: Path, icon_cache: Path, *args: str) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FAZHI_ICON_CACHE=str(icon_cache), FAZHI_BACKUP_OFF="1")
-    out = subprocess.run([sys.executable, "-c", FIRST_PAINT, str(db_path)], capture_output=True, text=True,
+    out = subprocess.run([sys.executable, "-c", FIRST_PAINT, str(db_path), *args], capture_output=True, text=True,
                          cwd=ROOT, env=env, timeout=120)
     assert out.returncode == 0, out.stderr[-1500:]
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -84,10 +92,20 @@ def test_first_paint_imports_none_of_the_stacks_it_does_not_need(demo_db, db_pat
     assert got["sessions"] == 2 and got["db"] == "FirstPaintDatabase"  # the list is filled at the paint
     assert not got["key_sequence"]  # the menu's shortcuts are bound after it ...
     assert got["shortcut"] == "Ctrl+N" and got["db_after"] == "Database"  # ... as sqlite-utils is loaded
+    assert not got["gc"] and got["gc_after"]  # no cyclic collection before the paint, as usual after it
+    assert not got["keeper"] and got["keeper_after"]  # the backup keeper starts after it too
+    assert not got["bar_shown"] and not got["menu_icon"] and got["menu_icon_after"]  # closed menus: icons after it
     loaded = [name for name in LAZY if name in got["modules"]]
     assert loaded == []
     assert [name for name in got["scanned"] if name.split(".")[0] in ("ui", "fazhi_desktop")] == []
     assert len(got["scanned"]) <= 5, got["scanned"]  # about 70 without the table filled in advance
+
+
+def test_a_session_opened_at_the_start_shows_its_bar_with_icons_in_the_first_frame(demo_db, db_path, tmp_path):
+    """``live ID`` opens the session before the first paint: the lifecycle bar above its pages is in
+    the first frame, and its buttons carry their icons there (the menus' icons wait otherwise)."""
+    got = first_paint(db_path, tmp_path / "icons", "live", "2")
+    assert got["bar_shown"] and got["bar_icon"] and got["menu_icon"]
 
 
 def test_reads_before_completion_match_sqlite_utils(demo_db, db_path):
@@ -161,6 +179,23 @@ def test_a_snapshot_of_the_window_database_before_its_first_paint_is_completed(d
                 copy.conn.close()
     finally:
         lazy.conn.close()
+
+
+def test_a_command_runs_with_the_collector_on_and_every_run_gives_it_back(db_path, monkeypatch):
+    """main.py holds the garbage collector only for the window's start (MainWindow.finish_start
+    releases it): a command runs with it, and whatever main() ran, it is on when main() returns."""
+    import gc
+
+    import main
+    from fazhi_desktop import cli
+
+    seen = []
+    monkeypatch.setitem(cli.COMMANDS, "sessions", lambda db, args: seen.append(gc.isenabled()) or 0)
+    assert main.main(["--db", str(db_path), "sessions"]) == 0
+    assert seen == [True] and gc.isenabled()
+    monkeypatch.setattr(main, "_gui", lambda request: seen.append(gc.isenabled()) or 0)  # a start that stops early
+    assert main.main(["--db", str(db_path)]) == 0
+    assert seen == [True, False] and gc.isenabled()
 
 
 @pytest.mark.parametrize("argv", [[], ["--self-test"], ["--db", "x.db"], ["--db=x.db"], ["--db", "x", "--self-test"],

@@ -65,18 +65,21 @@ BY_KEY = {spec.key: spec for spec in SPECS}
 class ActionRegistry(QObject):
     """The QActions of one window, made from SPECS. With ``shortcuts=False`` the keys are bound
     later, by :meth:`set_shortcuts` (the main window's start does it after its first paint: the
-    first QKeySequence costs ~16 ms)."""
+    first QKeySequence costs ~16 ms); with ``icons=False`` the icons are set by :meth:`set_icons`
+    (six files read per icon: a closed menu shows none of them)."""
 
-    def __init__(self, parent: QObject, keys: list[str] | None = None, *, shortcuts: bool = True):
+    def __init__(self, parent: QObject, keys: list[str] | None = None, *, shortcuts: bool = True,
+                 icons: bool = True):
         super().__init__(parent)
         self.actions: dict[str, QAction] = {}
+        self.has_icons = icons
         for spec in SPECS:
             if keys is not None and spec.key not in keys:
                 continue
             action = QAction(label("actions", spec.text), parent)
             if spec.shortcut and shortcuts:
                 action.setShortcut(_key_sequence(spec.shortcut))
-            if spec.icon:
+            if spec.icon and icons:
                 action.setIcon(icon(spec.icon))
             if spec.tip:
                 action.setStatusTip(label("actions", spec.tip))
@@ -87,6 +90,14 @@ class ActionRegistry(QObject):
         for key, action in self.actions.items():
             if BY_KEY[key].shortcut:
                 action.setShortcut(_key_sequence(BY_KEY[key].shortcut))
+
+    def set_icons(self) -> None:
+        """The icons left out by ``icons=False`` (a no-op once they are set)."""
+        if not self.has_icons:
+            self.has_icons = True
+            for key, action in self.actions.items():
+                if BY_KEY[key].icon:
+                    action.setIcon(icon(BY_KEY[key].icon))
 
     def __getitem__(self, key: str) -> QAction:
         return self.actions[key]

@@ -42,7 +42,7 @@ _spare_pyside_source_scans()
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from fazhi_desktop import APP_NAME, __version__
 from fazhi_desktop.cli import GuiRequest
@@ -123,6 +123,8 @@ def open_database(path: Path, parent=None):
     try:
         return open_db(path, lazy=True)
     except UserError as exc:
+        from PySide6.QtWidgets import QMessageBox  # only to explain a refusal
+
         text = str(exc)
         box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
                           QApplication.translate("app", "无法打开数据库。"), QMessageBox.StandardButton.Ok, parent)
@@ -137,6 +139,8 @@ def open_database(path: Path, parent=None):
 
 def _offer_snapshot(path: Path, box: QMessageBox):
     """Offer the latest good snapshot of this database, if there is one."""
+    from PySide6.QtWidgets import QMessageBox
+
     from fazhi_desktop import backup
 
     try:

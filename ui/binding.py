@@ -16,13 +16,10 @@ binding's types is not a fix (it cannot reach the calls made from C++).
 """
 from __future__ import annotations
 
-import ctypes
-import platform
 import sys
 import time
 import warnings
-from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from PySide6.QtCore import QObject, QRect, Signal
 from PySide6.QtGui import QIcon, QIconEngine, QImage, QPainter
@@ -35,8 +32,7 @@ FIX_VERSION = "PySide6-Essentials 6.11.3"
 
 
 
-@dataclass(frozen=True)
-class BindingReport:
+class BindingReport(NamedTuple):  # not a dataclass: made at every start, a NamedTuple costs far less
     """What one probe saw: references lost per singleton over ``probes`` calls each."""
     pyside: str
     python: str
@@ -69,6 +65,8 @@ class _Emitter(QObject):
 
 
 def _give_back(obj: object, times: int) -> None:
+    import ctypes  # only an unsound binding needs it (~7 ms of every start otherwise)
+
     for _ in range(times):
         ctypes.pythonapi.Py_IncRef(ctypes.py_object(obj))
 
@@ -113,7 +111,8 @@ def measure(probes: int = PROBES) -> BindingReport:
             lost_false = _lost(False, failed_disconnect, probes)
     finally:
         painter.end()
-    return BindingReport(pyside=PySide6.__version__, python=platform.python_version(),
+    # what platform.python_version() answers, without importing platform before the window's first paint
+    return BindingReport(pyside=PySide6.__version__, python=sys.version.split()[0],
                          lost={"None": lost_none, "True": lost_true, "False": lost_false}, probes=probes,
                          elapsed_ms=(time.perf_counter() - t) * 1000)
 

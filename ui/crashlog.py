@@ -14,7 +14,6 @@ the repeats are still logged.
 from __future__ import annotations
 
 import faulthandler
-import platform
 import sqlite3
 import sys
 import threading
@@ -119,6 +118,8 @@ class CrashLog(QObject):
     def record(self, exc_type, exc, tb, thread_name: str = "MainThread", *, tell: bool = True) -> str:
         """Append the traceback with a timestamp, echo it to stderr, then tell the user (unless the
         caller shows the failure itself: ``tell=False``)."""
+        import platform  # not at import: the window's first paint does not need it
+
         from fazhi_desktop import __version__
 
         import PySide6

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFrame, QHBoxLayout, Q
 
 from fazhi_desktop.sessions import STATUSES, get_session, is_checklist
 
-from . import dialogs, operations
+from . import operations
 from .widgets import ElidedLabel, error_label
 from .i18n import arg, label, translate
 
@@ -194,15 +194,21 @@ class ReopenDialog(_StepDialog):
 
 
 def finish(parent: QWidget | None, db, session_id: int) -> bool:
+    from . import dialogs  # here: the window's first paint does not need it
+
     return dialogs.run_dialog(FinishDialog(db, session_id, parent))
 
 
 def seal(parent: QWidget | None, db, session_id: int) -> str | None:
+    from . import dialogs
+
     dialog = SealDialog(db, session_id, parent)
     return dialog.fingerprint if dialogs.run_dialog(dialog) else None
 
 
 def reopen(parent: QWidget | None, db, session_id: int) -> bool:
+    from . import dialogs
+
     return dialogs.run_dialog(ReopenDialog(db, session_id, parent))
 
 

@@ -5,20 +5,21 @@ from pathlib import Path
 
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QPushButton, QSplitter,
-                               QStackedWidget, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QMainWindow, QPushButton, QSplitter, QStackedWidget,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from fazhi_desktop import sessions
 from fazhi_desktop.changes import Change
 from fazhi_desktop.errors import UserError
 
-from . import dialogs, lifecycle, operations, settings
+from . import lifecycle, operations, settings
 from .actions import ActionRegistry, shortcut_table
 from .i18n import app_name, arg, label
 from .icons import icon
-from .backups import BackupDialog, BackupKeeper
-from .pages import available_pages
 from .session_list import SessionListPanel
+
+# Imported where they are used, after the first paint: ui.dialogs, ui.backups (with
+# fazhi_desktop.backup), ui.pages; the window's first frame needs none of them.
 
 
 def clamp_to_screens(rect: QRect, screens: list[QRect]) -> QRect:
@@ -41,6 +42,8 @@ def available_screen_rects() -> list[QRect]:
 
 class ShortcutsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None):
+        from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
+
         super().__init__(parent)
         self.setWindowTitle(self.tr("快捷键一览"))
         rows = shortcut_table()
@@ -62,9 +65,10 @@ class MainWindow(QMainWindow):
     painted = Signal()  # first paint (for the self-test's startup figure)
 
     def __init__(self, db, db_path: Path | str, parent: QWidget | None = None, *, defer_shortcuts: bool = False):
-        """``defer_shortcuts``: the menu's keys are bound by :meth:`finish_start`, which the
-        program's start (ui/app.py ``after_first_paint``, the self-test) calls once the window has
-        painted; the window takes no keys before it is on screen."""
+        """``defer_shortcuts``: the menu's keys are bound, its icons set (or when a session's pages
+        are built, whose bar shows some) and the backup keeper started by :meth:`finish_start`,
+        which the program's start (ui/app.py ``after_first_paint``, the self-test) calls once the
+        window has painted; the window takes no keys before it is on screen."""
         super().__init__(parent)
         self.db = db
         self.db_path = Path(db_path)
@@ -101,7 +105,7 @@ class MainWindow(QMainWindow):
         self.actions = ActionRegistry(self, keys=["session.new", "session.duplicate", "session.delete",
                                                   "session.export", "history.open", "db.backups", "db.verify", "app.quit", "edit.undo", "edit.redo",
                                                   "help.shortcuts", *lifecycle.ACTION_KEYS],
-                                      shortcuts=not defer_shortcuts)
+                                      shortcuts=not defer_shortcuts, icons=not defer_shortcuts)
         self.lifecycle_bar = lifecycle.LifecycleBar(self.actions.actions)
         pane.addWidget(self.lifecycle_bar)
         pane.addWidget(self.tabs, 1)
@@ -110,10 +114,28 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(QLabel(arg(self.tr("数据库：%1"), self.db_path)))
         self.statusBar().addWidget(self.status_label)
         self._restore_geometry()
+        self.keeper = None
+        self.session_list.reload()
+        if not defer_shortcuts:
+            self._start_keeper()
+
+    def finish_start(self) -> None:
+        """What a start with ``defer_shortcuts`` leaves for after the first paint (and the garbage
+        collector, which main.py holds until then: fazhi_desktop/startup.py)."""
+        from fazhi_desktop.startup import release_collector
+
+        self.actions.set_shortcuts()
+        self.actions.set_icons()
+        if self.keeper is None:
+            self._start_keeper()
+        release_collector()
+
+    def _start_keeper(self) -> None:
+        from .backups import BackupKeeper
+
         self.keeper = BackupKeeper(lambda: self.db, self.db_path, self)
         self.keeper.snapshot_taken.connect(lambda text: self.statusBar().showMessage(arg(self.tr("已自动备份：%1"), text), 8000))
         self.keeper.failed.connect(lambda text: self.statusBar().showMessage(arg(self.tr("自动备份失败：%1"), text)))
-        self.session_list.reload()
         self.keeper.start()
         self._listen_hub()
 
@@ -130,10 +152,6 @@ class MainWindow(QMainWindow):
             self.status_changed()
         elif change.touches("session"):
             self._update_title()
-
-    def finish_start(self) -> None:
-        """What a start with ``defer_shortcuts`` leaves for after the first paint."""
-        self.actions.set_shortcuts()
 
     def _empty_pane(self) -> QWidget:
         """No session open: say what to do, with the buttons for it (a first start has no sessions:
@@ -220,6 +238,8 @@ class MainWindow(QMainWindow):
         if self.checklist:
             from fazhi_desktop.lifecycle import begin_assessment
 
+            from . import dialogs
+
             sid = self.session_id
             done = operations.run(self.db, lambda: begin_assessment(self.db, session_id=sid))
             if not done.ok:
@@ -257,6 +277,7 @@ class MainWindow(QMainWindow):
             lifecycle.reopen(self, self.db, self.session_id), self.tr("评议会已重新打开（进行中），原因已记入审计日志。"))
 
     def revise_meeting(self) -> bool:
+        from . import dialogs
         from .checklist.revision_dialog import revision_dialog
 
         if self.session_id is None:
@@ -269,6 +290,7 @@ class MainWindow(QMainWindow):
 
     def open_rehearsal(self, session_id: int) -> QWidget | None:
         """演练: the live console on a throwaway copy of the session, in a window of its own."""
+        from . import dialogs
         from .live.rehearsal import RehearsalWindow
 
         try:
@@ -314,6 +336,8 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from fazhi_desktop import __version__
 
+        from . import dialogs
+
         dialogs.show_info(self, arg(self.tr("%1 %2\n评议会现场评议、评分汇总与会议材料导出。\n数据库：%3"),
                                     app_name(), __version__, self.db_path), self.tr("关于"))
 
@@ -338,6 +362,8 @@ class MainWindow(QMainWindow):
     def show_backups(self) -> BackupDialog:
         from fazhi_desktop import backup
 
+        from .backups import BackupDialog
+
         titles = {r["id"]: r["title"] for r in sessions.list_sessions(self.db)}
         dialog = BackupDialog(self.db_path, lambda: backup.snapshot(self.db, reason="manual",
                                                                      session_id=self.session_id), self,
@@ -361,6 +387,8 @@ class MainWindow(QMainWindow):
 
         from fazhi_desktop import backup
         from fazhi_desktop.db import open_db
+
+        from . import dialogs
 
         keep = self.session_id
         self._clear_pages()
@@ -458,6 +486,9 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _build_pages(self) -> None:
+        from .pages import available_pages
+
+        self.actions.set_icons()  # the lifecycle bar above the pages shows some
         self.checklist = sessions.is_checklist(self.db, self.session_id)
         for spec in available_pages(self.checklist):
             try:
@@ -543,8 +574,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         settings.put(settings.MAIN_GEOMETRY, self.saveGeometry())
-        self.keeper.stop()
-        self.keeper.wait(30)
+        if self.keeper is not None:  # None: closed before finish_start
+            self.keeper.stop()
+            self.keeper.wait(30)
         super().closeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -6,13 +6,12 @@ there) shows here at once."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFormLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from fazhi_desktop import sessions
 from fazhi_desktop.errors import UserError
 
-from . import dialogs, operations
+from . import operations
 from .i18n import arg
 from .widgets import error_label, ok_cancel, tool_button
 from .models.sessions_model import SessionsModel
@@ -23,6 +22,8 @@ class NewSessionDialog(QDialog):
     when the dialog is accepted; a refusal keeps the dialog open with the reason under the form."""
 
     def __init__(self, db, parent: QWidget | None = None):
+        from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit  # not needed for the window's first paint
+
         super().__init__(parent)
         self.db = db
         self.created_id: int | None = None
@@ -203,6 +204,8 @@ class SessionListPanel(operations.Listener, QWidget):
         return dialog.created_id
 
     def duplicate_session(self) -> int | None:
+        from . import dialogs  # here: the window's first paint does not need it
+
         sid = self.current_id()
         if sid is None:
             return None
@@ -220,6 +223,8 @@ class SessionListPanel(operations.Listener, QWidget):
         return new_id
 
     def delete_session(self) -> bool:
+        from . import dialogs
+
         sid = self.current_id()
         if sid is None:
             return False

@@ -7,8 +7,7 @@ default, never as an exception.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -16,8 +15,7 @@ ORG = "fazhi-review"
 APP = "fazhi-review"
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):  # not a dataclass: made at every start, a NamedTuple costs far less
     key: str
     kind: type
     default: Any
