@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QMainWindow, QPushB
                                QTabWidget, QVBoxLayout, QWidget)
 
 from fazhi_desktop import sessions
-from fazhi_desktop.changes import Change
 from fazhi_desktop.errors import UserError
 
 from . import lifecycle, operations, settings
