@@ -126,7 +126,11 @@ NUMBER_TAIL = LATIN_TAIL - set(" ")
 
 
 def _unit_length(toks: list[Token], i: int) -> int:
-    """How many tokens from ``toks[i]`` make a unit (0: none there)."""
+    """How many tokens from ``toks[i]`` make a unit (0: none there), with a space before it
+    ("学法 6 次": spaces typed around a number)."""
+    if i < len(toks) and toks[i].text == " " and not toks[i].space:
+        units = _unit_length(toks, i + 1)
+        return units + 1 if units else 0
     for word in UNIT_WORDS:
         if "".join(t.text for t in toks[i:i + len(word)]) == word:
             return len(word)
@@ -150,6 +154,9 @@ def bind_numbers(toks: list[Token]) -> None:
         if k > 0 and toks[k - 1].text == "第":
             toks[k - 1].bind = 2
             start = k - 1
+        elif k > 1 and toks[k - 1].text == " " and toks[k - 2].text == "第":  # 第 3 名
+            toks[k - 2].bind = toks[k - 1].bind = 2
+            start = k - 2
         units = _unit_length(toks, k + 1)
         for x in range(k, k + units):
             toks[x].bind = 2
