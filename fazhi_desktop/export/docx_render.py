@@ -14,6 +14,12 @@ A document not in Chinese (the English minutes) names Times New Roman for Latin 
 splits each run into Latin and Chinese pieces (``latin.split``, as the PDF does): a Latin piece
 names Times New Roman in all four slots (Word would set curly quotes in the East Asian face of a
 zh-CN document otherwise) and is bold or italic as its role reads; a Chinese piece keeps its face.
+
+Word and LibreOffice may break a Chinese line between a number and its unit (汇报用时7 / 分52秒);
+the PDF keeps them together (``pdf_text.bind_numbers``), the DOCX does not: OOXML has no run
+property for it, the settings' kinsoku lists (w:noLineBreaksBefore) forbid a character at every
+line start (评分, 部分 too), and a U+2060 word joiner is ignored by LibreOffice 7.4 there and would
+stay in text a reader copies or searches (Find 7分 would miss 7⁠分).
 """
 from __future__ import annotations
 

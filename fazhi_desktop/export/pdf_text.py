@@ -1,6 +1,6 @@
 """A paragraph flowable for Chinese text: breaks lines by character with the usual rules
 (no closing punctuation at a line start, no opening one at a line end, numbers and Latin words kept
-whole), justifies by spreading the characters, sets CJK characters on a character grid where the
+whole, a number kept with its unit: see :func:`bind_numbers`), justifies by spreading the characters, sets CJK characters on a character grid where the
 layout has one (公文: 28 a line), and mixes faces by run (a 黑体 label in a 仿宋 line).
 
 A run in a Latin face (``latin.PDF_FACES``: the English minutes) is set as English is: it breaks
@@ -25,6 +25,7 @@ rl_config.useA85 = 0  # binary streams: smaller files, and ASCII85 in pure Pytho
 
 NO_LINE_START = set("，。、；：？！）》」』”’〕】…—％·,.;:?!)]}%")
 NO_LINE_END = set("（《「『“‘〔【([{")
+HALF_BLANK = set("，。、；：）》」』〕】")  # full-width marks drawn in their left half (GB/T 15834)
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 _WIDTHS: dict[str, dict[str, float]] = {}  # font → char → width at 1 pt
@@ -52,11 +53,15 @@ def covered(font: str, ch: str) -> bool:
 
 
 class Token:
-    __slots__ = ("text", "font", "width", "full", "space")
+    __slots__ = ("text", "font", "width", "full", "space", "bind")
 
     def __init__(self, text: str, font: str, width: float, full: bool, space: bool = False) -> None:
         self.text, self.font, self.width, self.full = text, font, width, full
         self.space = space  # a space between words in a Latin face: where English lines break and stretch
+        # no line break (nor justification gap) after this token: 2 inside a number and its unit
+        # (7分, 第3名, 72.60分), 1 between such pairs (2021年2月28日, 7分52秒), which a piece wider
+        # than the line gives up first
+        self.bind = 0
 
 
 _TOKENS: dict[tuple, list[Token]] = {}
@@ -103,10 +108,63 @@ def tokens(runs: Sequence[tuple[str, str]], size: float, spare: str, pitch_extra
             full = j - i == 1 and w >= 0.9 * size
             out.append(Token(piece, f, w + (pitch_extra if full else 0), full))
             i = j
+    if any(c.isdigit() for text, _f in runs for c in text):
+        bind_numbers(out)
     if len(_TOKENS) > 20000:
         _TOKENS.clear()
     _TOKENS[key] = out
     return out
+
+
+# What a number counts or measures: the unit stays with the number (GB/T 15835 writes them
+# together; a line that ends in "汇报用时7" and goes on "分52秒" reads badly). Words of two or more
+# characters first; then single characters.
+UNIT_WORDS = ("个百分点", "百分点", "分钟", "小时", "个月", "年度", "月份", "周岁", "万元", "亿元", "公里", "平方米")
+UNIT_CHARS = frozenset("年月日时分秒个项名位次条页人家件份天周岁倍元万亿届期号处票轮批章节款%％")
+DIGITS = frozenset("0123456789")
+NUMBER_TAIL = LATIN_TAIL - set(" ")
+
+
+def _unit_length(toks: list[Token], i: int) -> int:
+    """How many tokens from ``toks[i]`` make a unit (0: none there), with a space before it
+    ("学法 6 次": spaces typed around a number)."""
+    if i < len(toks) and toks[i].text == " " and not toks[i].space:
+        units = _unit_length(toks, i + 1)
+        return units + 1 if units else 0
+    for word in UNIT_WORDS:
+        if "".join(t.text for t in toks[i:i + len(word)]) == word:
+            return len(word)
+    return 1 if i < len(toks) and toks[i].text in UNIT_CHARS else 0
+
+
+def bind_numbers(toks: list[Token]) -> None:
+    """Mark where a line may not break: between a number and its unit (7|分, 72.60|分, 11|个,
+    2|月), after 第 before its number (第|3名), and, less firmly, between number-and-unit pairs
+    that follow each other (2021年|2月|28日, 7分|52秒): :func:`break_lines` keeps each such
+    piece on one line unless it is wider than the line."""
+    n = len(toks)
+    pair_end = -2  # the last token of the number-and-unit pair just before
+    k = 0
+    while k < n:
+        t = toks[k]
+        if not (t.text[:1] in DIGITS and all(c in NUMBER_TAIL for c in t.text)):
+            k += 1
+            continue
+        start = k
+        if k > 0 and toks[k - 1].text == "第":
+            toks[k - 1].bind = 2
+            start = k - 1
+        elif k > 1 and toks[k - 1].text == " " and toks[k - 2].text == "第":  # 第 3 名
+            toks[k - 2].bind = toks[k - 1].bind = 2
+            start = k - 2
+        units = _unit_length(toks, k + 1)
+        for x in range(k, k + units):
+            toks[x].bind = 2
+        if units:
+            if pair_end == start - 1:
+                toks[pair_end].bind = 1
+            pair_end = k + units
+        k += units + 1
 
 
 def _latin_tokens(text: str, font: str, size: float, spare: str, out: list[Token]) -> None:
@@ -150,13 +208,55 @@ def _cut_wide_words(toks: list[Token], width: float) -> list[Token]:
     return out
 
 
+def _pieces(toks: list[Token], width: float) -> list[list[Token]]:
+    """The tokens as the pieces a line does not break inside: one token, or a number with its
+    unit (:func:`bind_numbers`). A piece wider than ``width`` (a narrow table cell) breaks between
+    its number-and-unit pairs, and a pair wider still between its tokens, so no line overflows
+    for it."""
+    if not any(t.bind for t in toks):
+        return [[t] for t in toks]
+    out: list[list[Token]] = []
+    i, n = 0, len(toks)
+    while i < n:
+        j = i + 1
+        while j < n and toks[j - 1].bind:
+            j += 1
+        group = toks[i:j]
+        if j - i == 1 or sum(t.width for t in group) <= width + 0.01:
+            out.append(group)
+        else:
+            part: list[Token] = []
+            for t in group:
+                part.append(t)
+                if t.bind != 2:
+                    if sum(x.width for x in part) <= width + 0.01:
+                        out.append(part)
+                    else:
+                        out += [[x] for x in part]
+                    part = []
+        i = j
+    return out
+
+
+def _tail_that_fits(piece: list[Token], room: float) -> tuple[list[Token], list[Token]] | None:
+    """``piece`` cut in two so that the second part fits in ``room``: between its number-and-unit
+    pairs if that will do (7分 | 52秒), else between tokens (72.60 | 分, as a piece wider than a line
+    breaks); the longest second part that fits. None if not even the last token fits."""
+    for firm in (1, 2):
+        for i in range(1, len(piece)):
+            if piece[i - 1].bind <= firm and sum(t.width for t in piece[i:]) <= room + 0.01:
+                return piece[:i], piece[i:]
+    return None
+
+
 def break_lines(toks: list[Token], first_width: float, width: float) -> list[list[Token]]:
     if any(t.font in PDF_FACE_NAMES and t.width > min(first_width, width) + 0.01 for t in toks):
         toks = _cut_wide_words(toks, min(first_width, width))
-    lines: list[list[Token]] = [[]]
+    lines: list[list[list[Token]]] = [[]]  # each line as its pieces
     used = 0.0
     limit = first_width
-    for tok in toks:
+    for piece in _pieces(toks, min(first_width, width)):
+        tok = piece[0]
         if tok.text == "\n":
             lines.append([])
             used, limit = 0.0, width
@@ -164,33 +264,52 @@ def break_lines(toks: list[Token], first_width: float, width: float) -> list[lis
         line = lines[-1]
         if tok.space and not line and len(lines) > 1:
             continue  # an English line does not start with a space
-        if used + tok.width <= limit + 0.01 or not line:
-            line.append(tok)
-            used += tok.width
+        w = tok.width if len(piece) == 1 else sum(t.width for t in piece)
+        if used + w <= limit + 0.01 or not line:
+            line.append(piece)
+            used += w
             continue
         if tok.space:  # the space a line breaks at is not drawn
             lines.append([])
             used, limit = 0.0, width
             continue
-        while len(line) > 1 and line[-1].space:  # nor one it ends with
+        while len(line) > 1 and line[-1][0].space:  # nor one it ends with
             line.pop()
-        carry: list[Token] = []
-        # Closing punctuation may not start a line: take the character before it along, or,
-        # when that would leave an opening mark alone, let the mark hang past the edge.
+        carry: list[list[Token]] = []
+        # Closing punctuation may not start a line: take the piece before it along (with the
+        # closing marks before it: "），"). When that would leave the line empty or an opening mark
+        # alone, or overfill the next line, take along the end of that piece (7分 | 52秒，), or,
+        # when not even its last token fits, let the mark hang past the edge.
         # (by a token's first and last character: an English word token may be "),")
         if tok.text[:1] in NO_LINE_START:
-            if len(line) > 1 and line[-2].text[-1:] not in NO_LINE_END:
-                carry.append(line.pop())
-            else:
-                line.append(tok)
-                used += tok.width
+            k = len(line) - 1
+            while k > 0 and line[k][0].text[:1] in NO_LINE_START:
+                k -= 1
+            if len(line[k]) > 1 and tok.text in HALF_BLANK and used + w / 2 <= limit + 0.01:
+                # rather than take a number and its unit along (and stretch this line by their
+                # width), set the mark at the line's end in half its width: its right half is blank
+                line.append(piece)
+                used += w
                 continue
+            room = width - w - sum(t.width for p in line[k + 1:] for t in p)
+            if k == 0 or line[k - 1][-1].text[-1:] in NO_LINE_END \
+                    or sum(t.width for t in line[k]) > room + 0.01:
+                cut = _tail_that_fits(line[k], room)
+                if cut is None:
+                    line.append(piece)
+                    used += w
+                    continue
+                carry = [cut[1], *line[k + 1:]]
+                line[k:] = [cut[0]]
+            else:
+                carry = line[k:]
+                del line[k:]
         # Opening punctuation may not end a line.
-        while len(line) > 1 and line[-1].text[-1:] in NO_LINE_END:
+        while len(line) > 1 and line[-1][-1].text[-1:] in NO_LINE_END:
             carry.insert(0, line.pop())
-        lines.append([*carry, tok])
-        used, limit = sum(t.width for t in lines[-1]), width
-    return lines if lines != [[]] else [[]]
+        lines.append([*carry, piece])
+        used, limit = sum(t.width for p in lines[-1] for t in p), width
+    return [[t for p in line for t in p] for line in lines]
 
 
 class CJKParagraph(Flowable):
@@ -266,7 +385,7 @@ class CJKParagraph(Flowable):
             room = inner - x0
             used = sum(t.width for t in line)
             gap = 0.0
-            stretch = english_stretch(line)
+            stretch = stretch_points(line)
             if self.align == "center":
                 x0 += (room - used) / 2
             elif self.align == "right":
@@ -283,7 +402,7 @@ class CJKParagraph(Flowable):
                    stretch: list[bool] | None = None) -> None:
         """One text object a line: runs of one face move by Td from the line's last origin, so
         a line costs a few operators rather than a text object per run. The justification ``gap``
-        goes after every token, or where ``stretch`` says (:func:`english_stretch`)."""
+        goes after every token, or where ``stretch`` says (:func:`stretch_points`)."""
         if not line:
             return
         text = self.canv.beginText(x, y)
@@ -297,6 +416,8 @@ class CJKParagraph(Flowable):
             f, full = line[i].font, line[i].full
             while j < len(line) and line[j].font == f and line[j].full == full:
                 j += 1
+                if stretch is not None and not stretch[j - 1]:
+                    break  # Tc would put the gap after it: the run ends there
             if f != font:
                 text.setFont(f, self.size)
                 font = f
@@ -338,6 +459,17 @@ def english_stretch(line: list[Token]) -> list[bool] | None:
         return None
     return [t.space or (t.font not in PDF_FACE_NAMES and k + 1 < len(line) and line[k + 1].font not in PDF_FACE_NAMES)
             for k, t in enumerate(line)]
+
+
+def stretch_points(line: list[Token]) -> list[bool] | None:
+    """Where a justified line stretches: as :func:`english_stretch` says, but never inside a
+    number and its unit (7分52秒, 2021年2月28日: :func:`bind_numbers`). None: after every token."""
+    stretch = english_stretch(line)
+    if not any(t.bind for t in line):
+        return stretch
+    if stretch is None:
+        return [not t.bind and k + 1 < len(line) for k, t in enumerate(line)]
+    return [s and not t.bind for s, t in zip(stretch, line)]
 
 
 def plain_width(text: str, font: str, size: float) -> float:
