@@ -339,7 +339,7 @@ def rectification(data: ExportData, lang: str = CHINESE) -> list[L.Block]:
                  t(lang, QT_TRANSLATE_NOOP("Documents", "完成期限"))]]
         rows += [[str(i), q.unit, q.text, q.measure or "—", date_words(q.deadline, lang, "—")]
                  for i, q in enumerate(problems, 1)]
-        out.append(L.Table(rows, [0.08, 0.14, 0.33, 0.3, 0.15], "cclll"))
+        out.append(L.Table(rows, [0.07, 0.13, 0.32, 0.27, 0.21], "cclll"))  # 完成期限: 2020年10月27日 on one line
     else:
         out.append(L.Para(t(lang, QT_TRANSLATE_NOOP("Documents", "评议中未列出需限期整改的问题，各单位要对照专家意见改进工作。"))))
     out.append(L.Para(report_due_words(data, lang)))
