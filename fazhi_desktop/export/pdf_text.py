@@ -13,7 +13,7 @@ matters: a meeting's documents hold thousands of paragraphs and table cells.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
@@ -84,18 +84,11 @@ def tokens(runs: Sequence[tuple[str, str]], size: float, spare: str, pitch_extra
         if font in PDF_FACE_NAMES:
             _latin_tokens(text, font, size, spare, out)
             continue
-        i, n = 0, len(text)
-        while i < n:
-            ch = text[i]
-            if ch == "\n":
+        # a number or a Latin word stays whole
+        for piece in _text_pieces(text, lambda t, i, j: t[i] in LATIN and t[j] in LATIN_TAIL):
+            if piece == "\n":
                 out.append(Token("\n", font, 0, False))
-                i += 1
                 continue
-            j = i + 1
-            if ch in LATIN:  # a number or a Latin word stays whole
-                while j < n and text[j] in LATIN_TAIL:
-                    j += 1
-            piece = text[i:j]
             f = font if all(covered(font, c) for c in piece) else spare
             table = widths if f == font else (_WIDTHS.get(f) or _WIDTHS.setdefault(f, {}))
             w = 0.0
@@ -105,9 +98,8 @@ def tokens(runs: Sequence[tuple[str, str]], size: float, spare: str, pitch_extra
                     cw = table[c] = pdfmetrics.stringWidth(c, f, 1)
                 w += cw
             w *= size
-            full = j - i == 1 and w >= 0.9 * size
+            full = len(piece) == 1 and w >= 0.9 * size
             out.append(Token(piece, f, w + (pitch_extra if full else 0), full))
-            i = j
     if any(c.isdigit() for text, _f in runs for c in text):
         bind_numbers(out)
     if len(_TOKENS) > 20000:
@@ -171,20 +163,24 @@ def _latin_tokens(text: str, font: str, size: float, spare: str, out: list[Token
     """English in a Latin face: each word (what stands between spaces) one token, each space one;
     a number and its unit ("7 min", "27 October") one word (latin.bound_spaces)."""
     bound = bound_spaces(text)
+    for piece in _text_pieces(text, lambda t, i, j: t[i] not in WORD_BREAK and (t[j] not in WORD_BREAK or j in bound)):
+        if piece == "\n":
+            out.append(Token("\n", font, 0, False))
+            continue
+        f = font if all(covered(font, c) for c in piece) else spare
+        out.append(Token(piece, f, sum(char_width(f, c) for c in piece) * size, False, space=piece[0] in " \t"))
+
+
+def _text_pieces(text: str, joins) -> Iterator[str]:
+    """``text`` cut into pieces: a line break alone; otherwise a piece runs from ``i`` while
+    ``joins(text, i, j)`` says the character at ``j`` belongs to it."""
     i, n = 0, len(text)
     while i < n:
-        ch = text[i]
-        if ch == "\n":
-            out.append(Token("\n", font, 0, False))
-            i += 1
-            continue
         j = i + 1
-        if ch not in WORD_BREAK:
-            while j < n and (text[j] not in WORD_BREAK or j in bound):
+        if text[i] != "\n":
+            while j < n and joins(text, i, j):
                 j += 1
-        piece = text[i:j]
-        f = font if all(covered(font, c) for c in piece) else spare
-        out.append(Token(piece, f, sum(char_width(f, c) for c in piece) * size, False, space=ch in " \t"))
+        yield text[i:j]
         i = j
 
 
