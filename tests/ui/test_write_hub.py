@@ -12,7 +12,7 @@ from fazhi_desktop import ledger, package, roster, scoring, sessions
 from fazhi_desktop.changes import Change
 from fazhi_desktop.db import open_db
 from fazhi_desktop.sessions import load_template
-from ui import dialogs
+from ui import dialogs, operations
 from ui.history import HistoryWindow
 from ui.history.ledger_dialogs import CloseDialog, ItemDialog
 
@@ -236,3 +236,34 @@ def test_the_window_follows_the_steps_taken_in_the_history_window(demo_window, d
     assert sessions.get_session(demo_db, FINISHED).status == "sealed"
     assert w.status_label.text() == "状态：已封盘" and w.lifecycle_bar.status == "sealed"
     assert not w.actions["meeting.seal"].isEnabled() and w.actions["meeting.revise"].isEnabled()
+
+
+def test_the_history_window_follows_writes_made_elsewhere(demo_db, qtbot):
+    """The history window lists sessions and the ledger: an item added from the live console's
+    往次整改 panel, a session sealed or created in the main window show there without closing and
+    opening it again (before: only its own writes refreshed it). Hidden, it catches up when shown."""
+    from fazhi_desktop import seal
+
+    window = HistoryWindow(demo_db, today=lambda: "2021-10-01")
+    qtbot.addWidget(window)
+    window.show()
+    tab = window.ledger
+    tab.apply_filters()
+    before = tab.model.rowCount()
+    assert operations.run(demo_db, lambda: ledger.add_item(demo_db, unit_name="万州区", problem="行政复议案件办理超期",
+                                                             deadline="2022-03-31")).ok
+    assert tab.model.rowCount() == before + 1
+
+    model = window.sessions.model
+    status = lambda sid: model.index(next(r for r in range(model.rowCount()) if model.session_id(r) == sid), 3).data()  # noqa: E731
+    assert "已结束" in status(FINISHED)
+    assert operations.run(demo_db, lambda: seal.seal(demo_db, session_id=FINISHED, confirmed=True)).ok
+    assert "已封盘" in status(FINISHED)
+
+    window.hide()
+    rows = model.rowCount()
+    assert operations.run(demo_db, lambda: sessions.create_session(demo_db, title="2024年度评议会",
+                                                                     template=load_template(demo_db, READY))).ok
+    assert model.rowCount() == rows  # hidden: nothing read yet
+    window.show()
+    assert model.rowCount() == rows + 1

@@ -59,6 +59,9 @@ class HistoryWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
         self.tabs.currentChanged.connect(self._tab_changed)
+        self._running = False  # inside this window's own write: it refreshes once, after it
+        self._stale = False  # told of a change while hidden: refresh when shown
+        operations.hub(db).changes.connect(self._on_changes)
 
     # -- helpers that tests replace -------------------------------------------------------------
 
@@ -85,7 +88,11 @@ class HistoryWindow(QMainWindow):
             except UserError as exc:
                 refused.append(exc)  # shown whole below: the message, and each reason under it
                 raise
-        outcome = operations.run(self.db, call)
+        self._running = True
+        try:
+            outcome = operations.run(self.db, call)
+        finally:
+            self._running = False
         if not outcome.ok:
             dialogs.show_error(self, refused[0] if refused else outcome.error)
             return False
@@ -93,6 +100,27 @@ class HistoryWindow(QMainWindow):
             self.say(done)
         self.refresh()
         return True
+
+    # -- what other windows change --------------------------------------------------------------
+
+    # What the lists here show: the sessions (and their status and fields), the ledger, the links
+    # between unit names. Scores and questions typed during a live meeting are not refreshed on
+    # every keystroke; a session's status change (the end of the meeting) brings its figures.
+    WATCHED = ("sessions", "status", "session", "ledger", "links")
+
+    def _on_changes(self, change) -> None:
+        if self._running or not change.touches(*self.WATCHED):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
 
     # -- navigation ----------------------------------------------------------------------------
 
