@@ -267,3 +267,22 @@ def test_the_history_window_follows_writes_made_elsewhere(demo_db, qtbot):
     assert model.rowCount() == rows  # hidden: nothing read yet
     window.show()
     assert model.rowCount() == rows + 1
+
+
+def test_a_unit_added_elsewhere_shows_its_open_items_in_the_console(demo_db, qtbot):
+    """A unit added in 会前筹备 while the console is open comes with its （整改 N） from earlier
+    sessions (before: the new row showed the bare name until the page was read again)."""
+    from ui.live.console import ConsolePage
+
+    console = ConsolePage(demo_db, READY)
+    qtbot.addWidget(console)
+    console.show()
+    name = next(i["unit_name"] for i in ledger.list_items(demo_db) if i["shown_status"] != "done")
+    assert name not in {u.name for u in roster.list_units(demo_db, READY)}
+    done = operations.run(demo_db, lambda: roster.add_unit(demo_db, session_id=READY, name=name))
+    assert done.ok
+    model = console.agenda_model
+    shown = model.index(model.row_of(done.value.id), model.COL_NAME).data()
+    assert shown.startswith(f"{name}（整改 ") and shown != name
+    console._timer.stop()
+    console.close()

@@ -227,9 +227,10 @@ class ConsolePage(operations.Listener, QWidget):
         if change.touches("ledger"):
             self.agenda_pane.reload(ledger.open_counts(self.db, self.session_id))
             self.open_items.refresh()
-        if change.touches("units") and not own:  # the roster changed elsewhere: the meeting reads it again
-            self.meeting.reload_units()
-        if change.touches("units"):
+        if change.touches("units") and not own:  # the roster changed elsewhere: the meeting reads it again,
+            self.meeting.reload_units()  # and a unit added or renamed may have open items of its own
+            self.agenda_pane.reload(ledger.open_counts(self.db, self.session_id))
+        elif change.touches("units"):
             self.agenda_pane.reload()
         if change.touches("live", "units"):
             self._show_state()
