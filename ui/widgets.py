@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QToolButton
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QToolButton
 
 from .icons import icon
 
@@ -20,6 +20,20 @@ def tool_button(meaning: str, tip: str, slot: Callable[[], object]) -> QToolButt
 
 
 ERROR_STYLE = "color: #c62828;"
+
+
+def read_only_table(model, *, alternate: bool = True, stretch_last: bool = True) -> QTableView:
+    """A read-only table over ``model``: whole rows, one at a time, no row numbers, no wrapping."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(alternate)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(stretch_last)
+    view.setWordWrap(False)
+    return view
 
 
 def error_label() -> QLabel:

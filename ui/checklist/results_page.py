@@ -15,6 +15,7 @@ from fazhi_desktop.results import round_half_up
 from fazhi_desktop.template import fmt_decimal
 
 from ..icons import icon
+from ..widgets import read_only_table
 from ..models.base import ListTableModel
 from .rating_model import FAIL_FG, MUTED_FG, PASS_FG
 from ..i18n import arg, translate
@@ -140,13 +141,7 @@ class AreasModel(ListTableModel):
 
 
 def _table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.setWordWrap(False)
+    view = read_only_table(model, alternate=False, stretch_last=False)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return view
 

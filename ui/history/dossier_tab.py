@@ -12,7 +12,8 @@ from .. import dialogs
 from ..checklist.dossier_panel import DemonstrationPanel
 from ..i18n import arg, label
 from .chart import ScoreChart
-from .common import button, table_view
+from ..widgets import read_only_table
+from .common import button
 from .models import RowsModel
 
 
@@ -59,9 +60,9 @@ class DossierTab(QWidget):
         self.sessions = RowsModel(SESSION_COLUMNS, self)
         self.questions = RowsModel(QUESTION_COLUMNS, self)
         self.items = RowsModel(ITEM_COLUMNS, self)
-        self.sessions_view = table_view(self.sessions)
-        self.questions_view = table_view(self.questions)
-        self.items_view = table_view(self.items)
+        self.sessions_view = read_only_table(self.sessions)
+        self.questions_view = read_only_table(self.questions)
+        self.items_view = read_only_table(self.items)
         for view, wide in ((self.sessions_view, (1,)), (self.questions_view, (1, 2)), (self.items_view, (1, 4))):
             view.horizontalHeader().setStretchLastSection(False)
             for column in wide:

@@ -8,7 +8,8 @@ from fazhi_desktop import history, ledger
 
 from .. import dialogs
 from ..i18n import arg, label
-from .common import button, table_view
+from ..widgets import read_only_table
+from .common import button
 from .ledger_dialogs import CloseDialog, ItemDialog
 from .models import LedgerModel
 
@@ -41,7 +42,7 @@ class LedgerTab(QWidget):
         filters.addWidget(self.text, 1)
         filters.addWidget(self.count)
         self.model = LedgerModel(db, self, today=window.today)
-        self.view = table_view(self.model)
+        self.view = read_only_table(self.model)
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(LedgerModel.PROBLEM, QHeaderView.ResizeMode.Stretch)

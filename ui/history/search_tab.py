@@ -4,7 +4,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..i18n import arg
-from .common import button, table_view
+from ..widgets import read_only_table
+from .common import button
 from .models import SearchModel
 
 
@@ -24,7 +25,7 @@ class SearchTab(QWidget):
         row.addWidget(go)
         row.addWidget(self.count)
         self.model = SearchModel(db, self)
-        self.view = table_view(self.model)
+        self.view = read_only_table(self.model)
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(SearchModel.TEXT, QHeaderView.ResizeMode.Stretch)

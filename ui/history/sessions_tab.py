@@ -12,7 +12,8 @@ from fazhi_desktop.sessions import STATUSES, get_session
 from .. import dialogs, lifecycle
 from ..checklist.revision_dialog import revision_dialog
 from ..i18n import arg, label
-from .common import button, table_view
+from ..widgets import read_only_table
+from .common import button
 from .models import HistoryModel, RowsModel
 
 RESULT_COLUMNS = [(QT_TRANSLATE_NOOP("TableHeaders", "排名"), "rank"), (QT_TRANSLATE_NOOP("TableHeaders", "单位"), "name"),
@@ -40,7 +41,7 @@ class SessionsTab(QWidget):
         self.count = QLabel()
         filters.addWidget(self.count)
         self.model = HistoryModel(db, self)
-        self.view = table_view(self.model)
+        self.view = read_only_table(self.model)
         self.view.horizontalHeader().setSectionResizeMode(HistoryModel.TITLE, QHeaderView.ResizeMode.Stretch)
         self.view.horizontalHeader().setStretchLastSection(False)
         self.view.doubleClicked.connect(lambda _i: self.open_selected())
@@ -54,7 +55,7 @@ class SessionsTab(QWidget):
         self.detail_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._details = 0  # how many times a detail was shown (apply_filters shows it once)
         self.results = RowsModel(RESULT_COLUMNS, self)
-        self.results_view = table_view(self.results)
+        self.results_view = read_only_table(self.results)
         self.open_button = button(self.tr("打开（只读）"), "open", self.open_selected)
         self.seal_button = button(self.tr("封盘…"), "submit", self.seal_selected)
         self.reopen_button = button(self.tr("重新打开…"), "unlock", self.reopen_selected)
